@@ -42,8 +42,9 @@ public final class InMemoryTodoRepository implements TodoRepository {
     return found;
   }
 
+  // Synchronised with update, so a delete cannot be undone by an update that was already under way.
   @Override
-  public boolean delete(UserId owner, TodoId id) {
+  public synchronized boolean delete(UserId owner, TodoId id) {
     return find(owner, id).map(t -> byId.remove(id) != null).orElse(false);
   }
 

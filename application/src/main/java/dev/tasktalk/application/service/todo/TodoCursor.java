@@ -12,6 +12,9 @@ import java.util.UUID;
 final class TodoCursor {
 
   private static final String VERSION = "t1";
+  // Tasks are stamped by the server clock, so a genuine cursor always lies well inside these bounds.
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
 
   private TodoCursor() {}
 
@@ -29,6 +32,9 @@ final class TodoCursor {
         throw new IllegalArgumentException("unknown cursor layout");
       }
       Instant at = Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+      if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        throw new IllegalArgumentException("cursor time out of range");
+      }
       return new TodoPosition(at, new TodoId(UUID.fromString(parts[3])));
     } catch (RuntimeException e) {
       throw new InvalidInputException("cursor", "cursor is not one this server handed out");

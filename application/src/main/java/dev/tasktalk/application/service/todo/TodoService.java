@@ -78,6 +78,16 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
       });
       c.due().ifPresent(due -> todo.reschedule(due, now));
       c.tags().ifPresent(tags -> todo.retag(tags, now));
+      c.completed().ifPresent(done -> {
+        if (done == null) {
+          throw new InvalidInputException("completed", "completed must be true or false");
+        }
+        if (done) {
+          todo.complete(now);
+        } else {
+          todo.reopen(now);
+        }
+      });
     });
   }
 

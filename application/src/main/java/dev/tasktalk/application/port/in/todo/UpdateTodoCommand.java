@@ -15,7 +15,8 @@ public record UpdateTodoCommand(
     FieldChange<String> description,
     FieldChange<Priority> priority,
     FieldChange<Due> due,
-    FieldChange<List<String>> tags) {
+    FieldChange<List<String>> tags,
+    FieldChange<Boolean> completed) {
 
   public UpdateTodoCommand {
     Objects.requireNonNull(owner, "owner");
@@ -25,6 +26,7 @@ public record UpdateTodoCommand(
     priority = orKeep(priority);
     due = orKeep(due);
     tags = orKeep(tags);
+    completed = orKeep(completed);
   }
 
   private static <T> FieldChange<T> orKeep(FieldChange<T> change) {

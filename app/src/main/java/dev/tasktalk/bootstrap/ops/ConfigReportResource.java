@@ -1,0 +1,57 @@
+package dev.tasktalk.bootstrap.ops;
+
+import dev.tasktalk.bootstrap.persistence.SchemaMigration;
+import dev.tasktalk.bootstrap.security.AuthConfiguration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code GET /api/chatkit/health}: how this instance is configured (auth mode, database, model
+ * provider), without secrets. Public, so a sign-in page can tell which way to sign in.
+ */
+@Path("api/chatkit/health")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ConfigReportResource {
+
+  @Resource(lookup = SchemaMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject AuthConfiguration auth;
+
+  @Inject
+  @ConfigProperty(name = "tasktalk.db.mode", defaultValue = "external")
+  String databaseMode;
+
+  @Inject
+  @ConfigProperty(name = "LLM_PROVIDER", defaultValue = "offline")
+  String modelProvider;
+
+  @Inject
+  @ConfigProperty(name = "LLM_MODEL")
+  java.util.Optional<String> model;
+
+  @GET
+  public String report() {
+    boolean reachable = DatabaseReadinessCheck.reachable(dataSource);
+    var json = Json.createObjectBuilder()
+        .add("status", reachable ? "ok" : "degraded")
+        .add("auth", Json.createObjectBuilder().add("mode", auth.mode()))
+        .add("database", Json.createObjectBuilder().add("mode", databaseMode).add("reachable", reachable))
+        .add("model", Json.createObjectBuilder().add("provider", modelProvider)
+            .add("model", model.filter(m -> !m.isBlank()).orElse(defaultModel())));
+    return json.build().toString();
+  }
+
+  private String defaultModel() {
+    return "offline".equals(modelProvider) ? "tasktalk-offline" : "default";
+  }
+}

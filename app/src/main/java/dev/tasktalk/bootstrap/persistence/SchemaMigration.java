@@ -1,0 +1,51 @@
+package dev.tasktalk.bootstrap.persistence;
+
+import dev.tasktalk.adapter.out.persistence.SchemaMigrator;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Defines the application's data source from MicroProfile Config ({@code tasktalk.db.*}, which the
+ * launcher sets) and brings the schema up to date with Liquibase before any request is served.
+ */
+@DataSourceDefinition(
+    name = SchemaMigration.DATA_SOURCE,
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=tasktalk.db.url}",
+    user = "${MPCONFIG=tasktalk.db.user}",
+    password = "${MPCONFIG=tasktalk.db.password}",
+    initialPoolSize = 2,
+    minPoolSize = 2,
+    maxPoolSize = 64,
+    maxIdleTime = 300)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/tasktalk";
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @PostConstruct
+  void migrate() {
+    long started = System.nanoTime();
+    try (Connection connection = dataSource.getConnection()) {
+      SchemaMigrator.migrate(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database to migrate the schema: " + e.getMessage(), e);
+    }
+    LOG.info(() -> "database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+  }
+}
