@@ -31,7 +31,8 @@ class DependencyRuleTest {
   void application_dependsOnlyOnTheDomainAndPlainLibraries() {
     noClasses().that().resideInAPackage("dev.tasktalk.application..")
         .should().dependOnClassesThat().resideOutsideOfPackages(
-            "dev.tasktalk.application..", "dev.tasktalk.domain..", "java..", "io.smallrye.mutiny..")
+            "dev.tasktalk.application..", "dev.tasktalk.domain..", "java..", "io.smallrye.mutiny..",
+            "tools.jackson..", "com.fasterxml.jackson.annotation..")
         .check(classes);
   }
 

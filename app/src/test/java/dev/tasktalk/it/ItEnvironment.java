@@ -17,6 +17,7 @@ public final class ItEnvironment implements LauncherSessionListener {
 
   private static EmbeddedPostgres postgres;
   private static TestKeys keys;
+  private static FakeOpenAi openAi;
 
   @Override
   public void launcherSessionOpened(LauncherSession session) {
@@ -33,6 +34,7 @@ public final class ItEnvironment implements LauncherSessionListener {
         s.execute("CREATE DATABASE tasktalk");
       }
       keys = TestKeys.start();
+      openAi = FakeOpenAi.start();
     } catch (Exception e) {
       throw new IllegalStateException("cannot prepare the integration test environment", e);
     }
@@ -47,13 +49,21 @@ public final class ItEnvironment implements LauncherSessionListener {
         "-Dmp.jwt.verify.publickey=" + keys.inlineJwks(),
         "-Dmp.jwt.verify.publickey.location=" + keys.jwksUrl(),
         "-Dmp.jwt.verify.issuer=" + TestKeys.ISSUER,
-        "-Dmp.jwt.verify.audiences=" + TestKeys.AUDIENCE));
+        "-Dmp.jwt.verify.audiences=" + TestKeys.AUDIENCE,
+        "-DTASKTALK_RESPONDER=scripted",
+        "-DOPENAI_API_KEY=sk-test-key",
+        "-DCHATKIT_WORKFLOW_ID=wf_test",
+        "-DOPENAI_BASE_URL=" + openAi.baseUrl(),
+        "-DLLM_BASE_URL=" + openAi.baseUrl()));
   }
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     if (keys != null) {
       keys.stop();
+    }
+    if (openAi != null) {
+      openAi.stop();
     }
     if (postgres != null) {
       try {
@@ -66,6 +76,10 @@ public final class ItEnvironment implements LauncherSessionListener {
 
   public static TestKeys keys() {
     return keys;
+  }
+
+  static FakeOpenAi openAi() {
+    return openAi;
   }
 
   public static EmbeddedPostgres postgres() {

@@ -34,7 +34,7 @@ class TasksApiIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.create(ZipImporter.class, "tasktalk.war")
+    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
         .importFrom(new File(System.getProperty("tasktalk.war")))
         .as(WebArchive.class);
   }

@@ -1,6 +1,7 @@
 package dev.tasktalk.bootstrap.persistence;
 
 import dev.tasktalk.adapter.out.persistence.SchemaMigrator;
+import dev.tasktalk.application.port.out.persistence.RunRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -8,14 +9,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Defines the application's data source from MicroProfile Config ({@code tasktalk.db.*}, which the
- * launcher sets) and brings the schema up to date with Liquibase before any request is served.
+ * launcher sets), brings the schema up to date with Liquibase before any request is served, and
+ * marks responses a dead process left running as interrupted.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,
@@ -38,6 +42,9 @@ public class SchemaMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
+  @Inject RunRepository runs;
+  @Inject Clock clock;
+
   @PostConstruct
   void migrate() {
     long started = System.nanoTime();
@@ -47,5 +54,11 @@ public class SchemaMigration {
       throw new IllegalStateException("cannot reach the database to migrate the schema: " + e.getMessage(), e);
     }
     LOG.info(() -> "database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    // Runs still marked running were cut off when the last process died; the threads must accept
+    // new messages (and retries) again.
+    int interrupted = runs.interruptRunning(clock.instant());
+    if (interrupted > 0) {
+      LOG.warning(() -> interrupted + " response(s) were interrupted by the last shutdown");
+    }
   }
 }

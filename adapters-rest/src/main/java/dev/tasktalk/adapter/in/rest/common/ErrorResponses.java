@@ -19,11 +19,15 @@ public final class ErrorResponses {
     return Json.createObjectBuilder().add("error", error).build();
   }
 
-  public static Response of(int status, String code, String message, String field) {
-    return Response.status(status)
+  public static Response of(ApiError error) {
+    return Response.status(error.status())
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body(code, message, field).toString())
+        .entity(error.json())
         .build();
+  }
+
+  public static Response of(int status, String code, String message, String field) {
+    return of(new ApiError(status, code, message, field));
   }
 
   public static Response of(int status, String code, String message) {

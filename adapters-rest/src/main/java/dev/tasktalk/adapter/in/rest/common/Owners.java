@@ -4,6 +4,7 @@ import dev.tasktalk.domain.user.UserId;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.Optional;
 
 /** The owner of a request: the verified token's subject as the security layer put it, never the body. */
 public final class Owners {
@@ -11,10 +12,19 @@ public final class Owners {
   private Owners() {}
 
   public static UserId of(SecurityContext security) {
-    Principal principal = security == null ? null : security.getUserPrincipal();
+    return find(security == null ? null : security.getUserPrincipal())
+        .orElseThrow(() -> new NotAuthorizedException("Bearer"));
+  }
+
+  /** The owner named by {@code principal}; empty when there is none or it is no valid user id. */
+  public static Optional<UserId> find(Principal principal) {
     if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
-      throw new NotAuthorizedException("Bearer");
+      return Optional.empty();
     }
-    return new UserId(principal.getName());
+    try {
+      return Optional.of(new UserId(principal.getName()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -10,6 +10,6 @@ public class RequestExceptionMapper implements ExceptionMapper<RequestException>
 
   @Override
   public Response toResponse(RequestException e) {
-    return ErrorResponses.of(400, e.code(), e.getMessage(), e.field());
+    return ErrorResponses.of(ApiError.of(e));
   }
 }

@@ -1,0 +1,99 @@
+package dev.tasktalk.adapter.out.persistence;
+
+import dev.tasktalk.application.port.out.persistence.RunRepository;
+import dev.tasktalk.domain.run.Run;
+import dev.tasktalk.domain.run.RunInProgressException;
+import dev.tasktalk.domain.run.RunStatus;
+import dev.tasktalk.domain.thread.ThreadNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The {@link RunRepository} on PostgreSQL by native SQL; every public method is one transaction. The
+ * partial unique index {@code runs_one_running_per_thread} is what keeps one run per thread running,
+ * also across instances; its violation becomes {@link RunInProgressException}.
+ */
+@ApplicationScoped
+public class JpaRunRepository implements RunRepository {
+
+  static final String ONE_RUNNING_PER_THREAD = "runs_one_running_per_thread";
+
+  // Selecting from the owner's thread row makes the insert its own ownership check.
+  private static final String START = "insert into runs (id, owner, thread_id, status, started_at)"
+      + " select cast(?1 as uuid), t.owner, t.id, 'running', cast(?2 as timestamptz) from threads t"
+      + " where t.id = ?3 and t.owner = ?4";
+  private static final String FINISH = "update runs set status = ?1, finished_at = cast(?2 as timestamptz),"
+      + " model = cast(?3 as varchar), input_tokens = cast(?4 as bigint), output_tokens = cast(?5 as bigint),"
+      + " first_token_ms = cast(?6 as bigint), error = cast(?7 as text)"
+      + " where id = cast(?8 as uuid) and owner = ?9";
+
+  @PersistenceContext(unitName = "tasktalk")
+  private EntityManager em;
+
+  /** For CDI, which injects the container's entity manager. */
+  public JpaRunRepository() {}
+
+  /** For tests outside a container; the caller owns the transaction around each call. */
+  public JpaRunRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  @Transactional
+  public void start(Run run) {
+    if (run.status() != RunStatus.RUNNING || run.finishedAt() != null) {
+      throw new IllegalArgumentException("a run starts running and unfinished");
+    }
+    int rows;
+    try {
+      rows = em.createNativeQuery(START)
+          .setParameter(1, run.id())
+          .setParameter(2, Times.utc(run.startedAt()))
+          .setParameter(3, run.threadId().value())
+          .setParameter(4, run.owner().value())
+          .executeUpdate();
+    } catch (PersistenceException e) {
+      if (SqlErrors.isUniqueViolation(e, ONE_RUNNING_PER_THREAD)) {
+        throw new RunInProgressException();
+      }
+      throw e;
+    }
+    if (rows == 0) {
+      throw new ThreadNotFoundException(run.threadId());
+    }
+  }
+
+  @Override
+  @Transactional
+  public void finish(Run run) {
+    if (run.status() == RunStatus.RUNNING || run.finishedAt() == null) {
+      throw new IllegalArgumentException("a finished run has an outcome and a finish time");
+    }
+    em.createNativeQuery(FINISH)
+        .setParameter(1, run.status().name().toLowerCase(Locale.ROOT))
+        .setParameter(2, Times.utc(run.finishedAt()))
+        .setParameter(3, run.model())
+        .setParameter(4, run.inputTokens())
+        .setParameter(5, run.outputTokens())
+        .setParameter(6, run.firstToken() == null ? null : run.firstToken().toMillis())
+        .setParameter(7, run.error())
+        .setParameter(8, run.id())
+        .setParameter(9, run.owner().value())
+        .executeUpdate();
+  }
+
+  // Deliberately not scoped to an owner: it runs once at start-up for every user's abandoned runs.
+  @Override
+  @Transactional
+  public int interruptRunning(Instant now) {
+    return em.createNativeQuery("update runs set status = 'interrupted', finished_at = cast(?1 as timestamptz)"
+            + " where status = 'running'")
+        .setParameter(1, Times.utc(now))
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.tasktalk.bootstrap.wiring;
+
+import dev.tasktalk.adapter.in.rest.chatkit.ChatKitEventWriter;
+import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
+import dev.tasktalk.adapter.out.llm.scripted.ScriptedResponder;
+import dev.tasktalk.application.chatkit.ChatKitCodec;
+import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
+import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
+import dev.tasktalk.application.port.in.chatkit.ChatUseCase;
+import dev.tasktalk.application.port.in.chatkit.HostedSessionUseCase;
+import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
+import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
+import dev.tasktalk.application.port.out.persistence.FeedbackRepository;
+import dev.tasktalk.application.port.out.persistence.RunRepository;
+import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
+import dev.tasktalk.application.port.out.turn.Responder;
+import dev.tasktalk.application.service.chatkit.AttachmentService;
+import dev.tasktalk.application.service.chatkit.ChatKitService;
+import dev.tasktalk.application.service.chatkit.ChatKitSettings;
+import dev.tasktalk.application.service.chatkit.ChatService;
+import dev.tasktalk.application.service.hosted.HostedSessionService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Wires the ChatKit server: the protocol service over the JPA repositories, the responder behind it,
+ * attachments, the plain JSON chat API and hosted sessions, each published as its use-case interface.
+ */
+@ApplicationScoped
+public class ChatKitProducers {
+
+  @Inject ChatThreadRepository threads;
+  @Inject ThreadItemRepository items;
+  @Inject AttachmentRepository attachments;
+  @Inject RunRepository runs;
+  @Inject FeedbackRepository feedback;
+  @Inject ModelProviderAdapters providers;
+  @Inject TasktalkSettings settings;
+  @Inject Clock clock;
+
+  private ChatKitService chatKit;
+  private ChatKitCodec codec;
+  private ChatKitSettings chatKitSettings;
+
+  @PostConstruct
+  void init() {
+    chatKitSettings = ChatKitSettings.defaults()
+        .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
+        .withMaxAttachmentBytes(settings.maxAttachmentBytes());
+    codec = new ChatKitCodec(chatKitSettings.publicBaseUrl());
+    var transcriber = providers.transcriber(settings.llmBaseUrl().orElse(null), settings.llmApiKey(),
+        settings.transcriptionModel().orElse(null));
+    chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder(), transcriber,
+        clock, chatKitSettings);
+  }
+
+  /** The scripted responder drives the protocol tests; until the agent lands, others get an echo. */
+  private Responder responder() {
+    return new ScriptedResponder(clock, "scripted".equalsIgnoreCase(settings.responder()));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChatKitUseCase chatKit() {
+    return chatKit;
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChatKitEventWriter eventWriter() {
+    return codec::event;
+  }
+
+  @Produces
+  @ApplicationScoped
+  AttachmentUseCase attachmentUseCase() {
+    return new AttachmentService(attachments, clock, chatKitSettings);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChatUseCase chat() {
+    return new ChatService(chatKit, threads, items);
+  }
+
+  @Produces
+  @ApplicationScoped
+  HostedSessionUseCase hostedSessions() {
+    Optional<String> key = settings.openAiApiKey();
+    return new HostedSessionService(providers.hostedSessions(settings.openAiBaseUrl().orElse(null), key), key,
+        settings.chatKitWorkflowId());
+  }
+}

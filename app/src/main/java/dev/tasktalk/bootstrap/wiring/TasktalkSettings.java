@@ -1,0 +1,60 @@
+package dev.tasktalk.bootstrap.wiring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The application's settings, read through MicroProfile Config so that each key can be an environment
+ * variable; blank values count as unset. The names are the ones README.md documents.
+ */
+@ApplicationScoped
+public class TasktalkSettings {
+
+  private static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+
+  @Inject Config config;
+
+  private Optional<String> get(String key) {
+    return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  public Optional<String> publicBaseUrl() {
+    return get("PUBLIC_BASE_URL");
+  }
+
+  public long maxAttachmentBytes() {
+    return get("TASKTALK_MAX_ATTACHMENT_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
+  }
+
+  public String responder() {
+    return get("TASKTALK_RESPONDER").orElse("default");
+  }
+
+  public Optional<String> llmBaseUrl() {
+    return get("LLM_BASE_URL");
+  }
+
+  /** The model provider's key: {@code LLM_API_KEY}, else the provider-specific variables in turn. */
+  public Optional<String> llmApiKey() {
+    return get("LLM_API_KEY").or(() -> get("OPENAI_API_KEY")).or(() -> get("GEMINI_API_KEY"))
+        .or(() -> get("XIAOMI_API_KEY"));
+  }
+
+  public Optional<String> transcriptionModel() {
+    return get("LLM_TRANSCRIPTION_MODEL");
+  }
+
+  public Optional<String> openAiApiKey() {
+    return get("OPENAI_API_KEY");
+  }
+
+  public Optional<String> openAiBaseUrl() {
+    return get("OPENAI_BASE_URL");
+  }
+
+  public Optional<String> chatKitWorkflowId() {
+    return get("CHATKIT_WORKFLOW_ID");
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tasktalk.application.service.chatkit;
+
+import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
+import static dev.tasktalk.application.testing.ChatKitFixture.BOB;
+import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.testing.ChatKitFixture;
+import dev.tasktalk.domain.attachment.AttachmentId;
+import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
+import dev.tasktalk.domain.shared.ConflictException;
+import dev.tasktalk.domain.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class AttachmentServiceTest {
+
+  private final ChatKitFixture chat = new ChatKitFixture();
+  private final AttachmentService attachments = new AttachmentService(chat.store.attachments(), chat.clock,
+      chat.settings.withMaxAttachmentBytes(8));
+
+  private AttachmentId createdByPhaseOne(String name, String mimeType) {
+    return new AttachmentId(chat.json(ALICE, request("attachments.create",
+        "{\"name\":\"" + name + "\",\"size\":4,\"mime_type\":\"" + mimeType + "\"}")).path("id").stringValue());
+  }
+
+  @Test
+  void directUpload_storesTheBytes_andAnswersAnAttachmentWithoutUploadDescriptor() {
+    JsonNode json = ChatKitJson.read(attachments.uploadDirect(ALICE, "cat.png", "image/png", new byte[] {1, 2, 3}));
+
+    AttachmentId id = new AttachmentId(json.path("id").stringValue());
+    assertThat(json.propertyNames()).containsExactly("id", "name", "mime_type", "type", "preview_url");
+    assertThat(attachments.content(ALICE, id).bytes()).containsExactly(1, 2, 3);
+    assertThat(attachments.content(ALICE, id).mimeType()).isEqualTo("image/png");
+  }
+
+  @Test
+  void directUpload_checksTheLimits() {
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "big.txt", "text/plain", new byte[9]))
+        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("file");
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "empty.txt", "text/plain", new byte[0]))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "x.bin", "application/octet-stream", new byte[1]))
+        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("mime_type");
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, " ", "text/plain", new byte[1]))
+        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("name");
+  }
+
+  @Test
+  void twoPhaseUpload_phaseTwoStoresTheBytes_andDropsTheUploadDescriptor() {
+    AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
+    assertThatThrownBy(() -> attachments.content(ALICE, id)).isInstanceOf(AttachmentNotFoundException.class);
+
+    JsonNode json = ChatKitJson.read(attachments.uploadContent(ALICE, id, new byte[] {7, 7}));
+
+    assertThat(json.has("upload_descriptor")).isFalse();
+    assertThat(attachments.content(ALICE, id).bytes()).containsExactly(7, 7);
+  }
+
+  @Test
+  void phaseTwo_isForTheOwnerOnly_withinTheSizeLimit() {
+    AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
+
+    assertThatThrownBy(() -> attachments.uploadContent(BOB, id, new byte[1])).isInstanceOf(AttachmentNotFoundException.class);
+    assertThatThrownBy(() -> attachments.uploadContent(ALICE, id, new byte[9])).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> attachments.uploadContent(ALICE, AttachmentId.generate(), new byte[1]))
+        .isInstanceOf(AttachmentNotFoundException.class);
+  }
+
+  @Test
+  void anAttachmentAlreadySent_cannotBeReplaced() {
+    var sent = chat.uploaded(ALICE, "a.txt", "text/plain");
+    String thread = chat.createThread(ALICE, "Hi");
+    chat.stream(ALICE, request("threads.add_user_message", "{\"thread_id\":\"" + thread + "\",\"input\":{\"content\":"
+        + "[{\"type\":\"input_text\",\"text\":\"see\"}],\"attachments\":[\"" + sent.id() + "\"]}}"));
+
+    assertThatThrownBy(() -> attachments.uploadContent(ALICE, sent.id(), new byte[1])).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void content_isForTheOwnerOnly() {
+    var mine = chat.uploaded(ALICE, "a.txt", "text/plain");
+
+    assertThatThrownBy(() -> attachments.content(BOB, mine.id())).isInstanceOf(AttachmentNotFoundException.class);
+    assertThat(attachments.content(ALICE, mine.id()).name()).isEqualTo("a.txt");
+  }
+}
