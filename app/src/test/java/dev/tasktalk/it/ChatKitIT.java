@@ -407,12 +407,19 @@ class ChatKitIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
     String id = created.getString("id");
+    // The preview link is signed: a browser's <img src> loads it without a token, as the owner.
     URI preview = base.toURI().resolve(created.getString("preview_url"));
-    HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(preview)
-        .header("Authorization", "Bearer " + tokenFor(owner)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> bytes = HttpClient.newHttpClient().send(HttpRequest.newBuilder(preview).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(bytes.statusCode()).isEqualTo(200);
     assertThat(bytes.body()).isEqualTo(png);
     assertThat(bytes.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+    URI tampered = URI.create(preview.toString().replaceAll("sig=.", "sig=A"));
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(tampered).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    URI unsigned = base.toURI().resolve("chatkit/attachments/" + created.getString("id") + "/content");
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(unsigned).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
     String boundary = "----tasktalk" + UUID.randomUUID();
     String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n"

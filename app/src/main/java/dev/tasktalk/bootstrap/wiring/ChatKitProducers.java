@@ -4,6 +4,7 @@ import dev.tasktalk.adapter.in.rest.chatkit.ChatKitEventWriter;
 import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
 import dev.tasktalk.adapter.out.llm.scripted.ScriptedResponder;
 import dev.tasktalk.application.chatkit.ChatKitCodec;
+import dev.tasktalk.application.chatkit.PreviewLinks;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
 import dev.tasktalk.application.port.in.chatkit.ChatUseCase;
@@ -23,7 +24,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -45,13 +48,22 @@ public class ChatKitProducers {
   private ChatKitService chatKit;
   private ChatKitCodec codec;
   private ChatKitSettings chatKitSettings;
+  private PreviewLinks previewLinks;
+
+  // Long enough for a conversation to stay open, short enough that a leaked link soon goes stale;
+  // reloading the thread issues fresh links (the key is per process, so a restart does too).
+  private static final Duration PREVIEW_LINK_LIFETIME = Duration.ofHours(12);
 
   @PostConstruct
   void init() {
+    byte[] linkKey = new byte[32];
+    new SecureRandom().nextBytes(linkKey);
+    previewLinks = new PreviewLinks(linkKey, clock, PREVIEW_LINK_LIFETIME);
     chatKitSettings = ChatKitSettings.defaults()
         .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
-        .withMaxAttachmentBytes(settings.maxAttachmentBytes());
-    codec = new ChatKitCodec(chatKitSettings.publicBaseUrl());
+        .withMaxAttachmentBytes(settings.maxAttachmentBytes())
+        .withPreviewLinks(previewLinks);
+    codec = chatKitSettings.codec();
     var transcriber = providers.transcriber(settings.llmBaseUrl().orElse(null), settings.llmApiKey(),
         settings.transcriptionModel().orElse(null));
     chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder(), transcriber,
@@ -67,6 +79,11 @@ public class ChatKitProducers {
   @ApplicationScoped
   ChatKitUseCase chatKit() {
     return chatKit;
+  }
+
+  @Produces // dependent scope: PreviewLinks is final (not proxyable) and holds no per-use state
+  PreviewLinks previewLinks() {
+    return previewLinks;
   }
 
   @Produces

@@ -32,6 +32,7 @@ public final class ChatKitCodec {
   private static final Set<String> COMMON_ITEM_FIELDS = Set.of("id", "thread_id", "created_at", "type");
 
   private final String attachmentsUrl;
+  private final PreviewLinks previewLinks;
   private final EventJson events = new EventJson(this);
 
   /**
@@ -39,6 +40,12 @@ public final class ChatKitCodec {
    *     {@code https://chat.example.com}; empty for links relative to the page's origin
    */
   public ChatKitCodec(String publicBaseUrl) {
+    this(publicBaseUrl, null);
+  }
+
+  /** With {@code previewLinks}, image previews carry a signed query so browsers can load them. */
+  public ChatKitCodec(String publicBaseUrl, PreviewLinks previewLinks) {
+    this.previewLinks = previewLinks;
     String base = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl").strip();
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
@@ -132,7 +139,8 @@ public final class ChatKitCodec {
     node.put("mime_type", attachment.mimeType());
     node.put("type", attachment.image() ? "image" : "file");
     if (attachment.image()) {
-      node.put("preview_url", contentUrl(attachment.id()));
+      String query = previewLinks == null ? "" : previewLinks.query(attachment.id(), attachment.owner());
+      node.put("preview_url", contentUrl(attachment.id()) + query);
     }
     if (!attachment.uploaded()) {
       ObjectNode upload = node.putObject("upload_descriptor");

@@ -27,7 +27,7 @@ public final class AttachmentService implements AttachmentUseCase {
     this.attachments = Objects.requireNonNull(attachments, "attachments");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rules = new AttachmentRules(settings);
-    this.codec = new ChatKitCodec(settings.publicBaseUrl());
+    this.codec = settings.codec();
   }
 
   @Override

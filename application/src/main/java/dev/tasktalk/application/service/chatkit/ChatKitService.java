@@ -48,7 +48,7 @@ public final class ChatKitService implements ChatKitUseCase {
     Objects.requireNonNull(transcriber, "transcriber");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
-    ChatKitCodec codec = new ChatKitCodec(settings.publicBaseUrl());
+    ChatKitCodec codec = settings.codec();
     Lookups lookups = new Lookups(threads, items);
     Runs runs = new Runs(runRepository, clock);
     Turns turns = new Turns(items, runs, new StreamPipeline(threads, items, runs, clock), responder,

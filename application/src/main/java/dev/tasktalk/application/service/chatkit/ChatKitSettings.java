@@ -1,5 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
+import dev.tasktalk.application.chatkit.ChatKitCodec;
+import dev.tasktalk.application.chatkit.PreviewLinks;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import java.util.Objects;
  * MIME types ({@code image/*} style wildcards allowed), and how many stored items a responder is given.
  */
 public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, List<String> allowedMimeTypes,
-    int historySize) {
+    int historySize, PreviewLinks previewLinks) {
 
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
   public static final List<String> DEFAULT_MIME_TYPES = List.of("image/*", "application/pdf",
@@ -29,22 +31,32 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
 
   /** Relative links, 10 MiB attachments of the default types, 200 items of history. */
   public static ChatKitSettings defaults() {
-    return new ChatKitSettings("", DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MIME_TYPES, DEFAULT_HISTORY_SIZE);
+    return new ChatKitSettings("", DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MIME_TYPES, DEFAULT_HISTORY_SIZE, null);
   }
 
   public ChatKitSettings withPublicBaseUrl(String url) {
-    return new ChatKitSettings(url == null ? "" : url, maxAttachmentBytes, allowedMimeTypes, historySize);
+    return new ChatKitSettings(url == null ? "" : url, maxAttachmentBytes, allowedMimeTypes, historySize, previewLinks);
   }
 
   public ChatKitSettings withMaxAttachmentBytes(long bytes) {
-    return new ChatKitSettings(publicBaseUrl, bytes, allowedMimeTypes, historySize);
+    return new ChatKitSettings(publicBaseUrl, bytes, allowedMimeTypes, historySize, previewLinks);
   }
 
   public ChatKitSettings withAllowedMimeTypes(List<String> types) {
-    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, types, historySize);
+    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, types, historySize, previewLinks);
+  }
+
+  /** Signs image preview links (null: plain links that need the bearer token). */
+  public ChatKitSettings withPreviewLinks(PreviewLinks links) {
+    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, historySize, links);
+  }
+
+  /** A codec producing links as these settings say. */
+  public ChatKitCodec codec() {
+    return new ChatKitCodec(publicBaseUrl, previewLinks);
   }
 
   public ChatKitSettings withHistorySize(int items) {
-    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, items);
+    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, items, previewLinks);
   }
 }

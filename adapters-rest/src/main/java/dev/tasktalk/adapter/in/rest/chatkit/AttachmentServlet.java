@@ -4,6 +4,7 @@ import dev.tasktalk.adapter.in.rest.common.ApiError;
 import dev.tasktalk.adapter.in.rest.common.Owners;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.ServletJson;
+import dev.tasktalk.application.chatkit.PreviewLinks;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase.AttachmentContent;
 import dev.tasktalk.domain.attachment.AttachmentId;
@@ -30,6 +31,7 @@ public class AttachmentServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject AttachmentUseCase attachments;
+  @Inject PreviewLinks previewLinks;
 
   public AttachmentServlet() {}
 
@@ -55,7 +57,12 @@ public class AttachmentServlet extends HttpServlet {
       ServletJson.methodNotAllowed(response, upload ? "PUT, POST" : "GET");
       return;
     }
-    Optional<UserId> owner = Owners.find(request.getUserPrincipal());
+    Optional<UserId> owner = upload || request.getParameter("sig") == null
+        ? Owners.find(request.getUserPrincipal()) : signedOwner(request, path.get().id());
+    if (owner.isEmpty() && request.getParameter("sig") != null) {
+      ServletJson.error(response, ApiError.noSuchResource());
+      return;
+    }
     if (owner.isEmpty()) {
       ServletJson.error(response, ApiError.unauthorized());
       return;
@@ -71,6 +78,15 @@ public class AttachmentServlet extends HttpServlet {
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
     }
+  }
+
+  /** The owner a signed preview link was issued for; empty when it is forged, altered or expired. */
+  private Optional<UserId> signedOwner(HttpServletRequest request, String id) {
+    if (previewLinks == null || !dev.tasktalk.domain.shared.Ids.isValid(id)) {
+      return Optional.empty();
+    }
+    return previewLinks.verify(new AttachmentId(id), request.getParameter("u"), request.getParameter("exp"),
+        request.getParameter("sig"));
   }
 
   private static void send(HttpServletResponse response, AttachmentContent content)
