@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real {@code java -jar target/tasktalk.jar} as a person would: first start, a task
- * created with a dev token, SIGTERM, restart with the data intact, SIGKILL cleaned up by the
- * reaper, and a start after that.
+ * Runs the real {@code java -jar target/tasktalk.jar} as a person would: first start, a task and a
+ * conversation with an attachment created with a dev token, SIGTERM, restart with all of it intact,
+ * SIGKILL cleaned up by the reaper, and a start after that.
  */
 class LauncherIT {
 
@@ -76,6 +76,13 @@ class LauncherIT {
         .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Buy milk\"}")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(tasks(token)).contains("Buy milk");
+    String attachment = uploadAttachment(token, "note.txt", "remember the milk");
+    String thread = chatKit(token, "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+        + "[{\"type\":\"input_text\",\"text\":\"hello\"}],\"attachments\":[\"" + attachment + "\"],"
+        + "\"inference_options\":{}}}}").replaceAll("(?s).*?\"id\":\"(thr_[0-9a-f]+)\".*", "$1");
+    String conversation = chatKit(token, "{\"type\":\"threads.get_by_id\",\"params\":{\"thread_id\":\""
+        + thread + "\"}}");
+    assertThat(conversation).contains("user_message").contains("assistant_message").contains(attachment);
 
     first.process().destroy(); // SIGTERM
     assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).as("exit after SIGTERM").isTrue();
@@ -85,6 +92,10 @@ class LauncherIT {
     second.awaitBanner(READY);
     assertThat(tasks(token)).as("the task and the dev token survive a restart")
         .contains("Buy milk");
+    assertThat(chatKit(token, "{\"type\":\"threads.get_by_id\",\"params\":{\"thread_id\":\"" + thread
+        + "\"}}")).as("the conversation survives a restart").isEqualTo(conversation);
+    assertThat(get(token, "/chatkit/attachments/" + attachment + "/content"))
+        .as("attachment bytes survive a restart").isEqualTo("remember the milk");
 
     List<ProcessHandle> children = second.process().descendants().toList();
     ProcessHandle postmaster = Postmaster.find(postgresDirectory()).orElseThrow();
@@ -123,6 +134,37 @@ class LauncherIT {
     HttpResponse<String> response = send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks"))
             .header("Authorization", "Bearer " + token).GET());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  /** Two-phase upload: attachments.create, then the bytes to the upload URL it names. */
+  private String uploadAttachment(String token, String name, String content) throws Exception {
+    String created = chatKit(token, "{\"type\":\"attachments.create\",\"params\":{\"name\":\"" + name
+        + "\",\"size\":" + content.length() + ",\"mime_type\":\"text/plain\"}}");
+    Matcher id = Pattern.compile("\"id\":\"(atc_[0-9a-f]+)\"").matcher(created);
+    assertThat(id.find()).as(created).isTrue();
+    HttpResponse<String> uploaded = send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/chatkit/attachments/" + id.group(1) + "/upload"))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+        .PUT(HttpRequest.BodyPublishers.ofString(content)));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    return id.group(1);
+  }
+
+  /** One ChatKit request; streams are read to their end. */
+  private String chatKit(String token, String body) throws Exception {
+    HttpResponse<String> response = send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/chatkit"))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private String get(String token, String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + token).GET());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }
