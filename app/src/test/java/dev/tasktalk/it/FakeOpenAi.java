@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A local stand-in for OpenAI's ChatKit sessions and audio transcription APIs, speaking their
+ * A local stand-in for OpenAI's ChatKit sessions, audio transcription and streaming chat completions
+ * APIs, speaking their
  * wire format and remembering the last request so tests can check what the server sent.
  */
 final class FakeOpenAi {
@@ -15,6 +16,9 @@ final class FakeOpenAi {
   private final HttpServer server;
   private final AtomicReference<Recorded> last = new AtomicReference<>();
   private final AtomicReference<String> transcriptionRequest = new AtomicReference<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<ModelReply> replies =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.List<String> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** What the server under test sent. */
   record Recorded(String authorization, String beta, String body) {}
@@ -37,6 +41,15 @@ final class FakeOpenAi {
       exchange.sendResponseHeaders(200, reply.length);
       exchange.getResponseBody().write(reply);
       exchange.close();
+    });
+    server.createContext("/v1/chat/completions", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      fake.completions.add(body);
+      ModelReply reply = fake.replies.poll();
+      if (reply == null) {
+        reply = ModelReply.defaultFor(body);
+      }
+      reply.send(exchange);
     });
     server.createContext("/v1/audio/transcriptions", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -62,6 +75,16 @@ final class FakeOpenAi {
   /** The raw multipart body of the last transcription request. */
   String transcriptionRequest() {
     return transcriptionRequest.get();
+  }
+
+  /** Queues the next chat completion answers, in order; when none is queued the model echoes. */
+  void enqueue(ModelReply... next) {
+    replies.addAll(java.util.List.of(next));
+  }
+
+  /** Every chat completion request body received so far, oldest first. */
+  java.util.List<String> completions() {
+    return completions;
   }
 
   void stop() {

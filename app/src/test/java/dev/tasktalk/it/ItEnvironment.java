@@ -54,7 +54,8 @@ public final class ItEnvironment implements LauncherSessionListener {
         "-DOPENAI_API_KEY=sk-test-key",
         "-DCHATKIT_WORKFLOW_ID=wf_test",
         "-DOPENAI_BASE_URL=" + openAi.baseUrl(),
-        "-DLLM_BASE_URL=" + openAi.baseUrl()));
+        "-DLLM_BASE_URL=" + openAi.baseUrl(),
+        "-DLLM_MODEL=fake-model"));
   }
 
   @Override

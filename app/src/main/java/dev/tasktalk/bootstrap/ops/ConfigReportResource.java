@@ -1,5 +1,6 @@
 package dev.tasktalk.bootstrap.ops;
 
+import dev.tasktalk.application.port.out.llm.LanguageModel;
 import dev.tasktalk.bootstrap.persistence.SchemaMigration;
 import dev.tasktalk.bootstrap.security.AuthConfiguration;
 import jakarta.annotation.Resource;
@@ -32,12 +33,10 @@ public class ConfigReportResource {
   String databaseMode;
 
   @Inject
-  @ConfigProperty(name = "LLM_PROVIDER", defaultValue = "offline")
-  String modelProvider;
+  @ConfigProperty(name = "LLM_PROVIDER")
+  java.util.Optional<String> provider;
 
-  @Inject
-  @ConfigProperty(name = "LLM_MODEL")
-  java.util.Optional<String> model;
+  @Inject LanguageModel model;
 
   @GET
   public String report() {
@@ -46,12 +45,15 @@ public class ConfigReportResource {
         .add("status", reachable ? "ok" : "degraded")
         .add("auth", Json.createObjectBuilder().add("mode", auth.mode()))
         .add("database", Json.createObjectBuilder().add("mode", databaseMode).add("reachable", reachable))
-        .add("model", Json.createObjectBuilder().add("provider", modelProvider)
-            .add("model", model.filter(m -> !m.isBlank()).orElse(defaultModel())));
+        .add("model", Json.createObjectBuilder().add("provider", providerName())
+            .add("model", model.modelName()));
     return json.build().toString();
   }
 
-  private String defaultModel() {
-    return "offline".equals(modelProvider) ? "tasktalk-offline" : "default";
+  private String providerName() {
+    if ("tasktalk-offline".equals(model.modelName())) {
+      return "offline";
+    }
+    return provider.filter(p -> !p.isBlank()).orElse("openai-compatible");
   }
 }

@@ -2,7 +2,6 @@ package dev.tasktalk.bootstrap.wiring;
 
 import dev.tasktalk.adapter.in.rest.chatkit.ChatKitEventWriter;
 import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
-import dev.tasktalk.adapter.out.llm.scripted.ScriptedResponder;
 import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.chatkit.PreviewLinks;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
@@ -30,7 +29,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Wires the ChatKit server: the protocol service over the JPA repositories, the responder behind it,
+ * Wires the ChatKit server: the protocol service over the JPA repositories and the agent behind it,
  * attachments, the plain JSON chat API and hosted sessions, each published as its use-case interface.
  */
 @ApplicationScoped
@@ -43,6 +42,7 @@ public class ChatKitProducers {
   @Inject FeedbackRepository feedback;
   @Inject ModelProviderAdapters providers;
   @Inject TasktalkSettings settings;
+  @Inject Responder responder;
   @Inject Clock clock;
 
   private ChatKitService chatKit;
@@ -66,13 +66,8 @@ public class ChatKitProducers {
     codec = chatKitSettings.codec();
     var transcriber = providers.transcriber(settings.llmBaseUrl().orElse(null), settings.llmApiKey(),
         settings.transcriptionModel().orElse(null));
-    chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder(), transcriber,
+    chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder, transcriber,
         clock, chatKitSettings);
-  }
-
-  /** The scripted responder drives the protocol tests; until the agent lands, others get an echo. */
-  private Responder responder() {
-    return new ScriptedResponder(clock, "scripted".equalsIgnoreCase(settings.responder()));
   }
 
   @Produces

@@ -16,7 +16,8 @@ public class TasktalkSettings {
 
   @Inject Config config;
 
-  private Optional<String> get(String key) {
+  /** Any setting by its name; blank counts as unset. */
+  public Optional<String> get(String key) {
     return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
   }
 

@@ -46,7 +46,7 @@ class ChatSchemaTest {
     assertThat(strings("select id from databasechangelog where filename = 'db/changelog/changes/chat.xml'"
         + " order by orderexecuted")).containsExactly("threads-create-table", "thread-items-create-table",
         "attachments-create-table", "runs-create-table", "feedback-create-table", "tool-calls-create-table",
-        "approvals-create-table");
+        "approvals-create-table", "approvals-status-check");
   }
 
   @Test
@@ -118,6 +118,12 @@ class ChatSchemaTest {
         + " values ('atc_1', 'alice', 'a', 'text/plain', 5, true, now(), '\\x0102')", "attachments_content_ck");
     assertRejected("insert into tool_calls (id, owner, surface, name, status, created_at)"
         + " values (gen_random_uuid(), 'alice', 'cli', 'x', 'completed', now())", "tool_calls_surface_ck");
+    String approval = "insert into approvals (id, owner, thread_id, item_id, tool_call_id, tool_name, arguments,"
+        + " status, created_at, decided_at) values ('apr_1', 'alice', 'thr_1', 'wid_1', 'call_1', 'delete_task',"
+        + " '{}', ";
+    assertRejected(approval + "'maybe', now(), now())", "approvals_status_ck");
+    assertRejected(approval + "'confirmed', now(), null)", "approvals_decided_at_ck");
+    assertRejected(approval + "'pending', now(), now())", "approvals_decided_at_ck");
   }
 
   private static void assertRejected(String sql, String constraint) {

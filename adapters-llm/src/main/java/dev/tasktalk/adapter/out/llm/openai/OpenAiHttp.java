@@ -60,11 +60,11 @@ final class OpenAiHttp {
     return Optional.of(shorten(body.strip()));
   }
 
-  private static String shorten(String text) {
+  static String shorten(String text) {
     return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
   }
 
-  private static String scrub(String text, String apiKey) {
+  static String scrub(String text, String apiKey) {
     return apiKey == null || apiKey.isBlank() ? text : text.replace(apiKey, "***");
   }
 }

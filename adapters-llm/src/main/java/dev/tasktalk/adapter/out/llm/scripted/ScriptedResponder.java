@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A responder that does what the user's message tells it, for driving the ChatKit server end to end
- * without a model. A message {@code #script [steps…]} plays the steps; any other message is echoed.
+ * without a model. A message {@code #script [steps…]} plays the steps; everything else (and approval
+ * actions) goes to the real responder it wraps.
  * Steps (JSON objects): {@code text} (+ {@code chunks}, {@code delay_ms}), {@code widget} (+
  * {@code copy_text}), {@code workflow} (task titles), {@code title}, {@code progress}, {@code effect}
  * (+ {@code data}), {@code notice}, {@code hidden}, {@code client_tool} ({@code name},
@@ -31,20 +32,19 @@ public final class ScriptedResponder implements Responder {
   private static final String SCRIPT = "#script";
 
   private final Clock clock;
-  private final boolean scripts;
+  private final Responder fallback;
 
-  public ScriptedResponder(Clock clock, boolean scripts) {
+  public ScriptedResponder(Clock clock, Responder fallback) {
     this.clock = clock;
-    this.scripts = scripts;
+    this.fallback = fallback;
   }
 
   @Override
   public Multi<ThreadEvent> respond(TurnInput input) {
     ScriptedEvents events = new ScriptedEvents(input.thread().id(), clock);
-    String text = input.userMessage().map(ScriptedResponder::userText)
-        .orElse("(continuing after your input)");
-    if (!scripts || !text.strip().startsWith(SCRIPT)) {
-      return events.message("You said: " + text, 3, Duration.ZERO);
+    String text = input.userMessage().map(ScriptedResponder::userText).orElse("");
+    if (!text.strip().startsWith(SCRIPT)) {
+      return fallback.respond(input);
     }
     try {
       JsonNode steps = ScriptedEvents.json().readTree(text.strip().substring(SCRIPT.length()));
@@ -125,6 +125,9 @@ public final class ScriptedResponder implements Responder {
 
   @Override
   public Multi<ThreadEvent> action(ActionInput input) {
+    if (input.type().startsWith("approval.")) {
+      return fallback.action(input);
+    }
     ScriptedEvents events = new ScriptedEvents(input.thread().id(), clock);
     Optional<ThreadItem> replaced = replacement(input);
     Multi<ThreadEvent> reply = events.message("Action " + input.type() + " received.", 1, Duration.ZERO);
@@ -134,7 +137,7 @@ public final class ScriptedResponder implements Responder {
 
   @Override
   public Optional<ThreadItem> syncAction(ActionInput input) {
-    return replacement(input);
+    return input.type().startsWith("approval.") ? fallback.syncAction(input) : replacement(input);
   }
 
   /** A payload carrying {@code widget} replaces the sending widget with it. */

@@ -1,0 +1,141 @@
+package dev.tasktalk.adapter.out.llm.openai;
+
+import dev.tasktalk.application.port.out.llm.LanguageModelException;
+import dev.tasktalk.application.port.out.llm.ModelEvent;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * One subscription to a model's answer, run on a worker thread: sends the request, retries while
+ * nothing has been streamed yet, emits events as they arrive, and stops the HTTP call as soon as the
+ * subscriber cancels.
+ */
+final class StreamingCall implements Runnable {
+
+  private static final long MAX_ERROR_BODY = 64 * 1024;
+
+  private final OkHttpClient http;
+  private final Function<Boolean, Request> requests;
+  private final Parts parts;
+  private final MultiEmitter<? super ModelEvent> emitter;
+  private final CountDownLatch cancelled = new CountDownLatch(1);
+  private volatile Call current;
+
+  /** What every attempt shares: the settings and the helpers that read, map and retry. */
+  record Parts(ModelSettings settings, RetryPolicy retries, ErrorMapper errors, ToolCallIds ids) {}
+
+  /** {@code requests} builds the HTTP request, with or without {@code stream_options}. */
+  StreamingCall(OkHttpClient http, Function<Boolean, Request> requests, Parts parts,
+      MultiEmitter<? super ModelEvent> emitter) {
+    this.http = http;
+    this.requests = requests;
+    this.parts = parts;
+    this.emitter = emitter;
+  }
+
+  void cancel() {
+    cancelled.countDown();
+    Call call = current;
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      attemptUntilDone();
+      emitter.complete();
+    } catch (LanguageModelException e) {
+      if (!isCancelled()) {
+        emitter.fail(e);
+      }
+    } catch (RuntimeException e) {
+      if (!isCancelled()) {
+        emitter.fail(new LanguageModelException(LanguageModelException.Kind.BAD_RESPONSE, false,
+            "the model provider's answer could not be read", e));
+      }
+    }
+  }
+
+  private void attemptUntilDone() {
+    boolean includeUsage = parts.settings().includeStreamUsage();
+    int retries = 0;
+    while (!isCancelled()) {
+      Call call = http.newCall(requests.apply(includeUsage));
+      current = call;
+      if (isCancelled()) {
+        call.cancel();
+        return;
+      }
+      EventStream stream = new EventStream(parts.errors(), parts.ids(), parts.settings(), emitter::emit);
+      Duration wait;
+      try (Response response = call.execute()) {
+        if (response.isSuccessful()) {
+          stream.read(response.body());
+          return;
+        }
+        String body = response.peekBody(MAX_ERROR_BODY).string();
+        if (includeUsage && rejectsStreamOptions(response.code(), body)) {
+          // Some gateways refuse the field outright; usage is a nicety, the answer is not.
+          includeUsage = false;
+          continue;
+        }
+        wait = afterStatus(response, body, retries);
+      } catch (IOException e) {
+        if (isCancelled()) {
+          return;
+        }
+        wait = afterIoFailure(e, stream, retries);
+      }
+      if (sleepUnlessCancelled(wait)) {
+        return;
+      }
+      retries++;
+    }
+  }
+
+  private Duration afterStatus(Response response, String body, int retries) {
+    LanguageModelException failure = parts.errors().fromStatus(response.code(), body);
+    if (!parts.retries().canRetry(retries) || !parts.retries().worthRetrying(response.headers(), failure)) {
+      throw failure;
+    }
+    return parts.retries().delay(retries, response.headers(), Instant.now());
+  }
+
+  private Duration afterIoFailure(IOException e, EventStream stream, int retries) {
+    LanguageModelException failure = parts.errors().fromIo(e, stream.phase());
+    // Once an event is out the subscriber has seen part of an answer; a second one would follow it.
+    if (stream.started() || !failure.retryable() || !parts.retries().canRetry(retries)) {
+      throw failure;
+    }
+    return parts.retries().backoff(retries);
+  }
+
+  private static boolean rejectsStreamOptions(int status, String body) {
+    return (status == 400 || status == 422) && body.contains("stream_options");
+  }
+
+  /** Waits, and says whether the subscriber cancelled meanwhile. */
+  private boolean sleepUnlessCancelled(Duration wait) {
+    try {
+      return cancelled.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private boolean isCancelled() {
+    return cancelled.getCount() == 0 || emitter.isCancelled();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.tasktalk.application.service.agent;
+
+import static dev.tasktalk.application.service.agent.ScriptedModel.call;
+import static dev.tasktalk.application.service.agent.ScriptedModel.text;
+import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
+import static dev.tasktalk.application.testing.ChatKitFixture.create;
+import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
+import dev.tasktalk.application.port.out.llm.LanguageModelException;
+import dev.tasktalk.application.port.out.llm.LanguageModelException.Kind;
+import dev.tasktalk.application.service.chatkit.ChatKitService;
+import dev.tasktalk.application.service.chatkit.ChatKitSettings;
+import dev.tasktalk.application.testing.InMemoryChatStore;
+import dev.tasktalk.application.tools.ToolOutcome;
+import dev.tasktalk.domain.item.ItemType;
+import dev.tasktalk.domain.item.ThreadItem;
+import dev.tasktalk.domain.thread.ThreadId;
+import dev.tasktalk.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The agent behind the real ChatKit service: what a client receives and what the store keeps. */
+class AgentThroughChatKitTest {
+
+  private static final UserId ALICE = new UserId("alice");
+
+  private final InMemoryChatStore store = new InMemoryChatStore();
+  private final ScriptedModel model = new ScriptedModel();
+  private final FakeToolbox toolbox = new FakeToolbox();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private final ChatKitSettings settings = ChatKitSettings.defaults();
+  private final AgentResponder agent = new AgentResponder(model, toolbox, new RecordedApprovals(store), store.items(),
+      clock, AgentSettings.defaults());
+  private final ChatKitService service = new ChatKitService(store.threads(), store.items(), store.attachments(),
+      store.runs(), store.feedback(), agent, (audio, mime) -> "", clock, settings);
+
+  private List<JsonNode> stream(String body) {
+    ChatKitResult result = service.process(ALICE, body);
+    return ((ChatKitResult.Stream) result).events().collect().asList().await().atMost(Duration.ofSeconds(10))
+        .stream().map(settings.codec()::event).map(ChatKitJson::read).toList();
+  }
+
+  private static List<String> types(List<JsonNode> events) {
+    return events.stream().map(event -> event.path("type").asString()
+        + (event.has("item") ? ":" + event.path("item").path("type").asString() : "")).toList();
+  }
+
+  private List<ThreadItem> stored(String threadId) {
+    return store.items().latest(ALICE, new ThreadId(threadId), 1_000);
+  }
+
+  @Test
+  void givenAToolRound_theClientSeesTheWorkflowAndAnswer_butNeverTheHiddenRecord_whichIsStored() {
+    toolbox.answer("add_task", new ToolOutcome(false, "{\"id\":\"t1\"}", "Added task ‘Buy milk’"));
+    model.reply(call("call_1", "add_task", "{\"title\":\"Buy milk\"}")).reply(text("Added."));
+
+    List<JsonNode> events = stream(create("Add buy milk"));
+
+    assertThat(types(events)).containsExactly("thread.created", "thread.item.done:user_message", "stream_options",
+        "thread.item.added:workflow", "thread.item.updated", "thread.item.updated", "thread.item.done:workflow",
+        "thread.item.added:assistant_message", "thread.item.updated", "thread.item.updated", "thread.item.updated",
+        "thread.item.done:assistant_message", "thread.updated");
+    String threadId = events.get(0).path("thread").path("id").asString();
+    assertThat(events.get(events.size() - 1).path("thread").path("title").asString()).isEqualTo("Shopping list");
+    assertThat(stored(threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE,
+        ItemType.HIDDEN_CONTEXT, ItemType.WORKFLOW, ItemType.ASSISTANT_MESSAGE);
+  }
+
+  @Test
+  void givenAConfirmationCard_theClickThroughCustomAction_deletesAndContinues() {
+    toolbox.answer("delete_task", new ToolOutcome(false, "{\"deleted\":true}", "Deleted task ‘Buy milk’"));
+    model.reply(call("call_9", "delete_task", "{\"id\":\"t1\"}")).reply(text("Deleted it."));
+    List<JsonNode> asked = stream(create("Delete buy milk"));
+    String threadId = asked.get(0).path("thread").path("id").asString();
+    JsonNode card = asked.stream().filter(e -> e.path("item").path("type").asString().equals("widget")).findFirst()
+        .orElseThrow().path("item");
+    JsonNode confirm = card.path("widget").path("confirm").path("action");
+
+    List<JsonNode> answered = stream(request("threads.custom_action", "{\"thread_id\":\"" + threadId
+        + "\",\"item_id\":\"" + card.path("id").asString() + "\",\"action\":" + ChatKitJson.write(confirm) + "}"));
+
+    assertThat(types(asked)).endsWith("thread.item.done:widget", "thread.item.done:end_of_turn");
+    assertThat(types(answered)).startsWith("stream_options", "thread.item.replaced:widget",
+        "thread.item.added:assistant_message");
+    assertThat(toolbox.calls()).hasSize(1);
+    assertThat(stored(threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE,
+        ItemType.HIDDEN_CONTEXT, ItemType.WIDGET, ItemType.END_OF_TURN, ItemType.HIDDEN_CONTEXT,
+        ItemType.ASSISTANT_MESSAGE);
+    assertThat(stored(threadId).get(2).payload()).contains("Deleted task ‘Buy milk’").doesNotContain("confirm");
+  }
+
+  @Test
+  void givenAPassingModelFailure_theClientGetsTheMessageWithRetry_andALastingOneWithout() {
+    model.failAfter(new LanguageModelException(Kind.RATE_LIMITED, true, "Too many requests, try again soon."));
+    List<JsonNode> first = stream(create("Hi"));
+    String threadId = first.get(0).path("thread").path("id").asString();
+    model.failAfter(new LanguageModelException(Kind.AUTHENTICATION, false, "The API key was rejected."));
+
+    List<JsonNode> second = stream(addMessage(threadId, "Hi again"));
+
+    assertThat(first.get(first.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
+        + "\"message\":\"Too many requests, try again soon.\",\"allow_retry\":true}"));
+    assertThat(second.get(second.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
+        + "\"message\":\"The API key was rejected.\",\"allow_retry\":false}"));
+  }
+}
