@@ -36,7 +36,12 @@ public class AttachmentServlet extends HttpServlet {
   public AttachmentServlet() {}
 
   AttachmentServlet(AttachmentUseCase attachments) {
+    this(attachments, null);
+  }
+
+  AttachmentServlet(AttachmentUseCase attachments, PreviewLinks previewLinks) {
     this.attachments = attachments;
+    this.previewLinks = previewLinks;
   }
 
   @Override

@@ -129,6 +129,31 @@ class AttachmentServletsTest {
   }
 
   @Test
+  void aSignedPreviewLink_servesTheOwnersContentWithoutAToken_andAnAlteredOneIs404() throws Exception {
+    var links = new dev.tasktalk.application.chatkit.PreviewLinks(
+        "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), java.time.Clock.systemUTC(),
+        java.time.Duration.ofMinutes(5));
+    String query = links.query(new AttachmentId("atc_1"), new UserId("alice"));
+    for (String pair : query.substring(1).split("&")) {
+      String[] kv = pair.split("=", 2);
+      request.parameters.put(kv[0], kv[1]);
+    }
+    request.method = "GET";
+    request.pathInfo = "/atc_1/content";
+    request.user = null;
+
+    new AttachmentServlet(attachments, links).service(request.proxy(), response.proxy());
+    assertThat(response.status).isEqualTo(200);
+    assertThat(response.out.bytes.toByteArray()).isEqualTo(PNG);
+
+    request.parameters.put("u", java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("bob".getBytes(StandardCharsets.UTF_8)));
+    ServletFakes.Response forged = new ServletFakes.Response();
+    new AttachmentServlet(attachments, links).service(request.proxy(), forged.proxy());
+    assertThat(forged.status).isEqualTo(404);
+  }
+
+  @Test
   void content_ofSomeoneElsesOrAMalformedId_is404() throws Exception {
     request.method = "GET";
     request.pathInfo = "/atc_other/content";

@@ -36,6 +36,7 @@ final class ServletFakes {
     Long declaredLength;
     String pathInfo;
     final Map<String, Part> parts = new HashMap<>();
+    final Map<String, String> parameters = new HashMap<>();
     RuntimeException partFailure;
     final Async async = new Async();
 
@@ -53,6 +54,7 @@ final class ServletFakes {
             case "getContentLengthLong" -> declaredLength == null ? (long) body.length : declaredLength;
             case "getContentType" -> contentType;
             case "getPathInfo" -> pathInfo;
+            case "getParameter" -> parameters.get((String) args[0]);
             case "getPart" -> {
               if (partFailure != null) {
                 throw partFailure;
