@@ -82,6 +82,7 @@ class AgentIT {
     assertThat(task.getString("title")).isEqualTo("Buy milk");
     assertThat(task.getString("due")).isEqualTo("2026-11-23");
     String taskId = task.getString("id");
+    assertRunRecorded(thread);
     // The model's second call of the turn carried the tool result for its call.
     String second = model().completions().get(before + 1);
     assertThat(second).contains("\"role\":\"tool\"").contains(taskId);
@@ -183,6 +184,24 @@ class AgentIT {
     assertThat(refusal.getString("type")).isEqualTo("error");
     assertThat(refusal.getBoolean("allow_retry")).isFalse();
     assertThat(refusal.getString("message")).containsIgnoringCase("key");
+  }
+
+  /** The turn's run carries the model, the fake's token usage and a time to first token. */
+  private static void assertRunRecorded(String thread) throws Exception {
+    try (var connection = ItEnvironment.postgres().getDatabase("postgres", "tasktalk").getConnection();
+        var query = connection.prepareStatement("select status, model, input_tokens, output_tokens,"
+            + " first_token_ms, finished_at - started_at from runs where thread_id = ?")) {
+      query.setString(1, thread);
+      try (var rows = query.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1)).isEqualTo("completed");
+        assertThat(rows.getString(2)).isEqualTo("fake-model");
+        assertThat(rows.getLong(3)).isGreaterThanOrEqualTo(42L);
+        assertThat(rows.getLong(4)).isGreaterThanOrEqualTo(7L);
+        assertThat(rows.getObject(5)).isNotNull();
+        assertThat(rows.getObject(6)).isNotNull();
+      }
+    }
   }
 
   private static String addMessage(String thread, String text) {

@@ -11,6 +11,7 @@ import dev.tasktalk.application.port.in.todo.ListTodosUseCase;
 import dev.tasktalk.application.port.in.todo.UpdateTodoUseCase;
 import dev.tasktalk.application.port.out.llm.LanguageModel;
 import dev.tasktalk.application.port.out.persistence.ApprovalRepository;
+import dev.tasktalk.application.port.out.persistence.RunRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.application.port.out.persistence.ToolCallRepository;
 import dev.tasktalk.application.port.out.turn.Responder;
@@ -39,6 +40,7 @@ public class AgentProducers {
   @Inject ToolCallRepository toolCalls;
   @Inject ApprovalRepository approvals;
   @Inject ThreadItemRepository items;
+  @Inject RunRepository runs;
   @Inject ModelProviderAdapters providers;
   @Inject TasktalkSettings settings;
   @Inject Clock clock;
@@ -59,7 +61,9 @@ public class AgentProducers {
   @Produces
   @ApplicationScoped
   Responder responder(LanguageModel model, Toolbox toolbox) {
-    Responder agent = new AgentResponder(model, toolbox, approvals, items, clock, AgentSettings.defaults());
+    Responder agent = new AgentResponder(model, toolbox, approvals, items, clock, AgentSettings.defaults(),
+        turn -> runs.recordUsage(turn.owner(), turn.threadId(), turn.model(), turn.inputTokens(),
+            turn.outputTokens(), turn.firstToken()));
     return "scripted".equalsIgnoreCase(settings.responder()) ? new ScriptedResponder(clock, agent) : agent;
   }
 }

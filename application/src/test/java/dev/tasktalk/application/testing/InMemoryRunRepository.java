@@ -6,6 +6,7 @@ import dev.tasktalk.domain.run.RunInProgressException;
 import dev.tasktalk.domain.run.RunStatus;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;
+import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +55,27 @@ public final class InMemoryRunRepository implements RunRepository {
       Run old = byId.get(run.id());
       if (old != null && old.owner().equals(run.owner())) {
         // Only the outcome is written; who, where and when it started stay as recorded.
-        byId.put(run.id(), old.finish(run.status(), run.finishedAt(), run.model(), run.inputTokens(),
-            run.outputTokens(), run.firstToken(), run.error()));
+        byId.put(run.id(), old.finish(run.status(), run.finishedAt(), or(run.model(), old.model()),
+            or(run.inputTokens(), old.inputTokens()), or(run.outputTokens(), old.outputTokens()),
+            or(run.firstToken(), old.firstToken()), run.error()));
       }
     }
+  }
+
+  @Override
+  public void recordUsage(UserId owner, ThreadId threadId, String model, Long inputTokens,
+      Long outputTokens, java.time.Duration firstToken) {
+    synchronized (store.lock()) {
+      byId.values().stream()
+          .filter(r -> r.owner().equals(owner) && r.threadId().equals(threadId))
+          .max(java.util.Comparator.comparing(Run::startedAt))
+          .ifPresent(r -> byId.put(r.id(), new Run(r.id(), r.owner(), r.threadId(), r.status(), r.startedAt(),
+              r.finishedAt(), model, inputTokens, outputTokens, firstToken, r.error())));
+    }
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   @Override

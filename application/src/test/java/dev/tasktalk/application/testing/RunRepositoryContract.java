@@ -133,6 +133,26 @@ public abstract class RunRepositoryContract {
   }
 
   @Test
+  void usageRecordedBeforeOrAfterTheFinish_staysOnTheThreadsLatestRun() {
+    Run older = start(Run.start(ALICE, thread.id(), T0));
+    runs().finish(older.finish(RunStatus.COMPLETED, T0.plusSeconds(1), null, null, null, null, null));
+    Run latest = start(Run.start(ALICE, thread.id(), T0.plusSeconds(5)));
+
+    runs().recordUsage(ALICE, thread.id(), "fake-model", 42L, 7L, Duration.ofMillis(120));
+    runs().recordUsage(BOB, thread.id(), "intruder", 1L, 1L, null);
+    runs().finish(latest.finish(RunStatus.COMPLETED, T0.plusSeconds(6), null, null, null, null, null));
+
+    assertThat(storedRun(latest.id())).get().satisfies(run -> {
+      assertThat(run.model()).isEqualTo("fake-model");
+      assertThat(run.inputTokens()).isEqualTo(42L);
+      assertThat(run.outputTokens()).isEqualTo(7L);
+      assertThat(run.firstToken()).isEqualTo(Duration.ofMillis(120));
+      assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+    });
+    assertThat(storedRun(older.id())).get().extracting(Run::model).isNull();
+  }
+
+  @Test
   void givenAnOutcomeWithEveryFieldSet_finish_storesEveryField() {
     Run run = start(Run.start(ALICE, thread.id(), T0));
     Run failed = run.finish(RunStatus.FAILED, T0.plusMillis(2_345), "gpt-4.1-mini", 1_234L, 56L,

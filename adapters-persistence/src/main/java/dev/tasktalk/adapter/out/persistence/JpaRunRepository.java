@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import dev.tasktalk.domain.thread.ThreadId;
+import dev.tasktalk.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -28,9 +31,16 @@ public class JpaRunRepository implements RunRepository {
       + " select cast(?1 as uuid), t.owner, t.id, 'running', cast(?2 as timestamptz) from threads t"
       + " where t.id = ?3 and t.owner = ?4";
   private static final String FINISH = "update runs set status = ?1, finished_at = cast(?2 as timestamptz),"
-      + " model = cast(?3 as varchar), input_tokens = cast(?4 as bigint), output_tokens = cast(?5 as bigint),"
-      + " first_token_ms = cast(?6 as bigint), error = cast(?7 as text)"
+      // Usage may already have been recorded by the turn engine: keep it unless the run brings its own.
+      + " model = coalesce(cast(?3 as varchar), model), input_tokens = coalesce(cast(?4 as bigint), input_tokens),"
+      + " output_tokens = coalesce(cast(?5 as bigint), output_tokens),"
+      + " first_token_ms = coalesce(cast(?6 as bigint), first_token_ms), error = cast(?7 as text)"
       + " where id = cast(?8 as uuid) and owner = ?9";
+  private static final String USAGE = "update runs set model = cast(?1 as varchar),"
+      + " input_tokens = cast(?2 as bigint), output_tokens = cast(?3 as bigint),"
+      + " first_token_ms = cast(?4 as bigint)"
+      + " where id = (select id from runs where thread_id = ?5 and owner = ?6"
+      + " order by started_at desc limit 1)";
 
   @PersistenceContext(unitName = "tasktalk")
   private EntityManager em;
@@ -84,6 +94,20 @@ public class JpaRunRepository implements RunRepository {
         .setParameter(7, run.error())
         .setParameter(8, run.id())
         .setParameter(9, run.owner().value())
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional
+  public void recordUsage(UserId owner, ThreadId threadId, String model, Long inputTokens,
+      Long outputTokens, Duration firstToken) {
+    em.createNativeQuery(USAGE)
+        .setParameter(1, model)
+        .setParameter(2, inputTokens)
+        .setParameter(3, outputTokens)
+        .setParameter(4, firstToken == null ? null : firstToken.toMillis())
+        .setParameter(5, threadId.value())
+        .setParameter(6, owner.value())
         .executeUpdate();
   }
 
