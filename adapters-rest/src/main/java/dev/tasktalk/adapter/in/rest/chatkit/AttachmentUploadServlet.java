@@ -1,7 +1,6 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
 import dev.tasktalk.adapter.in.rest.common.ApiError;
-import dev.tasktalk.adapter.in.rest.common.Owners;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.RequestException;
 import dev.tasktalk.adapter.in.rest.common.ServletJson;
@@ -10,11 +9,9 @@ import dev.tasktalk.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * ChatKit's direct upload strategy: {@code POST /chatkit/upload} with the file in the multipart part
@@ -23,7 +20,7 @@ import java.util.Optional;
 @WebServlet(urlPatterns = "/chatkit/upload")
 @MultipartConfig(maxFileSize = RequestBodies.MAX_BYTES, maxRequestSize = RequestBodies.MAX_BYTES,
     fileSizeThreshold = 1024 * 1024)
-public class AttachmentUploadServlet extends HttpServlet {
+public class AttachmentUploadServlet extends OwnerPostServlet {
 
   private static final long serialVersionUID = 1L;
 
@@ -36,21 +33,8 @@ public class AttachmentUploadServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
+  protected void post(HttpServletRequest request, HttpServletResponse response, UserId owner)
       throws IOException {
-    switch (request.getMethod()) {
-      case "POST" -> post(request, response);
-      case "OPTIONS" -> ServletJson.options(response, "POST, OPTIONS");
-      default -> ServletJson.methodNotAllowed(response, "POST");
-    }
-  }
-
-  private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<UserId> owner = Owners.find(request.getUserPrincipal());
-    if (owner.isEmpty()) {
-      ServletJson.error(response, ApiError.unauthorized());
-      return;
-    }
     try {
       UploadedFile file = UploadedFile.fromMultipart(request);
       String name = file.name();
@@ -58,7 +42,7 @@ public class AttachmentUploadServlet extends HttpServlet {
         throw RequestException.invalid(UploadedFile.PART, "the file part needs a filename");
       }
       ServletJson.send(response, 200,
-          attachments.uploadDirect(owner.get(), name, file.mimeType(), file.bytes()));
+          attachments.uploadDirect(owner, name, file.mimeType(), file.bytes()));
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
     }

@@ -1,7 +1,6 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
 import dev.tasktalk.adapter.in.rest.common.ApiError;
-import dev.tasktalk.adapter.in.rest.common.Owners;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.ServletJson;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
@@ -12,19 +11,17 @@ import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}} answered with one
  * JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
  */
 @WebServlet(urlPatterns = "/chatkit", asyncSupported = true)
-public class ChatKitServlet extends HttpServlet {
+public class ChatKitServlet extends OwnerPostServlet {
 
   private static final long serialVersionUID = 1L;
 
@@ -39,25 +36,12 @@ public class ChatKitServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
+  protected void post(HttpServletRequest request, HttpServletResponse response, UserId owner)
       throws IOException {
-    switch (request.getMethod()) {
-      case "POST" -> post(request, response);
-      case "OPTIONS" -> ServletJson.options(response, "POST, OPTIONS");
-      default -> ServletJson.methodNotAllowed(response, "POST");
-    }
-  }
-
-  private void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<UserId> owner = Owners.find(request.getUserPrincipal());
-    if (owner.isEmpty()) {
-      ServletJson.error(response, ApiError.unauthorized());
-      return;
-    }
     ChatKitResult result;
     try {
       String body = new String(RequestBodies.read(request), StandardCharsets.UTF_8);
-      result = chatKit.process(owner.get(), body);
+      result = chatKit.process(owner, body);
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
       return;
