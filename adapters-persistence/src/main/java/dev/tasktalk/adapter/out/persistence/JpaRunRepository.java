@@ -8,7 +8,6 @@ import dev.tasktalk.domain.thread.ThreadNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.user.UserId;
@@ -24,12 +23,11 @@ import java.util.Locale;
 @ApplicationScoped
 public class JpaRunRepository implements RunRepository {
 
-  static final String ONE_RUNNING_PER_THREAD = "runs_one_running_per_thread";
-
   // Selecting from the owner's thread row makes the insert its own ownership check.
   private static final String START = "insert into runs (id, owner, thread_id, status, started_at)"
       + " select cast(?1 as uuid), t.owner, t.id, 'running', cast(?2 as timestamptz) from threads t"
-      + " where t.id = ?3 and t.owner = ?4";
+      + " where t.id = ?3 and t.owner = ?4"
+      + " on conflict (thread_id) where status = 'running' do nothing";
   private static final String FINISH = "update runs set status = ?1, finished_at = cast(?2 as timestamptz),"
       // Usage may already have been recorded by the turn engine: keep it unless the run brings its own.
       + " model = coalesce(cast(?3 as varchar), model), input_tokens = coalesce(cast(?4 as bigint), input_tokens),"
@@ -59,22 +57,20 @@ public class JpaRunRepository implements RunRepository {
     if (run.status() != RunStatus.RUNNING || run.finishedAt() != null) {
       throw new IllegalArgumentException("a run starts running and unfinished");
     }
-    int rows;
-    try {
-      rows = em.createNativeQuery(START)
-          .setParameter(1, run.id())
-          .setParameter(2, Times.utc(run.startedAt()))
-          .setParameter(3, run.threadId().value())
-          .setParameter(4, run.owner().value())
-          .executeUpdate();
-    } catch (PersistenceException e) {
-      if (SqlErrors.isUniqueViolation(e, ONE_RUNNING_PER_THREAD)) {
-        throw new RunInProgressException();
-      }
-      throw e;
-    }
+    // ON CONFLICT against the partial unique index: a busy thread inserts nothing instead of raising
+    // a unique violation, which would abort the transaction and log a stack trace per refused message.
+    int rows = em.createNativeQuery(START)
+        .setParameter(1, run.id())
+        .setParameter(2, Times.utc(run.startedAt()))
+        .setParameter(3, run.threadId().value())
+        .setParameter(4, run.owner().value())
+        .executeUpdate();
     if (rows == 0) {
-      throw new ThreadNotFoundException(run.threadId());
+      boolean threadExists = !em.createNativeQuery("select 1 from threads where id = ?1 and owner = ?2")
+          .setParameter(1, run.threadId().value())
+          .setParameter(2, run.owner().value())
+          .getResultList().isEmpty();
+      throw threadExists ? new RunInProgressException() : new ThreadNotFoundException(run.threadId());
     }
   }
 
