@@ -1,0 +1,107 @@
+package dev.tasktalk.adapter.in.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasktalk.application.tools.ToolContext;
+import dev.tasktalk.application.tools.ToolOutcome;
+import dev.tasktalk.application.tools.ToolSpec;
+import dev.tasktalk.application.tools.Toolbox;
+import dev.tasktalk.domain.user.UserId;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class McpToolHandlerTest {
+
+  private final List<String> calls = new ArrayList<>();
+  private final List<ToolContext> contexts = new ArrayList<>();
+  private ToolOutcome next = new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Added");
+
+  private final Toolbox toolbox = new Toolbox() {
+    @Override
+    public List<ToolSpec> specs() {
+      return List.of(new ToolSpec("delete_task", "Delete.", "{\"type\":\"object\"}", "{\"type\":\"object\"}",
+          false, true, true));
+    }
+
+    @Override
+    public ToolOutcome call(ToolContext context, String name, String arguments) {
+      contexts.add(context);
+      calls.add(name + " " + arguments);
+      return next;
+    }
+
+    @Override
+    public ToolOutcome describe(ToolContext context, String name, String arguments) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
+  private final McpToolHandler handler = new McpToolHandler(toolbox, TaskMcpServer.json());
+  private final McpTransportContext alice = McpCaller.context(new UserId("alice"));
+
+  @Test
+  void givenSuccess_call_returnsStructuredContentForTheAuthenticatedOwner() {
+    CallToolResult result = handler.call(alice, new CallToolRequest("add_task", Map.of("title", "Milk")));
+
+    assertThat(result.isError()).isFalse();
+    assertThat(result.structuredContent()).isEqualTo(Map.of("task", Map.of("id", "t1", "title", "Milk")));
+    assertThat(((TextContent) result.content().get(0)).text()).contains("\"t1\"");
+    assertThat(contexts).singleElement().satisfies(context -> {
+      assertThat(context.owner()).isEqualTo(new UserId("alice"));
+      assertThat(context.surface()).isEqualTo(ToolContext.MCP);
+    });
+  }
+
+  @Test
+  void givenDomainError_call_returnsIsErrorWithoutStructuredContent() {
+    next = new ToolOutcome(true, "{\"error\":\"no task with id x\"}", "Couldn't read task");
+
+    CallToolResult result = handler.call(alice, new CallToolRequest("get_task", Map.of("task_id", "x")));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(result.structuredContent()).isNull();
+    assertThat(((TextContent) result.content().get(0)).text()).contains("no task with id x");
+  }
+
+  @Test
+  void givenDeleteWithoutConfirm_call_refusesNamingConfirmAndDeletesNothing() {
+    for (Map<String, Object> arguments : List.of(Map.<String, Object>of("task_id", "t1"),
+        Map.<String, Object>of("task_id", "t1", "confirm", false))) {
+      CallToolResult result = handler.call(alice, new CallToolRequest("delete_task", arguments));
+
+      assertThat(result.isError()).isTrue();
+      assertThat(((TextContent) result.content().get(0)).text()).contains("confirm");
+    }
+    assertThat(calls).isEmpty();
+
+    handler.call(alice, new CallToolRequest("delete_task", Map.of("task_id", "t1", "confirm", true)));
+    assertThat(calls).singleElement().asString().startsWith("delete_task ");
+  }
+
+  @Test
+  void givenNoOwnerInTheContext_call_refusesWithoutCallingTheToolbox() {
+    CallToolResult result = handler.call(McpTransportContext.EMPTY, new CallToolRequest("list_tasks", Map.of()));
+
+    assertThat(result.isError()).isTrue();
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void describe_carriesSchemasAndHints() {
+    Tool tool = McpTools.describe(toolbox.specs().get(0), TaskMcpServer.json());
+
+    assertThat(tool.inputSchema()).containsEntry("type", "object");
+    assertThat(tool.outputSchema()).containsEntry("type", "object");
+    assertThat(tool.annotations().readOnlyHint()).isFalse();
+    assertThat(tool.annotations().destructiveHint()).isTrue();
+    assertThat(tool.annotations().idempotentHint()).isTrue();
+    assertThat(tool.description()).contains("confirm: true");
+  }
+}

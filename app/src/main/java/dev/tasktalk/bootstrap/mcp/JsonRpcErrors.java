@@ -1,0 +1,37 @@
+package dev.tasktalk.bootstrap.mcp;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes the plain JSON-RPC error bodies the MCP guards answer with; never exception text. */
+final class JsonRpcErrors {
+
+  static final int INVALID_REQUEST = -32600;
+  static final int SERVER_ERROR = -32000;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private JsonRpcErrors() {}
+
+  static void send(HttpServletResponse response, int status, int code, String message, JsonNode id)
+      throws IOException {
+    ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0");
+    body.set("id", id == null ? JSON.nullNode() : id);
+    body.putObject("error").put("code", code).put("message", message);
+    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  static void send(HttpServletResponse response, int status, int code, String message) throws IOException {
+    send(response, status, code, message, null);
+  }
+}
