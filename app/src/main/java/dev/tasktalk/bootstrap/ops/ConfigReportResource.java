@@ -2,6 +2,7 @@ package dev.tasktalk.bootstrap.ops;
 
 import dev.tasktalk.application.port.out.llm.LanguageModel;
 import dev.tasktalk.bootstrap.persistence.SchemaMigration;
+import dev.tasktalk.bootstrap.wiring.AgentProducers;
 import dev.tasktalk.bootstrap.security.AuthConfiguration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,7 @@ public class ConfigReportResource {
   java.util.Optional<String> provider;
 
   @Inject LanguageModel model;
+  @Inject AgentProducers agents;
 
   @GET
   public String report() {
@@ -46,8 +48,23 @@ public class ConfigReportResource {
         .add("auth", Json.createObjectBuilder().add("mode", auth.mode()))
         .add("database", Json.createObjectBuilder().add("mode", databaseMode).add("reachable", reachable))
         .add("model", Json.createObjectBuilder().add("provider", providerName())
-            .add("model", model.modelName()));
+            .add("model", model.modelName()))
+        .add("mcp_servers", mcpServers());
     return json.build().toString();
+  }
+
+  /** External MCP tool servers as last seen; a server that is down shows here, never breaks a chat. */
+  private jakarta.json.JsonArrayBuilder mcpServers() {
+    var servers = Json.createArrayBuilder();
+    for (var server : agents.externalMcpHealth()) {
+      var entry = Json.createObjectBuilder().add("name", server.name()).add("url", server.url())
+          .add("reachable", server.reachable()).add("tools", server.toolCount());
+      if (server.lastError() != null) {
+        entry.add("error", server.lastError());
+      }
+      servers.add(entry);
+    }
+    return servers;
   }
 
   private String providerName() {

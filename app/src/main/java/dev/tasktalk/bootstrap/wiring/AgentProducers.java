@@ -19,14 +19,23 @@ import dev.tasktalk.application.service.agent.AgentResponder;
 import dev.tasktalk.application.service.agent.AgentSettings;
 import dev.tasktalk.application.tools.TaskToolbox;
 import dev.tasktalk.application.tools.Toolbox;
+import dev.tasktalk.adapter.out.mcp.ExternalMcpServers;
+import dev.tasktalk.adapter.out.mcp.RemoteMcpHealth;
+import dev.tasktalk.application.service.agent.AgentProfile;
+import dev.tasktalk.application.tools.CompositeToolbox;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Wires the assistant: the configured OpenAI-compatible model (or the offline model when none is
- * configured), the task tools shared with MCP, and the agent that runs turns over them.
+ * configured), the task tools shared with MCP, external MCP tool servers ({@code MCP_SERVERS}), and
+ * the agent that runs turns over them.
  */
 @ApplicationScoped
 public class AgentProducers {
@@ -57,11 +66,41 @@ public class AgentProducers {
     return providers.languageModel(settings::get).orElseGet(() -> new OfflineLanguageModel(clock));
   }
 
-  /** The agent; the protocol tests put the scripted responder in front of it. */
+  private ExternalMcpServers external;
+
+  @PostConstruct
+  void connectExternalServers() {
+    external = ExternalMcpServers.parse(settings.get(ExternalMcpServers.VARIABLE).orElse(""));
+  }
+
+  @PreDestroy
+  void disconnectExternalServers() {
+    external.close();
+  }
+
+  /** What the external MCP tool servers last looked like, for the health report. */
+  public List<RemoteMcpHealth> externalMcpHealth() {
+    return external.health();
+  }
+
+  /**
+   * The agent, holding the task tools plus the tools of the external MCP servers (namespaced
+   * {@code server__tool}; destructive ones are confirmed like ours). Only the agent sees them: the
+   * shared Toolbox bean, which our own /mcp publishes, stays the seven task tools. The protocol tests
+   * put the scripted responder in front of the agent.
+   */
   @Produces
   @ApplicationScoped
   Responder responder(LanguageModel model, Toolbox toolbox) {
-    Responder agent = new AgentResponder(model, toolbox, approvals, items, clock, AgentSettings.defaults(),
+    // Bounded by the client timeouts and done in parallel; a server that is down now is skipped.
+    List<String> remoteTools = external.isEmpty() ? List.of() : external.refresh();
+    Toolbox tools = external.isEmpty() ? toolbox
+        : new CompositeToolbox(toolbox, external.toolboxes(), toolCalls, clock);
+    AgentSettings defaults = AgentSettings.defaults();
+    AgentSettings agents = new AgentSettings(defaults.maxSteps(), defaults.historyBudget(),
+        defaults.agents().stream().map(a -> new AgentProfile(a.name(), a.instructions(),
+            Stream.concat(a.toolNames().stream(), remoteTools.stream()).toList(), a.handoffs())).toList());
+    Responder agent = new AgentResponder(model, tools, approvals, items, clock, agents,
         turn -> runs.recordUsage(turn.owner(), turn.threadId(), turn.model(), turn.inputTokens(),
             turn.outputTokens(), turn.firstToken()));
     return "scripted".equalsIgnoreCase(settings.responder()) ? new ScriptedResponder(clock, agent) : agent;
