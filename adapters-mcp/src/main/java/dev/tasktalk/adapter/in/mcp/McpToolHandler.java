@@ -29,21 +29,51 @@ final class McpToolHandler {
   }
 
   CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
-    return call(exchange.transportContext(), request);
+    return call(exchange.transportContext(), request, new ExchangeConfirmer(exchange));
   }
 
   CallToolResult call(McpTransportContext context, CallToolRequest request) {
+    return call(context, request, Confirmer.NONE);
+  }
+
+  /**
+   * Asks the person behind the client to confirm, when the client can ask (MCP elicitation); empty
+   * when it cannot, so the caller falls back to requiring {@code confirm: true}.
+   */
+  interface Confirmer {
+
+    Confirmer NONE = question -> Optional.empty();
+
+    Optional<Boolean> confirm(String question);
+  }
+
+  CallToolResult call(McpTransportContext context, CallToolRequest request, Confirmer confirmer) {
     Optional<UserId> owner = McpCaller.owner(context);
     if (owner.isEmpty()) {
       return error("{\"error\":\"not authenticated\"}");
     }
     Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
     if (McpTools.DELETE_TASK.equals(request.name()) && !Boolean.TRUE.equals(arguments.get(McpTools.CONFIRM))) {
+      ToolContext toolContext = new ToolContext(owner.get(), ToolContext.MCP, null, null);
+      ToolOutcome question = toolbox.describe(toolContext, request.name(), text(arguments));
+      if (question.error()) {
+        return error(question.content());
+      }
+      Optional<Boolean> answer = confirmer.confirm(question.title());
+      if (answer.isPresent()) {
+        if (!answer.get()) {
+          return error("{\"error\":\"the user declined the deletion; nothing was deleted\"}");
+        }
+        return run(toolContext, request.name(), arguments);
+      }
       return error("{\"error\":\"delete_task needs confirm: true; ask the user to confirm the deletion first."
           + " Nothing was deleted.\"}");
     }
-    ToolOutcome outcome = toolbox.call(new ToolContext(owner.get(), ToolContext.MCP, null, null),
-        request.name(), text(arguments));
+    return run(new ToolContext(owner.get(), ToolContext.MCP, null, null), request.name(), arguments);
+  }
+
+  private CallToolResult run(ToolContext context, String name, Map<String, Object> arguments) {
+    ToolOutcome outcome = toolbox.call(context, name, text(arguments));
     if (outcome.error()) {
       return error(outcome.content());
     }

@@ -34,9 +34,10 @@ final class McpTools {
     if (!DELETE_TASK.equals(spec.name())) {
       return spec.description();
     }
-    return "Permanently delete a task. Over MCP the deletion only happens with confirm: true, which a"
-        + " client sets after the user has confirmed; without it nothing is deleted and the call fails"
-        + " naming confirm. To mark a task done use complete_task instead. task_id comes from the"
+    return "Permanently delete a task. The user must confirm: clients that support elicitation are asked"
+        + " to confirm it; otherwise the deletion only happens with confirm: true, which a client sets"
+        + " after the user has confirmed, and without it nothing is deleted and the call fails naming"
+        + " confirm. To mark a task done use complete_task instead. task_id comes from the"
         + " results of list_tasks or search_tasks.";
   }
 }

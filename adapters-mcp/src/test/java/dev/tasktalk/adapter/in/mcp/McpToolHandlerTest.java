@@ -39,7 +39,7 @@ class McpToolHandlerTest {
 
     @Override
     public ToolOutcome describe(ToolContext context, String name, String arguments) {
-      throw new UnsupportedOperationException();
+      return new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Delete task ‘Milk’?");
     }
   };
 
@@ -83,6 +83,28 @@ class McpToolHandlerTest {
 
     handler.call(alice, new CallToolRequest("delete_task", Map.of("task_id", "t1", "confirm", true)));
     assertThat(calls).singleElement().asString().startsWith("delete_task ");
+  }
+
+  @Test
+  void givenAClientThatCanElicit_delete_asksTheUserAndObeysTheAnswer() {
+    List<String> asked = new ArrayList<>();
+    CallToolRequest delete = new CallToolRequest("delete_task", Map.of("task_id", "t1"));
+
+    CallToolResult declined = handler.call(alice, delete, question -> {
+      asked.add(question);
+      return java.util.Optional.of(false);
+    });
+    assertThat(declined.isError()).isTrue();
+    assertThat(((TextContent) declined.content().get(0)).text()).contains("declined");
+    assertThat(calls).isEmpty();
+
+    CallToolResult accepted = handler.call(alice, delete, question -> {
+      asked.add(question);
+      return java.util.Optional.of(true);
+    });
+    assertThat(accepted.isError()).isFalse();
+    assertThat(calls).singleElement().asString().startsWith("delete_task ");
+    assertThat(asked).containsExactly("Delete task ‘Milk’?", "Delete task ‘Milk’?");
   }
 
   @Test
