@@ -127,22 +127,34 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
         known == null ? 0 : known.size(), error);
   }
 
-  @Override
-  public ToolOutcome call(ToolContext context, String name, String arguments) {
+  /** A call ready to send: the known tool and parsed arguments, or why it cannot be made. */
+  private record Prepared(RemoteTool tool, Map<String, Object> arguments, ToolOutcome refusal) {}
+
+  private Prepared prepare(String name, String arguments) {
     Map<String, RemoteTool> known = discovered(true);
     if (known == null) {
-      return unavailable(lastError);
+      return new Prepared(null, null, unavailable(lastError));
     }
     RemoteTool tool = name == null ? null : known.get(name);
     if (tool == null) {
-      return unknown(name, known);
+      return new Prepared(null, null, unknown(name, known));
     }
-    Map<String, Object> parsed;
     try {
-      parsed = parseArguments(arguments);
+      return new Prepared(tool, parseArguments(arguments), null);
     } catch (IllegalArgumentException e) {
-      return new ToolOutcome(true, error(e.getMessage()), "Couldn't run " + tool.label() + ": " + e.getMessage());
+      return new Prepared(tool, null, new ToolOutcome(true, error(e.getMessage()),
+          "Couldn't run " + tool.label() + ": " + e.getMessage()));
     }
+  }
+
+  @Override
+  public ToolOutcome call(ToolContext context, String name, String arguments) {
+    Prepared prepared = prepare(name, arguments);
+    if (prepared.refusal() != null) {
+      return prepared.refusal();
+    }
+    RemoteTool tool = prepared.tool();
+    Map<String, Object> parsed = prepared.arguments();
     McpSyncClient connected;
     try {
       connected = connected();
@@ -168,20 +180,12 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
 
   @Override
   public ToolOutcome describe(ToolContext context, String name, String arguments) {
-    Map<String, RemoteTool> known = discovered(true);
-    if (known == null) {
-      return unavailable(lastError);
+    Prepared prepared = prepare(name, arguments);
+    if (prepared.refusal() != null) {
+      return prepared.refusal();
     }
-    RemoteTool tool = name == null ? null : known.get(name);
-    if (tool == null) {
-      return unknown(name, known);
-    }
-    Map<String, Object> parsed;
-    try {
-      parsed = parseArguments(arguments);
-    } catch (IllegalArgumentException e) {
-      return new ToolOutcome(true, error(e.getMessage()), "Couldn't run " + tool.label() + ": " + e.getMessage());
-    }
+    RemoteTool tool = prepared.tool();
+    Map<String, Object> parsed = prepared.arguments();
     String shown = parsed.isEmpty() ? "" : " with " + shorten(write(parsed));
     var content = JSON.createObjectNode().put("server", server.name()).put("tool", tool.remoteName());
     content.set("arguments", JSON.valueToTree(parsed));
