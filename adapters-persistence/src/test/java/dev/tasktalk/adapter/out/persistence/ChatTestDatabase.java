@@ -15,7 +15,27 @@ final class ChatTestDatabase implements AutoCloseable {
   private final PostgresTestDatabase database = PostgresTestDatabase.startMigrated();
   private final ChatRepositories repositories;
 
-  ChatTestDatabase() {
+  private static ChatTestDatabase shared;
+
+  /**
+   * One database for every chat contract class in this run: starting PostgreSQL per class cost seconds
+   * each, and every test truncates the chat tables first anyway.
+   */
+  static synchronized ChatTestDatabase shared() {
+    if (shared == null) {
+      shared = new ChatTestDatabase();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          shared.close();
+        } catch (IOException e) {
+          // the JVM is exiting; the temporary cluster goes with it
+        }
+      }));
+    }
+    return shared;
+  }
+
+  private ChatTestDatabase() {
     EntityManagerFactory factory = database.entityManagerFactory();
     repositories = new ChatRepositories(
         TransactionPerCall.wrap(ChatThreadRepository.class, factory, JpaChatThreadRepository::new),

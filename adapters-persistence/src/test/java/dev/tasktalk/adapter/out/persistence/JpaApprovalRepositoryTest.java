@@ -8,8 +8,6 @@ import dev.tasktalk.application.testing.ApprovalRepositoryContract;
 import dev.tasktalk.application.testing.ChatRepositories;
 import dev.tasktalk.domain.agent.Approval;
 import dev.tasktalk.domain.thread.ChatThread;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +19,9 @@ class JpaApprovalRepositoryTest extends ApprovalRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
+    database = ChatTestDatabase.shared();
     approvals = TransactionPerCall.wrap(ApprovalRepository.class, database.database().entityManagerFactory(),
         JpaApprovalRepository::new);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.tasktalk.adapter.out.persistence;
 
 import dev.tasktalk.application.testing.AttachmentRepositoryContract;
 import dev.tasktalk.application.testing.ChatRepositories;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog. */
@@ -13,12 +11,7 @@ class JpaAttachmentRepositoryTest extends AttachmentRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
+    database = ChatTestDatabase.shared();
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.tasktalk.application.testing.InMemoryFeedbackRepository.Feedback;
 import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.user.UserId;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Holds the JPA repository to the feedback contract on PostgreSQL; rows are read back by plain JDBC. */
@@ -25,12 +23,7 @@ class JpaFeedbackRepositoryTest extends FeedbackRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
+    database = ChatTestDatabase.shared();
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.tasktalk.domain.run.Run;
 import dev.tasktalk.domain.run.RunStatus;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.user.UserId;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Holds the JPA repository to the run contract on PostgreSQL; stored runs are read back by plain JDBC. */
@@ -27,12 +25,7 @@ class JpaRunRepositoryTest extends RunRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
+    database = ChatTestDatabase.shared();
   }
 
   @Override

@@ -11,12 +11,10 @@ import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.thread.ChatThread;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +28,7 @@ class JpaThreadItemRepositoryTest extends ThreadItemRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
+    database = ChatTestDatabase.shared();
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.tasktalk.domain.agent.ToolCallRecord;
 import dev.tasktalk.domain.thread.ChatThread;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.user.UserId;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +30,9 @@ class JpaToolCallRepositoryTest extends ToolCallRepositoryContract {
 
   @BeforeAll
   static void startDatabase() {
-    database = new ChatTestDatabase();
+    database = ChatTestDatabase.shared();
     toolCalls = TransactionPerCall.wrap(ToolCallRepository.class, database.database().entityManagerFactory(),
         JpaToolCallRepository::new);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
   }
 
   @Override
