@@ -103,6 +103,7 @@
     localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(THREAD_KEY);
     state.threadId = null;
+    unmountChatKit();
     clearLog();
     showSignIn(message);
   }
@@ -118,6 +119,11 @@
     const sub = subjectOf(state.token);
     $("who").textContent = sub ? `Signed in as ${sub}` : "Signed in";
     $("who").hidden = $("sign-out").hidden = false;
+    if (chatkitUi.wanted && !chatkitUi.failed && (chatkitUi.element || await mountChatKit())) {
+      await refreshTasks();
+      return;
+    }
+    if (chatkitUi.failed) showChatKitFallback();
     await Promise.all([refreshTasks(), refreshThreads()]);
     if (state.threadId) await openThread(state.threadId, { quiet: true });
     else newThread();
@@ -513,6 +519,78 @@
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); $("composer").requestSubmit(); }
     if (e.key === "Escape" && state.controller) state.controller.abort();
   });
+
+  // ---- ChatKit mode ------------------------------------------------------------------------------
+  // With TASKTALK_UI=chatkit the server puts <meta name="tasktalk-ui" content="chatkit"> in the head;
+  // after sign-in the page then shows OpenAI's <openai-chatkit> element (loaded from data-script-url)
+  // pointed at our /chatkit, beside our own task list. If the script fails to load, or does not define
+  // the element in time, the page says so and uses its own chat.
+
+  const UI = document.querySelector('meta[name="tasktalk-ui"]');
+  const CHATKIT_TIMEOUT_MS = 10000;
+  const chatkitUi = { wanted: UI?.content === "chatkit", element: null, failed: null, loading: null };
+
+  function loadChatKitScript() {
+    chatkitUi.loading ??= new Promise((resolve, reject) => {
+      if (customElements.get("openai-chatkit")) { resolve(); return; }
+      const timer = setTimeout(() => reject(new Error(`it was not ready within ${CHATKIT_TIMEOUT_MS / 1000} s`)),
+        CHATKIT_TIMEOUT_MS);
+      customElements.whenDefined("openai-chatkit").then(() => { clearTimeout(timer); resolve(); });
+      const script = el("script", { src: UI.dataset.scriptUrl, async: true });
+      script.addEventListener("error", () => { clearTimeout(timer); reject(new Error("the script could not be loaded")); });
+      document.head.append(script);
+    });
+    return chatkitUi.loading;
+  }
+
+  async function mountChatKit() {
+    try {
+      await loadChatKitScript();
+    } catch (err) {
+      chatkitUi.failed = `ChatKit could not be loaded from ${UI.dataset.scriptUrl} (${err.message}); using the built-in chat instead.`;
+      console.warn(chatkitUi.failed);
+      return false;
+    }
+    const chat = document.createElement("openai-chatkit");
+    chat.id = "chatkit";
+    chat.setOptions({
+      api: {
+        url: new URL("/chatkit", location.href).href,
+        domainKey: UI.dataset.domainKey || "domain_pk_localhost_dev",
+        uploadStrategy: { type: "two_phase" },
+        fetch: async (input, init = {}) => {
+          const headers = new Headers(init.headers);
+          if (state.token) headers.set("Authorization", `Bearer ${state.token}`);
+          const res = await fetch(input, { ...init, headers });
+          if (res.status === 401) signOut("Your session has ended; please sign in again.");
+          return res;
+        },
+      },
+      initialThread: state.threadId || null,
+      history: { enabled: true, showRename: true, showDelete: true },
+      composer: { placeholder: "Ask about your tasks…", attachments: { enabled: true } },
+    });
+    chat.addEventListener("chatkit.thread.change", (e) => setThread(e.detail?.threadId || null));
+    chat.addEventListener("chatkit.response.end", () => refreshTasks());
+    chat.addEventListener("chatkit.error", (e) => setStatus(`ChatKit: ${e.detail?.error?.message || "error"}`));
+    document.body.classList.add("chatkit-mode");
+    $("log").before(chat);
+    chatkitUi.element = chat;
+    return true;
+  }
+
+  function unmountChatKit() {
+    chatkitUi.element?.remove();
+    chatkitUi.element = null;
+    document.body.classList.remove("chatkit-mode");
+  }
+
+  function showChatKitFallback() {
+    if ($("chatkit-fallback")) return;
+    $("log").before(el("p", { id: "chatkit-fallback", class: "notice", role: "alert", text: chatkitUi.failed }));
+  }
+
+  if (chatkitUi.wanted) loadChatKitScript().catch(() => {}); // start early; mountChatKit reports the outcome
 
   // ---- boot -------------------------------------------------------------------------------------
 
