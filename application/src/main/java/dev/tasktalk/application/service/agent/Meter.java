@@ -46,7 +46,11 @@ final class Meter {
     return new TurnMetrics(owner, thread, model, inputTokens, outputTokens, firstToken, modelCalls, toolCalls);
   }
 
+  /** Null stays null until a provider reports a count; never unboxes a null (see MeterTest). */
   private static Long add(Long sum, Long value) {
-    return value == null ? sum : sum == null ? value : sum + value;
+    if (value == null) {
+      return sum;
+    }
+    return sum == null ? value : Long.valueOf(sum + value);
   }
 }

@@ -66,6 +66,24 @@ class AgentResponderToolRoundTest {
   }
 
   @Test
+  void givenAProviderThatReportsNoUsage_aToolRound_stillAnswers_andCountsOnlyWhatWasReported() {
+    // Found by the benchmark: two model calls without usage counts unboxed a null and failed the turn.
+    chat.toolbox.answer("add_task", new ToolOutcome(false, ADDED, "Added task ‘Buy milk’"));
+    chat.model.reply(call("call_1", "add_task", MILK), new ModelEvent.Finished("tool_calls", null, null))
+        .reply(text("Added."), new ModelEvent.Finished("stop", null, null));
+
+    List<ThreadEvent> events = chat.say("Add buy milk");
+
+    assertThat(Events.kinds(events)).contains("done:assistant_message").doesNotContain("error");
+    assertThat(chat.metrics).singleElement().satisfies(turn -> {
+      // Only the scripted title call reports usage (3 in, 2 out).
+      assertThat(turn.inputTokens()).isEqualTo(3L);
+      assertThat(turn.outputTokens()).isEqualTo(2L);
+      assertThat(turn.toolCalls()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void givenAToolRound_theHiddenRecord_holdsTheCallsWithTheirResults() {
     chat.toolbox.answer("add_task", new ToolOutcome(false, ADDED, "Added task ‘Buy milk’"));
     chat.model.reply(new ModelEvent.ReasoningDelta("The user wants milk."),
