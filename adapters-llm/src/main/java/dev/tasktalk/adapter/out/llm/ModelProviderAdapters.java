@@ -23,6 +23,7 @@ public class ModelProviderAdapters {
 
   private final OkHttpClient http = new OkHttpClient.Builder()
       .connectTimeout(Duration.ofSeconds(10))
+      .socketFactory(new NoDelaySockets())
       .build();
 
   public HostedChatKitSessions hostedSessions(String baseUrl, Optional<String> apiKey) {
