@@ -65,7 +65,8 @@ public final class Launcher {
         new ChildEnvironment(settings, port, dataDirectory, database, auth, devSecret);
     System.out.println("tasktalk: starting Payara Micro on port " + port);
     PayaraProcess payara = supervisor.startPayara(
-        () -> PayaraProcess.start(java(), payaraJar, war, port, environment::applyTo));
+        () -> PayaraProcess.start(java(), JavaOptions.forPayara(settings), payaraJar, war, port,
+            environment::applyTo));
     return serve(supervisor, payara, new Banner(port, database, auth));
   }
 

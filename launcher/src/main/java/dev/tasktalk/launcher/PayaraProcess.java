@@ -3,6 +3,7 @@ package dev.tasktalk.launcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,14 @@ final class PayaraProcess {
     this.process = process;
   }
 
-  static PayaraProcess start(
-      String java, Path payaraJar, Path war, int port, Consumer<Map<String, String>> environment) {
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", payaraJar.toString(),
-        "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
-        "--nocluster", "--disablephonehome"))
-        .inheritIO();
+  static PayaraProcess start(String java, List<String> javaOptions, Path payaraJar, Path war, int port,
+      Consumer<Map<String, String>> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(javaOptions);
+    command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+        "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     environment.accept(builder.environment());
     try {
       return new PayaraProcess(builder.start());
