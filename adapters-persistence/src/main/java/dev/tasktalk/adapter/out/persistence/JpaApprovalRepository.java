@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link ApprovalRepository} on PostgreSQL by native SQL; every public method is one transaction. A
+ * The {@link ApprovalRepository} on PostgreSQL by native SQL; every write is one transaction; reads run
+ * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips). A
  * decision is one conditional update of a pending row, so of two clicks at the same moment only one
  * finds the approval still pending.
  */
@@ -75,7 +76,7 @@ public class JpaApprovalRepository implements ApprovalRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Approval> find(UserId owner, String approvalId) {
     return rows(em.createNativeQuery(FIND)
         .setParameter(1, approvalId)
@@ -98,7 +99,7 @@ public class JpaApprovalRepository implements ApprovalRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<Approval> pending(UserId owner, ThreadId threadId) {
     return rows(em.createNativeQuery(PENDING)
         .setParameter(1, owner.value())

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /**
- * The {@link AttachmentRepository} on PostgreSQL, bytes in a {@code bytea} column; every public method
- * is one transaction. Once the bytes are stored, {@code uploaded} and {@code size} describe them, so a
+ * The {@link AttachmentRepository} on PostgreSQL, bytes in a {@code bytea} column; every write is one
+ * transaction, reads need none. Once the bytes are stored, {@code uploaded} and {@code size} describe them, so a
  * save from a description read before the upload cannot undo it.
  */
 @ApplicationScoped
@@ -69,7 +69,7 @@ public class JpaAttachmentRepository implements AttachmentRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Attachment> find(UserId owner, AttachmentId id) {
     return em.createQuery(
             "select a from AttachmentEntity a where a.owner = :owner and a.id = :id", AttachmentEntity.class)

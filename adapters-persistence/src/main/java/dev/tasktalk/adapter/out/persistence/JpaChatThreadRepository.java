@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link ChatThreadRepository} on PostgreSQL through JPA; every public method is one transaction.
+ * The {@link ChatThreadRepository} on PostgreSQL through JPA; every write is one transaction; reads run
+ * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips).
  * Deleting a thread also deletes its attachments; the database cascades everything else.
  */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class JpaChatThreadRepository implements ChatThreadRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ChatThread> find(UserId owner, ThreadId id) {
     return em.createQuery(
             "select t from ChatThreadEntity t where t.owner = :owner and t.id = :id", ChatThreadEntity.class)
@@ -86,7 +87,7 @@ public class JpaChatThreadRepository implements ChatThreadRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ChatThread> list(UserId owner, ThreadId after, int limit, boolean descending) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);

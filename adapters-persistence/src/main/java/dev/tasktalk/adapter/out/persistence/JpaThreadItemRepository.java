@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link ThreadItemRepository} on PostgreSQL; every public method is one transaction. Items are
+ * The {@link ThreadItemRepository} on PostgreSQL; every write is one transaction; reads run
+ * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips). Items are
  * written by native SQL (the payload needs a {@code jsonb} cast) and read through JPA, in the order of
  * the {@code seq} column the database assigns.
  */
@@ -69,7 +70,7 @@ public class JpaThreadItemRepository implements ThreadItemRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<ThreadItem> find(UserId owner, ThreadId threadId, ItemId itemId) {
     return em.createQuery("select i from ThreadItemEntity i"
             + " where i.owner = :owner and i.threadId = :thread and i.id = :id", ThreadItemEntity.class)
@@ -103,7 +104,7 @@ public class JpaThreadItemRepository implements ThreadItemRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Page<ThreadItem> list(UserId owner, ThreadId threadId, ItemId after, int limit,
       boolean descending) {
     if (limit < 0) {
@@ -126,7 +127,7 @@ public class JpaThreadItemRepository implements ThreadItemRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<ThreadItem> latest(UserId owner, ThreadId threadId, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);

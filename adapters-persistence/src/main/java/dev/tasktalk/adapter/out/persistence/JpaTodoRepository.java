@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The {@link TodoRepository} on PostgreSQL through JPA; every public method is one transaction. */
+/** The {@link TodoRepository} on PostgreSQL through JPA; every write is one transaction; reads run
+ * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips). */
 @ApplicationScoped
 public class JpaTodoRepository implements TodoRepository {
 
@@ -37,7 +38,7 @@ public class JpaTodoRepository implements TodoRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<Todo> find(UserId owner, TodoId id) {
     return load(owner, id, LockModeType.NONE).map(TodoMapper::toDomain);
   }
@@ -65,7 +66,7 @@ public class JpaTodoRepository implements TodoRepository {
   }
 
   @Override
-  @Transactional
+  @Transactional(Transactional.TxType.SUPPORTS)
   public List<Todo> list(UserId owner, TodoFilter filter, TodoPosition after, int limit) {
     @SuppressWarnings("unchecked")
     List<TodoEntity> rows = TodoListQuery.of(owner, filter, after, limit).create(em).getResultList();
