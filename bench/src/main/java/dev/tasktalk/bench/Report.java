@@ -11,6 +11,7 @@ final class Report {
 
   private final List<String> lines = new ArrayList<>();
   private final List<String> figures = new ArrayList<>();
+  private final List<String> facts = new ArrayList<>();
   private String section = "";
 
   void section(String title) {
@@ -31,6 +32,12 @@ final class Report {
         + (target == null ? "" : target) + " |");
   }
 
+  /** A headline figure that is not a latency. */
+  void fact(String name, String value, String target) {
+    add(name + ": " + value + (target == null ? "" : "   [target " + target + "]"));
+    facts.add("| " + section + " | " + name + " | " + value + " | " + (target == null ? "" : target) + " |");
+  }
+
   void write(Path file) throws IOException {
     List<String> out = new ArrayList<>(lines);
     out.add("");
@@ -38,6 +45,10 @@ final class Report {
     out.add("| scenario | figure | p50 ms | p99 ms | target |");
     out.add("|---|---|---|---|---|");
     out.addAll(figures);
+    out.add("");
+    out.add("| scenario | figure | value | target |");
+    out.add("|---|---|---|---|");
+    out.addAll(facts);
     Files.write(file, out);
   }
 

@@ -97,15 +97,15 @@ final class Scenarios {
         throughGaps.p99() - directGaps.p99(), null);
     report.line("Token delivery (model flush → client), direct:  " + relay(direct).summary());
     report.line("Token delivery (model flush → client), through: " + relay(through).summary());
-    report.line(String.format("Database writes per turn: %.1f commits, %.1f rows (%d tokens per turn)",
-        (double) writes.commits() / turns, (double) writes.rows() / turns, tokensPerTurn));
+    report.fact("Database writes per turn (" + tokensPerTurn + " tokens)", String.format("%.1f commits, %.1f rows",
+        (double) writes.commits() / turns, (double) writes.rows() / turns), "no write per streamed delta");
     profileLines.forEach(report::line);
   }
 
   /** Scenario 2: many conversations at once, each one turn streaming at the given rate. */
   void concurrent(int conversations, int tokensPerTurn, int rate, int rampSeconds, int turnsEach)
       throws Exception {
-    report.section(conversations + " concurrent conversations, " + turnsEach + " turns each of " + tokensPerTurn
+    report.section("2. " + conversations + " concurrent conversations, " + turnsEach + " turns each of " + tokensPerTurn
         + " tokens at " + rate + " tokens/s, started " + (rampSeconds == 0 ? "all at once"
             : "evenly over " + rampSeconds + " s"));
     List<String> users = new ArrayList<>();
@@ -160,12 +160,17 @@ final class Scenarios {
         .map(t -> trace(t).answerRequestAt() - t.sentAt()).toList()).summary());
     Samples relay = relay(turns);
     report.figure("Added delay per token (model flush → client)", relay.p50(), relay.p99(), null);
+    report.fact("Turns without error; tokens delivered", complete + " of " + turns.size() + "; "
+        + String.format("%.2f%%", sent == 0 ? 0 : 100.0 * received / sent), "no error, ≥ 95% delivered");
+    report.fact("Server peak resident memory; CPU", serverUse.peakRssKb() / 1024 + " MB; "
+        + String.format("%.2f cores", serverUse.cores()), "< 1 GB at 1,000 streams");
     report.line("Server (Payara JVM, RSS):  " + serverUse.summary() + "; RSS after: "
         + ProcessMeter.rssKb(server.payaraPid()) / 1024 + " MB");
     report.line("PostgreSQL (all processes, PSS): " + databaseUse.summary());
     report.line("Benchmark (clients + fake model, same machine): " + benchUse.summary());
-    report.line(String.format("Database writes per turn: %.1f commits, %.1f rows (%d tokens per turn)",
-        (double) writes.commits() / turns.size(), (double) writes.rows() / turns.size(), tokensPerTurn));
+    report.fact("Database writes per turn (" + tokensPerTurn + " tokens)", String.format("%.1f commits, %.1f rows",
+        (double) writes.commits() / turns.size(), (double) writes.rows() / turns.size()),
+        "no write per streamed delta");
     profileLines.forEach(report::line);
   }
 
@@ -286,10 +291,8 @@ final class Scenarios {
         results.put("items.list, 20 after a random item", Samples.of(olderItems));
       }
     }
-    results.forEach((name, samples) -> {
-      report.line(name + ": " + samples.summary());
-      report.figure(name, samples.p50(), samples.p99(), "p99 < 10 ms");
-    });
+    results.forEach((name, samples) -> report.line(name + ": " + samples.summary()));
+    results.forEach((name, samples) -> report.figure(name, samples.p50(), samples.p99(), "p99 < 10 ms"));
   }
 
   private long timed(String token, String body) throws IOException, InterruptedException {
