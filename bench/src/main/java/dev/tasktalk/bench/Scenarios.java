@@ -266,8 +266,12 @@ final class Scenarios {
       threadIds.add(String.format("thr_seed_%06d", g));
     }
     Map<String, Samples> results = new java.util.LinkedHashMap<>();
+    Profiler profiler = null;
     for (boolean measure : new boolean[] {false, true}) {
       int n = measure ? requests : requests / 5;
+      if (measure && profile) {
+        profiler = Profiler.start(server.payaraPid(), work.resolve("store.jfr"));
+      }
       List<Long> firstPage = new ArrayList<>();
       List<Long> deepPage = new ArrayList<>();
       List<Long> newestItems = new ArrayList<>();
@@ -291,7 +295,9 @@ final class Scenarios {
         results.put("items.list, 20 after a random item", Samples.of(olderItems));
       }
     }
+    List<String> profileLines = profiler == null ? List.of() : profiler.stop(12);
     results.forEach((name, samples) -> report.line(name + ": " + samples.summary()));
+    profileLines.forEach(report::line);
     results.forEach((name, samples) -> report.figure(name, samples.p50(), samples.p99(), "p99 < 10 ms"));
   }
 
