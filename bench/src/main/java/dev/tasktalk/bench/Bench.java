@@ -100,7 +100,7 @@ public final class Bench {
           "LLM_API_KEY", "bench",
           "JWT_SECRET", tokens.secret()));
       if (!options.get("server-java-options").isBlank()) {
-        settings.put("JAVA_TOOL_OPTIONS", options.get("server-java-options"));
+        settings.put("JAVA_OPTS", options.get("server-java-options")); // the launcher passes them to Payara
       }
       long starting = System.nanoTime();
       try (ServerProcess server = ServerProcess.start(jar, work, settings, clients)) {
