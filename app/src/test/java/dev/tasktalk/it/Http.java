@@ -45,6 +45,11 @@ public final class Http {
   }
 
   public Reply send(String method, String path, String json) {
+    return send(method, path, json, java.util.Map.of());
+  }
+
+  /** With extra request headers, e.g. {@code Origin} for a cross-origin call. */
+  public Reply send(String method, String path, String json, java.util.Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -52,6 +57,7 @@ public final class Http {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", token.startsWith("Bearer ") || token.contains(" ") ? token : "Bearer " + token);
     }

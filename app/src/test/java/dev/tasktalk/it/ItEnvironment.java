@@ -15,6 +15,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class ItEnvironment implements LauncherSessionListener {
 
+  /** The one other origin the deployed server lets browser apps call from (CORS_ORIGINS). */
+  static final String CORS_ORIGIN = "http://localhost:5173";
+
   private static EmbeddedPostgres postgres;
   private static TestKeys keys;
   private static FakeOpenAi openAi;
@@ -55,7 +58,8 @@ public final class ItEnvironment implements LauncherSessionListener {
         "-DCHATKIT_WORKFLOW_ID=wf_test",
         "-DOPENAI_BASE_URL=" + openAi.baseUrl(),
         "-DLLM_BASE_URL=" + openAi.baseUrl(),
-        "-DLLM_MODEL=fake-model"));
+        "-DLLM_MODEL=fake-model",
+        "-DCORS_ORIGINS=" + CORS_ORIGIN));
   }
 
   @Override

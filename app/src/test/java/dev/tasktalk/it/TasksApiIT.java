@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -268,6 +269,37 @@ class TasksApiIT {
     Reply devToken = app.post("api/dev/token", "{\"user\":\"alice\"}");
     assertThat(devToken.status()).isEqualTo(404);
     assertThat(devToken.json().getJsonObject("error").getString("code")).isEqualTo("not_found");
+  }
+
+  @Test
+  void aBrowserAppOnAListedOrigin_canCallTheApi_andOthersAreRefusedTheirPreflight() throws Exception {
+    Http anonymous = new Http(base.toURI(), null);
+    Map<String, String> preflight = Map.of("Origin", ItEnvironment.CORS_ORIGIN,
+        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+
+    for (String path : List.of("chatkit", "api/tasks")) {
+      Reply answer = anonymous.send("OPTIONS", path, null, preflight);
+      assertThat(answer.status()).as(path + " " + answer).isEqualTo(204);
+      assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(ItEnvironment.CORS_ORIGIN);
+      assertThat(answer.header("Access-Control-Allow-Headers")).contains("authorization");
+      assertThat(answer.header("Access-Control-Allow-Methods")).contains("POST");
+    }
+
+    Map<String, String> fromApp = Map.of("Origin", ItEnvironment.CORS_ORIGIN);
+    Reply created = as(unique("cors")).send("POST", "api/tasks", "{\"title\":\"From the React app\"}", fromApp);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.header("Access-Control-Allow-Origin")).isEqualTo(ItEnvironment.CORS_ORIGIN);
+    assertThat(created.header("Access-Control-Expose-Headers")).contains("Location");
+    Reply refusedToken = anonymous.send("GET", "api/tasks", null, fromApp);
+    assertUnauthorized(refusedToken);
+    assertThat(refusedToken.header("Access-Control-Allow-Origin"))
+        .as("the app can read why it was refused").isEqualTo(ItEnvironment.CORS_ORIGIN);
+
+    Reply other = anonymous.send("OPTIONS", "chatkit", null, Map.of("Origin", "https://elsewhere.example",
+        "Access-Control-Request-Method", "POST"));
+    assertThat(other.status()).as(other.toString()).isEqualTo(403);
+    assertThat(other.json().getJsonObject("error").getString("code")).isEqualTo("origin_not_allowed");
+    assertThat(other.header("Access-Control-Allow-Origin")).isNull();
   }
 
   private static void assertUnauthorized(Reply reply) {
