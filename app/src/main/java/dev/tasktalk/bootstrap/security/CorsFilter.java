@@ -1,6 +1,5 @@
 package dev.tasktalk.bootstrap.security;
 
-import dev.tasktalk.bootstrap.wiring.TasktalkSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -28,7 +27,7 @@ public class CorsFilter implements Filter {
   static final String EXPOSED_HEADERS = "Location, WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version";
   static final String MAX_AGE_SECONDS = "600";
 
-  @Inject TasktalkSettings settings;
+  @Inject CorsConfiguration configuration;
 
   private CorsPolicy policy = CorsPolicy.none();
 
@@ -40,8 +39,8 @@ public class CorsFilter implements Filter {
 
   @Override
   public void init(FilterConfig config) {
-    if (settings != null) {
-      policy = CorsPolicy.parse(settings.get(CorsPolicy.SETTING));
+    if (configuration != null) {
+      policy = configuration.policy();
     }
   }
 
