@@ -88,6 +88,14 @@ public final class Launcher {
     ReadinessProbe probe = new ReadinessProbe(
         URI.create("http://127.0.0.1:" + banner.port() + "/health/ready"));
     ReadinessProbe.Outcome outcome = probe.await(READY_TIMEOUT, payara::isAlive);
+    if (outcome == ReadinessProbe.Outcome.FAILED) {
+      System.err.println("tasktalk: the application failed to start (GET /health/ready has answered 500"
+          + " for " + ReadinessProbe.FAILED_AFTER.toSeconds() + " s). The cause is in the log above, after"
+          + " 'Caused by': often a setting it refused, such as JWT_SECRET, MP_JWT_VERIFY_PUBLICKEY_LOCATION"
+          + " or CORS_ORIGINS; stopping");
+      supervisor.stop();
+      return 1;
+    }
     if (outcome == ReadinessProbe.Outcome.TIMED_OUT) {
       System.err.println("tasktalk: the application did not answer GET /health/ready with 200"
           + " within " + READY_TIMEOUT.toSeconds() + " s; stopping");
