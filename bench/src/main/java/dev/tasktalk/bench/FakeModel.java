@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +38,6 @@ final class FakeModel implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final Map<String, Trace> traces = new ConcurrentHashMap<>();
-  private final AtomicLong requests = new AtomicLong();
 
   /** One turn's instructions, read from the user's message. */
   record Directive(String key, int tokens, int rate, String tool) {
@@ -90,13 +88,8 @@ final class FakeModel implements AutoCloseable {
     return traces.get(key);
   }
 
-  long requests() {
-    return requests.get();
-  }
-
   private void complete(HttpExchange exchange) throws IOException {
     long receivedAt = System.nanoTime();
-    requests.incrementAndGet();
     try (exchange) {
       JsonNode request = JSON.readTree(exchange.getRequestBody());
       ArrayNode messages = (ArrayNode) request.path("messages");

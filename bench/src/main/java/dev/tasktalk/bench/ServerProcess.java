@@ -59,10 +59,6 @@ final class ServerProcess implements AutoCloseable {
         .pid();
   }
 
-  long launcherPid() {
-    return launcher.pid();
-  }
-
   /** The embedded PostgreSQL's postmaster and its backends. */
   List<Long> postgresPids() {
     Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");

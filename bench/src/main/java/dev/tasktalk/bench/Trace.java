@@ -50,10 +50,6 @@ final class Trace {
     return index < tokenSentAt.length ? tokenSentAt[index] : 0;
   }
 
-  int tokens() {
-    return tokenSentAt.length;
-  }
-
   /** How many tokens the fake model actually wrote before the turn ended or was cut off. */
   long tokensSent() {
     return Arrays.stream(tokenSentAt).filter(at -> at != 0).count();
