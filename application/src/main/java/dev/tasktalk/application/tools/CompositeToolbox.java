@@ -3,7 +3,6 @@ package dev.tasktalk.application.tools;
 import dev.tasktalk.application.port.out.persistence.ToolCallRepository;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,16 +65,7 @@ public final class CompositeToolbox implements Toolbox {
     if (recorder == null || toolbox == toolboxes.get(0)) {
       return toolbox.call(context, name, arguments);
     }
-    Instant started = recorder.now();
-    ToolOutcome outcome;
-    try {
-      outcome = toolbox.call(context, name, arguments);
-    } catch (RuntimeException e) {
-      recorder.recordFailure(context, name, arguments, e, started);
-      throw e;
-    }
-    recorder.record(context, name, arguments, outcome, started);
-    return outcome;
+    return recorder.recorded(context, name, arguments, () -> toolbox.call(context, name, arguments));
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.tasktalk.domain.shared.DomainException;
 import dev.tasktalk.domain.shared.NotFoundException;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,16 +50,8 @@ public final class TaskToolbox implements Toolbox {
 
   @Override
   public ToolOutcome call(ToolContext context, String name, String arguments) {
-    Instant started = recorder.now();
-    ToolOutcome outcome;
-    try {
-      outcome = attempt(context.owner(), name, arguments, TaskTool::run);
-    } catch (RuntimeException e) {
-      recorder.recordFailure(context, name, arguments, e, started);
-      throw e;
-    }
-    recorder.record(context, name, arguments, outcome, started);
-    return outcome;
+    return recorder.recorded(context, name, arguments,
+        () -> attempt(context.owner(), name, arguments, TaskTool::run));
   }
 
   @Override

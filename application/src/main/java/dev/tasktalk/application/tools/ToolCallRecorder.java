@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -27,18 +28,19 @@ final class ToolCallRecorder {
     this.clock = Objects.requireNonNull(clock);
   }
 
-  Instant now() {
-    return clock.instant();
-  }
-
-  void record(ToolContext context, String name, String arguments, ToolOutcome outcome, Instant started) {
+  /** Runs {@code call} and records it, timed: its outcome, or the exception it throws (then rethrown). */
+  ToolOutcome recorded(ToolContext context, String name, String arguments, Supplier<ToolOutcome> call) {
+    Instant started = clock.instant();
+    ToolOutcome outcome;
+    try {
+      outcome = call.get();
+    } catch (RuntimeException failure) {
+      save(context, name, arguments, ToolJson.error("unexpected failure: " + failure.getClass().getSimpleName()),
+          "error", started);
+      throw failure;
+    }
     save(context, name, arguments, outcome.content(), outcome.error() ? "error" : "ok", started);
-  }
-
-  void recordFailure(ToolContext context, String name, String arguments, RuntimeException failure,
-      Instant started) {
-    save(context, name, arguments, ToolJson.error("unexpected failure: " + failure.getClass().getSimpleName()),
-        "error", started);
+    return outcome;
   }
 
   private void save(ToolContext context, String name, String arguments, String result, String status,
