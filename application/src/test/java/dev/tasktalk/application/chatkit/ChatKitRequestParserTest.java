@@ -94,6 +94,22 @@ class ChatKitRequestParserTest {
   }
 
   @Test
+  void aNulAnywhere_isRefusedWithItsPath_beforeItCanReachTheDatabase() {
+    refused("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+        + "[{\"type\":\"input_text\",\"text\":\"hi\\u0000there\"}],\"attachments\":[],\"inference_options\":{}}}}",
+        "params.input.content[0].text");
+    refused("{\"type\":\"threads.update\",\"params\":{\"thread_id\":\"thr_1\",\"title\":\"\\u0000\"}}",
+        "params.title");
+    refused("{\"type\":\"threads.list\",\"params\":{\"a\\u0000\":1}}", "params.a\0");
+  }
+
+  @Test
+  void aBodyNestedThousandsDeep_isRefusedAsTheBody() {
+    refused("{\"type\":\"threads.list\",\"params\":{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}}",
+        "body");
+  }
+
+  @Test
   void typeErrors_nameTheType() {
     refused("{\"params\":{}}", "type");
     refused("{\"type\":7,\"params\":{}}", "type");

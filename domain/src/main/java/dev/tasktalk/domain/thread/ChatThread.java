@@ -1,6 +1,7 @@
 package dev.tasktalk.domain.thread;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.shared.StoredText;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ public final class ChatThread {
 
   /** Sets the title, trimmed; blank clears it. */
   public void retitle(String newTitle) {
-    String trimmed = newTitle == null ? "" : newTitle.strip();
+    String trimmed = newTitle == null ? "" : StoredText.check("title", newTitle).strip();
     if (trimmed.length() > MAX_TITLE) {
       throw new InvalidInputException("title", "title must be at most " + MAX_TITLE + " characters");
     }

@@ -1,6 +1,7 @@
 package dev.tasktalk.domain.todo;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.shared.StoredText;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,7 +123,7 @@ public final class Todo {
   }
 
   static String checkTitle(String title) {
-    String trimmed = title == null ? "" : title.strip();
+    String trimmed = title == null ? "" : StoredText.check("title", title).strip();
     if (trimmed.isEmpty()) {
       throw new InvalidInputException("title", "title must not be empty");
     }
@@ -136,6 +137,7 @@ public final class Todo {
     if (description == null || description.isBlank()) {
       return null;
     }
+    StoredText.check("description", description);
     if (description.length() > MAX_DESCRIPTION) {
       throw new InvalidInputException(
           "description", "description must be at most " + MAX_DESCRIPTION + " characters");
@@ -149,7 +151,7 @@ public final class Todo {
     }
     Set<String> normalised = new LinkedHashSet<>();
     for (String tag : tags) {
-      String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+      String t = tag == null ? "" : StoredText.check("tags", tag).strip().toLowerCase(Locale.ROOT);
       if (t.isEmpty()) {
         throw new InvalidInputException("tags", "tags must not be empty");
       }

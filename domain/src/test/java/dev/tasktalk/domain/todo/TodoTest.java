@@ -50,6 +50,15 @@ class TodoTest {
   }
 
   @Test
+  void create_refusesNulCharactersInEveryText_whichPostgresCannotStore() {
+    assertInvalid(() -> Todo.create(OWNER, "Buy\0milk", null, null, null, null, T0), "title");
+    assertInvalid(() -> Todo.create(OWNER, "t", "a\0", null, null, null, T0), "description");
+    assertInvalid(() -> Todo.create(OWNER, "t", null, null, null, List.of("home", "\0"), T0), "tags");
+    assertThatThrownBy(() -> Todo.create(OWNER, "\0", null, null, null, null, T0))
+        .hasMessage("title must not contain NUL characters (U+0000)");
+  }
+
+  @Test
   void complete_stampsTheFirstCompletion_andReopenClearsIt() {
     Todo todo = Todo.create(OWNER, "t", null, null, null, null, T0);
     Instant t1 = T0.plusSeconds(60);

@@ -1,5 +1,6 @@
 package dev.tasktalk.adapter.in.rest.common;
 
+import dev.tasktalk.domain.shared.StoredText;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -39,11 +40,16 @@ public final class JsonRequest {
           + describe(e));
     } catch (JsonException e) {
       throw new RequestException("malformed_json", null, "request body is not valid JSON");
+    } catch (RuntimeException e) {
+      // Parsson refuses input nested deeper than 1,000 levels with a bare RuntimeException.
+      throw new RequestException("malformed_json", null,
+          "request body is not valid JSON or is nested too deeply");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new RequestException("malformed_json", null, "request body must be a JSON object");
     }
     JsonObject json = value.asJsonObject();
+    refuseNul(json, "");
     for (String key : json.keySet()) {
       if (!allowed.contains(key)) {
         throw RequestException.invalid(key, "unknown field '" + key + "'; allowed: "
@@ -51,6 +57,27 @@ public final class JsonRequest {
       }
     }
     return new JsonRequest(json);
+  }
+
+  /** PostgreSQL stores no NUL in text or jsonb: a body holding one is refused whole, naming where. */
+  private static void refuseNul(JsonValue value, String path) {
+    if (value instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
+      throw RequestException.invalid(path, StoredText.nulMessage(path));
+    }
+    if (value instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        refuseNul(array.get(i), path + "[" + i + "]");
+      }
+    }
+    if (value instanceof JsonObject object) {
+      object.forEach((key, member) -> {
+        String name = path.isEmpty() ? key : path + "." + key;
+        if (key.indexOf('\0') >= 0) {
+          throw RequestException.invalid(name, StoredText.nulMessage(name));
+        }
+        refuseNul(member, name);
+      });
+    }
   }
 
   private static String describe(JsonParsingException e) {

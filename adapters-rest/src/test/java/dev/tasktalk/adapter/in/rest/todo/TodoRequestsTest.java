@@ -44,10 +44,18 @@ class TodoRequestsTest {
 
   @Test
   void malformedBodies_areRefusedAsMalformedJson() {
-    for (String body : List.of("", "{", "[1]", "\"text\"", "{\"title\":\"a\",}")) {
+    String deep = "{\"title\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    for (String body : List.of("", "{", "[1]", "\"text\"", "{\"title\":\"a\",}", deep)) {
       assertThatThrownBy(() -> TodoRequests.add(ALICE, body))
           .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo("malformed_json"));
     }
+  }
+
+  @Test
+  void aNulInAnyString_isRefusedNamingWhere() {
+    assertField("{\"title\":\"a\\u0000b\"}", "title");
+    assertField("{\"title\":\"a\",\"tags\":[\"home\",\"\\u0000\"]}", "tags[1]");
+    assertField("{\"title\":\"a\",\"x\\u0000\":1}", "x\0");
   }
 
   @Test
