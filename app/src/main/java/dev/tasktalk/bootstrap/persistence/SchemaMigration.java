@@ -30,7 +30,18 @@ import javax.sql.DataSource;
     initialPoolSize = 2,
     minPoolSize = 2,
     maxPoolSize = 64,
-    maxIdleTime = 300)
+    maxIdleTime = 300,
+    loginTimeout = 2,
+    properties = {
+      // After a database restart the pooled connections are dead: test a connection when it is
+      // handed out (at most once a second each, so the hot path rarely pays a round trip) and,
+      // when one fails, drop them all, so the pool heals by itself as soon as the database is back.
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=1",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

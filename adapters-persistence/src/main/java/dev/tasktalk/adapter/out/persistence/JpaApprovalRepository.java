@@ -22,6 +22,7 @@ import java.util.Optional;
  * finds the approval still pending.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaApprovalRepository implements ApprovalRepository {
 
   // Selecting from the owner's thread row makes the insert its own ownership check.

@@ -17,6 +17,7 @@ import java.util.Optional;
  * save from a description read before the upload cannot undo it.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaAttachmentRepository implements AttachmentRepository {
 
   // One statement, so two saves of a new attachment cannot both try to insert it; the where clause

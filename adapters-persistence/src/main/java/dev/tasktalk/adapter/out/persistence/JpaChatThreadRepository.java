@@ -21,6 +21,7 @@ import java.util.Optional;
  * Deleting a thread also deletes its attachments; the database cascades everything else.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaChatThreadRepository implements ChatThreadRepository {
 
   private static final String COLUMNS = "id, owner, title, status, status_reason, created_at, updated_at";

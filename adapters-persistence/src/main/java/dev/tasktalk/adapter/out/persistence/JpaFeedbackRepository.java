@@ -15,6 +15,7 @@ import java.util.Set;
 
 /** The {@link FeedbackRepository} on PostgreSQL by native SQL; each call is one transaction. */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaFeedbackRepository implements FeedbackRepository {
 
   private static final Set<String> KINDS = Set.of("positive", "negative");

@@ -21,6 +21,7 @@ import java.util.Locale;
  * also across instances; its violation becomes {@link RunInProgressException}.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaRunRepository implements RunRepository {
 
   // Selecting from the owner's thread row makes the insert its own ownership check.

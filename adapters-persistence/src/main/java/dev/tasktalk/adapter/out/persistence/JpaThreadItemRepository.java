@@ -26,6 +26,7 @@ import java.util.Optional;
  * the {@code seq} column the database assigns.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaThreadItemRepository implements ThreadItemRepository {
 
   // Selecting the values from the owner's thread row makes the insert its own ownership check: another

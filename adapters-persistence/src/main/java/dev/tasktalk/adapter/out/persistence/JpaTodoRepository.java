@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 /** The {@link TodoRepository} on PostgreSQL through JPA; every write is one transaction; reads run
  * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips). */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaTodoRepository implements TodoRepository {
 
   @PersistenceContext(unitName = "tasktalk")

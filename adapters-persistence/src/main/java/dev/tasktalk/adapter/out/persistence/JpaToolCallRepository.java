@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
  * transaction. Arguments and result are stored as {@code jsonb}, so they must be JSON text.
  */
 @ApplicationScoped
+@TranslatesOutages
 public class JpaToolCallRepository implements ToolCallRepository {
 
   private static final String COLUMNS = "insert into tool_calls (id, owner, thread_id, run_id, surface, name,"
