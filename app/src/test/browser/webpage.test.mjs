@@ -49,10 +49,20 @@ try {
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") console.log(`console error: ${m.text()}`); });
 
-  // 1. Sign in with a pasted token (the IT's server has dev login off).
+  // 1. Sign in with a pasted token (the IT's server has dev login off). On a slow first load the form
+  // must not act before the server has said whether it runs dev login: hold that answer back a moment.
+  let releaseHealth;
+  const healthHeld = new Promise((resolve) => { releaseHealth = resolve; });
+  await page.route("**/api/chatkit/health", async (route) => { await healthHeld; await route.continue(); });
   await page.goto(BASE_URL);
+  const signIn = page.getByRole("button", { name: "Sign in", exact: true });
+  await signIn.waitFor();
+  expect(await signIn.isDisabled(), "Sign in waits until the server has said how to sign in");
+  releaseHealth();
   const tokenBox = page.getByLabel("Token", { exact: true });
   await tokenBox.waitFor();
+  expect(await signIn.isEnabled(), "Sign in works once the server has answered");
+  await page.unroute("**/api/chatkit/health");
   await shot("sign-in");
   await tokenBox.fill(TOKEN);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

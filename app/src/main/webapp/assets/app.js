@@ -21,6 +21,7 @@
     token: localStorage.getItem(TOKEN_KEY),
     threadId: localStorage.getItem(THREAD_KEY),
     devLogin: false,
+    signInMode: null, // the pending answer to "does this server run dev login?" while sign-in shows
     controller: null, // the AbortController of the running stream
     items: new Map(), // item id -> { item, node }
     turn: null, // the running or last request: { type, params, userItemId }
@@ -55,10 +56,14 @@
     $("who").hidden = $("sign-out").hidden = true;
     $("signin-view").hidden = false;
     $("signin-error").textContent = message || "";
-    try {
-      const health = await fetch("/api/chatkit/health").then((r) => r.json());
-      state.devLogin = String(health?.auth?.mode || "").includes("dev-login");
-    } catch { state.devLogin = false; }
+    // Until the server says whether it runs dev login, a typed name could be taken for a token:
+    // the form waits for the answer (the button is disabled and a submit awaits it too).
+    const button = $("signin-form").querySelector("button[type=submit]");
+    button.disabled = true;
+    state.signInMode = fetch("/api/chatkit/health").then((r) => r.json())
+      .then((health) => String(health?.auth?.mode || "").includes("dev-login"), () => false);
+    state.devLogin = await state.signInMode;
+    button.disabled = false;
     const input = $("signin-input");
     $("signin-label").textContent = state.devLogin ? "User" : "Token";
     input.type = state.devLogin ? "text" : "password";
@@ -75,6 +80,7 @@
     const value = $("signin-input").value.trim();
     if (!value) return;
     $("signin-error").textContent = "";
+    state.devLogin = await state.signInMode;
     try {
       if (state.devLogin) {
         const res = await fetch("/api/dev/token", {
