@@ -117,6 +117,11 @@ public final class ScriptedResponder implements Responder {
 
     /** An assistant message that receives these deltas and then the turn never ends (until cancelled). */
     public Turn textThenHang(String... deltas) {
+      return partialText(deltas).hang();
+    }
+
+    /** An assistant message that receives these deltas and is never done: follow with a failure or a hang. */
+    public Turn partialText(String... deltas) {
       ItemId id = ItemId.generate(ItemType.ASSISTANT_MESSAGE);
       startText(id);
       for (String delta : deltas) {
@@ -124,7 +129,7 @@ public final class ScriptedResponder implements Responder {
             "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":"
                 + quote(delta) + "}"))));
       }
-      return hang();
+      return this;
     }
 
     /** A finished widget item. */

@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * A thread's stored items (oldest first) as the conversation a model sees: user messages, assistant
- * answers, tool calls with their results rebuilt from the hidden records, and the note a stopped answer
- * left. Widgets, workflows and end-of-turn markers are for people and are left out. The history is cut
- * to a character budget from the oldest end, a tool call never apart from its results, and the last
- * user message and what follows it are always kept.
+ * answers, tool calls with their results rebuilt from the hidden records, and the note a stopped or
+ * cut-off answer left. Widgets, workflows and end-of-turn markers are for people and are left out. The
+ * history is cut to a character budget from the oldest end, a tool call never apart from its results,
+ * and the last user message and what follows it are always kept.
  */
 final class ModelHistory {
 

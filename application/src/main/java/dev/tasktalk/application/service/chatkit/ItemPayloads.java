@@ -16,6 +16,8 @@ final class ItemPayloads {
 
   static final String CANCELLED_NOTE =
       "The user cancelled the stream. Stop responding to the prior request.";
+  static final String CUT_OFF_NOTE =
+      "The previous assistant answer was cut off by an error before it finished, so it is incomplete.";
 
   private ItemPayloads() {}
 
@@ -47,6 +49,11 @@ final class ItemPayloads {
   /** The {@code sdk_hidden_context} note that tells the next turn not to resume a stopped one. */
   static String cancelledNote() {
     return ChatKitJson.write(ChatKitJson.object().put("content", CANCELLED_NOTE));
+  }
+
+  /** The {@code sdk_hidden_context} note that tells the next turn the answer before it was cut off by an error. */
+  static String cutOffNote() {
+    return ChatKitJson.write(ChatKitJson.object().put("content", CUT_OFF_NOTE));
   }
 
   /** The text of a user message: its text parts and tag labels in order. */

@@ -105,9 +105,16 @@ final class StreamSession {
     return List.of(event);
   }
 
-  /** The in-band error that ends a failed stream; the stream then completes normally. */
+  /**
+   * The in-band error that ends a failed stream; the stream then completes normally. What the user
+   * already saw of an unfinished answer (the model broke off mid-answer) is kept as on Stop, with a
+   * hidden note that it was cut off, so a reload shows it and the next turn knows it is incomplete.
+   */
   synchronized ThreadEvent.Error failed(Throwable error) {
     failure = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (!closed) {
+      keepPartialAnswers(false);
+    }
     if (error instanceof DomainException domain) {
       boolean transientFailure = domain instanceof UnavailableException || domain instanceof ConflictException;
       return ThreadEvent.Error.custom(domain.getMessage(), transientFailure);
@@ -135,20 +142,36 @@ final class StreamSession {
     }
     closed = true;
     try {
+      keepPartialAnswers(true);
+    } finally {
+      runs.finish(run, RunStatus.CANCELLED, firstToken, null);
+    }
+  }
+
+  /**
+   * Stores each unfinished answer as far as the user saw it, then the hidden note for the next turn:
+   * after Stop always (the old request must not be picked up again), after a failure only when an
+   * answer was cut off (a failure before any text leaves nothing to mark, and the user may retry).
+   */
+  private void keepPartialAnswers(boolean stopped) {
+    try {
+      boolean kept = false;
       for (PendingItem item : pending.values()) {
         if (item.item().type() == ItemType.ASSISTANT_MESSAGE && item.hasText()) {
           items.add(owner, item.snapshot());
+          kept = true;
         }
       }
-      items.add(owner, new ThreadItem(ItemId.generate(ItemType.SDK_HIDDEN_CONTEXT), thread.id(),
-          ItemType.SDK_HIDDEN_CONTEXT, now(), ItemPayloads.cancelledNote()));
+      if (stopped || kept) {
+        items.add(owner, new ThreadItem(ItemId.generate(ItemType.SDK_HIDDEN_CONTEXT), thread.id(),
+            ItemType.SDK_HIDDEN_CONTEXT, now(), stopped ? ItemPayloads.cancelledNote() : ItemPayloads.cutOffNote()));
+      }
     } catch (ThreadNotFoundException deleted) {
       // The thread was deleted while streaming: there is nothing left to keep.
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not keep the partial answer in thread " + thread.id(), e);
     } finally {
       pending.clear();
-      runs.finish(run, RunStatus.CANCELLED, firstToken, null);
     }
   }
 

@@ -11,12 +11,15 @@ import dev.tasktalk.application.chatkit.ChatKitJson;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.llm.LanguageModelException;
 import dev.tasktalk.application.port.out.llm.LanguageModelException.Kind;
+import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.service.chatkit.ChatKitService;
 import dev.tasktalk.application.service.chatkit.ChatKitSettings;
 import dev.tasktalk.application.testing.InMemoryChatStore;
 import dev.tasktalk.application.tools.ToolOutcome;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
+import dev.tasktalk.domain.run.Run;
+import dev.tasktalk.domain.run.RunStatus;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Clock;
@@ -31,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 class AgentThroughChatKitTest {
 
   private static final UserId ALICE = new UserId("alice");
+  private static final String CUT_OFF_NOTE =
+      "The previous assistant answer was cut off by an error before it finished, so it is incomplete.";
 
   private final InMemoryChatStore store = new InMemoryChatStore();
   private final ScriptedModel model = new ScriptedModel();
@@ -110,5 +115,42 @@ class AgentThroughChatKitTest {
         + "\"message\":\"Too many requests, try again soon.\",\"allow_retry\":true}"));
     assertThat(second.get(second.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
         + "\"message\":\"The API key was rejected.\",\"allow_retry\":false}"));
+  }
+
+  @Test
+  void givenAModelFaultMidAnswer_thePartialAnswerIsStoredCutOff_andTheNextTurnKnowsItWasIncomplete() {
+    model.failAfter(new LanguageModelException(Kind.SERVER, true, "The model broke off. Please try again."),
+        text("Milk is "), text("in aisle"));
+    List<JsonNode> first = stream(create("Where is milk?"));
+    String threadId = first.get(0).path("thread").path("id").asString();
+    model.reply(text("Aisle 3, by the eggs."));
+
+    stream(addMessage(threadId, "Go on"));
+
+    assertThat(first.get(first.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
+        + "\"message\":\"The model broke off. Please try again.\",\"allow_retry\":true}"));
+    List<ThreadItem> stored = stored(threadId);
+    assertThat(stored).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE,
+        ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT, ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
+    assertThat(MessageText.assistant(stored.get(1))).isEqualTo("Milk is in aisle");
+    assertThat(stored.get(2).payload()).contains("cut off by an error");
+    assertThat(model.lastRequest().messages().subList(1, 5)).containsExactly(
+        new ModelMessage.User("Where is milk?"),
+        new ModelMessage.Assistant("Milk is in aisle", List.of(), null),
+        new ModelMessage.System(CUT_OFF_NOTE),
+        new ModelMessage.User("Go on"));
+    assertThat(store.runs().all()).extracting(Run::status).containsExactly(RunStatus.FAILED, RunStatus.COMPLETED);
+  }
+
+  @Test
+  void givenAModelFaultBeforeAnyText_onlyTheUserMessageIsStored() {
+    model.failAfter(new LanguageModelException(Kind.UNREACHABLE, true, "The model can't be reached."));
+
+    List<JsonNode> events = stream(create("Hi"));
+
+    String threadId = events.get(0).path("thread").path("id").asString();
+    assertThat(events.get(events.size() - 1).path("type").asString()).isEqualTo("error");
+    assertThat(stored(threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE);
+    assertThat(store.runs().all()).extracting(Run::status).containsExactly(RunStatus.FAILED);
   }
 }

@@ -14,6 +14,7 @@ import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.run.Run;
 import dev.tasktalk.domain.run.RunStatus;
+import dev.tasktalk.domain.shared.UnavailableException;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,67 @@ class CancellationAndRunsTest {
     assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type)
         .containsExactly(ItemType.USER_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
     assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.CANCELLED);
+  }
+
+  @Test
+  void aFailureMidAnswer_keepsThePartialAnswerMarkedCutOff_failsTheRun_andEndsWithTheError() {
+    chat.responder.then(turn().partialText("Partial ", "answer")
+        .fail(new UnavailableException("The assistant's model had a problem. Please try again.")));
+
+    List<JsonNode> events = chat.stream(ALICE, create("Hi"));
+    String threadId = events.get(0).path("thread").path("id").stringValue();
+
+    assertThat(events.get(events.size() - 1)).hasToString("{\"type\":\"error\",\"code\":\"custom\","
+        + "\"message\":\"The assistant's model had a problem. Please try again.\",\"allow_retry\":true}");
+    List<ThreadItem> stored = chat.stored(ALICE, threadId);
+    assertThat(stored).extracting(ThreadItem::type)
+        .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
+    assertThat(stored.get(1).payload()).isEqualTo("{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
+        + "\"type\":\"output_text\"}]}");
+    assertThat(stored.get(2).payload()).isEqualTo("{\"content\":\"The previous assistant answer was cut off by an "
+        + "error before it finished, so it is incomplete.\"}");
+    assertThat(chat.store.runs().all()).singleElement().satisfies(run -> {
+      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(run.error()).isEqualTo("The assistant's model had a problem. Please try again.");
+    });
+  }
+
+  @Test
+  void aFailureBeforeAnyText_storesNoEmptyAnswer_andNoNote() {
+    chat.responder.then(turn().partialText().fail(new UnavailableException("The model can't be reached.")));
+
+    List<JsonNode> events = chat.stream(ALICE, create("Hi"));
+    String threadId = events.get(0).path("thread").path("id").stringValue();
+
+    assertThat(events.get(events.size() - 1).path("type").stringValue()).isEqualTo("error");
+    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE);
+    assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.FAILED);
+  }
+
+  @Test
+  void aFailureMidAnswer_leavesTheThreadUsable_forANewMessageAndForARetry() {
+    chat.responder.then(turn().partialText("Half").fail(new UnavailableException("Broke off.")));
+    String threadId = chat.createThread(ALICE, "Hi");
+    ThreadItem first = chat.stored(ALICE, threadId).get(0);
+
+    List<JsonNode> next = chat.stream(ALICE, addMessage(threadId, "Next"));
+
+    assertThat(next.get(next.size() - 1).path("type").stringValue()).isEqualTo("thread.item.done");
+    assertThat(chat.responder.inputs().get(1).history()).extracting(ThreadItem::type).containsExactly(
+        ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT, ItemType.USER_MESSAGE);
+    JsonNode listed = chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + threadId + "\"}"));
+    assertThat(listed.path("data")).hasSize(4);
+    assertThat(listed.path("data").toString()).contains("Half").doesNotContain("cut off");
+
+    chat.responder.then(turn().text("Whole"));
+    chat.stream(ALICE, request("threads.retry_after_item",
+        "{\"thread_id\":\"" + threadId + "\",\"item_id\":\"" + first.id() + "\"}"));
+
+    List<ThreadItem> stored = chat.stored(ALICE, threadId);
+    assertThat(stored).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
+    assertThat(ItemPayloads.assistantText(stored.get(1))).isEqualTo("Whole");
+    assertThat(chat.store.runs().all()).extracting(Run::status)
+        .containsExactly(RunStatus.FAILED, RunStatus.COMPLETED, RunStatus.COMPLETED);
   }
 
   @Test
