@@ -9,6 +9,8 @@ import java.util.Set;
  * Turns a model failure into the domain exception the ChatKit pipeline shows as a {@code custom} error:
  * passing failures become {@link AssistantUnavailableException} (an {@code UnavailableException}, so
  * {@code allow_retry} is true), lasting ones {@link AssistantFailedException} ({@code allow_retry} false).
+ * The person reads the model exception's message (with the reference an adapter may have added); its
+ * {@link LanguageModelException#detail() detail} is for the server log and is never passed on.
  */
 final class ModelFailures {
 

@@ -63,6 +63,16 @@ class AgentResponderFailureTest {
   }
 
   @Test
+  void givenAFailureWithADetailForTheLog_thePersonReadsOnlyTheMessageAndItsReference() {
+    chat.model.failAfter(new LanguageModelException(Kind.SERVER, true, "The model had a problem. (ref 0a1b2c3d)",
+        "the model provider at llm.internal:8000 answered HTTP 502: <html>nginx</html> (ref 0a1b2c3d)", null));
+
+    Throwable failure = chat.playFailing(chat.respondTo("Hi"));
+
+    assertThat(failure).hasMessage("The model had a problem. (ref 0a1b2c3d)");
+  }
+
+  @Test
   void givenAFailureAfterAToolRound_theRoundIsAlreadyStored() {
     chat.model.reply(call("call_1", "add_task", "{\"title\":\"Milk\"}"))
         .failAfter(new LanguageModelException(Kind.SERVER, true, "Down."), text("Partly"));

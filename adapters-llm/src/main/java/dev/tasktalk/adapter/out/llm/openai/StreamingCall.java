@@ -4,9 +4,12 @@ import dev.tasktalk.application.port.out.llm.LanguageModelException;
 import dev.tasktalk.application.port.out.llm.ModelEvent;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Call;
@@ -17,10 +20,11 @@ import okhttp3.Response;
 /**
  * One subscription to a model's answer, run on a worker thread: sends the request, retries while
  * nothing has been streamed yet, emits events as they arrive, and stops the HTTP call as soon as the
- * subscriber cancels.
+ * subscriber cancels. A failure that ends the call is logged in full with a reference the user sees.
  */
 final class StreamingCall implements Runnable {
 
+  private static final System.Logger LOG = System.getLogger(StreamingCall.class.getName());
   private static final long MAX_ERROR_BODY = 64 * 1024;
 
   private final OkHttpClient http;
@@ -57,14 +61,29 @@ final class StreamingCall implements Runnable {
       emitter.complete();
     } catch (LanguageModelException e) {
       if (!isCancelled()) {
-        emitter.fail(e);
+        emitter.fail(reported(e));
       }
     } catch (RuntimeException e) {
       if (!isCancelled()) {
-        emitter.fail(new LanguageModelException(LanguageModelException.Kind.BAD_RESPONSE, false,
-            "the model provider's answer could not be read", e));
+        emitter.fail(reported(parts.errors().unexpected(e)));
       }
     }
+  }
+
+  /**
+   * Logs the failure's detail under a short new reference and returns it with that reference added to
+   * both texts, so the person can quote what they were shown and an operator finds the matching line.
+   * Only the failure that ends the call is reported: attempts that were retried are not.
+   */
+  static LanguageModelException reported(LanguageModelException e) {
+    String reference = " (ref " + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ")";
+    String message = (e.getMessage() == null ? "the model call failed" : e.getMessage()) + reference;
+    String detail = e.detail() + reference;
+    LOG.log(Level.WARNING, "model call failed: " + detail, e.getCause());
+    LanguageModelException reported = new LanguageModelException(e.kind(), e.retryable(), message, detail,
+        e.getCause());
+    reported.setStackTrace(e.getStackTrace());
+    return reported;
   }
 
   private void attemptUntilDone() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -25,6 +26,8 @@ abstract class ModelServerTestBase {
   static final String KEY = "sk-test-9f8e7d6c5b4a";
   static final String MODEL = "gpt-4.1-mini";
   static final Duration WAIT = Duration.ofSeconds(5);
+  /** How a failure's reference ends the user message and the log line: {@code " (ref 1a2b3c4d)"}. */
+  static final String REFERENCE = " \\(ref [0-9a-f]{8}\\)";
   static final ModelRequest HELLO = new ModelRequest(List.of(new ModelMessage.User("Hello")), List.of());
   /** Fast retries, so retry tests take milliseconds. */
   static final RetryPolicy QUICK_RETRIES =
@@ -54,6 +57,11 @@ abstract class ModelServerTestBase {
 
   OpenAiLanguageModel model(ModelSettings settings, RetryPolicy retries) {
     return new OpenAiLanguageModel(shared, settings, retries, Infrastructure.getDefaultExecutor());
+  }
+
+  /** A user message as the adapter hands it out: {@code text}, then the reference the log line also has. */
+  static String userMessage(String text) {
+    return Pattern.quote(text) + REFERENCE;
   }
 
   static List<ModelEvent> events(OpenAiLanguageModel model, ModelRequest request) {

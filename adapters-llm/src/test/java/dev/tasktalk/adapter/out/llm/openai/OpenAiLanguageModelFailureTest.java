@@ -42,7 +42,8 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(AUTHENTICATION);
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure).hasMessage("the model provider rejected the API key; check LLM_API_KEY");
+    assertThat(failure).hasMessageMatching(userMessage("the model provider rejected the API key; check LLM_API_KEY"));
+    assertThat(failure.detail()).contains("HTTP 401", "Incorrect API key provided").doesNotContain(KEY);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -55,7 +56,7 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
   }
 
   @Test
-  void given403_stream_failsAsAuthentication_withTheProvidersReason_butNotTheKey() {
+  void given403_stream_failsAsAuthentication_keepingTheProvidersReasonForTheLog_butNeverTheKey() {
     server.enqueue(error(403, "{\"error\":{\"message\":\"Country, region, or territory not supported (key "
         + KEY + ")\",\"type\":\"request_forbidden\",\"code\":\"unsupported_country_region_territory\"}}"));
 
@@ -63,8 +64,10 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(AUTHENTICATION);
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure).hasMessageContaining("Country, region, or territory not supported")
+    assertThat(failure).hasMessageContaining("check LLM_API_KEY").hasMessageNotContaining("Country")
         .hasMessageNotContaining(KEY);
+    assertThat(failure.detail()).contains("HTTP 403", "Country, region, or territory not supported")
+        .doesNotContain(KEY);
   }
 
   @Test
@@ -76,8 +79,10 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(BAD_REQUEST);
     assertThat(failure.retryable()).isFalse();
-    assertThat(failure).hasMessageStartingWith("the model provider at " + server.getHostName())
-        .hasMessageContaining("does not know the model " + MODEL).hasMessageContaining("check LLM_MODEL");
+    assertThat(failure).hasMessageStartingWith("the model provider does not know the model " + MODEL)
+        .hasMessageContaining("check LLM_MODEL").hasMessageNotContaining(server.getHostName());
+    assertThat(failure.detail()).contains(server.getHostName() + ":" + server.getPort(), "HTTP 404",
+        "does not exist or you do not have access to it");
   }
 
   @Test
@@ -105,8 +110,8 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
     LanguageModelException failure = failure(model(), HELLO);
 
     assertThat(failure.kind()).isEqualTo(BAD_REQUEST);
-    assertThat(failure).hasMessage("the model provider refused the request (HTTP 400: Invalid schema for "
-        + "function 'add_todo'.)");
+    assertThat(failure).hasMessageMatching(userMessage("the model provider refused the request"));
+    assertThat(failure.detail()).contains("HTTP 400: Invalid schema for function 'add_todo'.");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -135,7 +140,8 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(RATE_LIMITED);
     assertThat(failure.retryable()).isTrue();
-    assertThat(failure).hasMessageContaining("Rate limit reached");
+    assertThat(failure).hasMessageContaining("try again shortly").hasMessageNotContaining("Rate limit reached");
+    assertThat(failure.detail()).contains("Rate limit reached");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -150,7 +156,8 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(SERVER);
     assertThat(failure.retryable()).isTrue();
-    assertThat(failure).hasMessageContaining("HTTP " + status);
+    assertThat(failure).hasMessageMatching(userMessage("the model provider had a problem; try again"));
+    assertThat(failure.detail()).contains("HTTP " + status, "Bad gateway");
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
@@ -224,7 +231,7 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
   }
 
   @Test
-  void givenNothingListening_stream_failsAsUnreachable_namingTheHost() throws IOException {
+  void givenNothingListening_stream_failsAsUnreachable_namingTheHostInTheLogOnly() throws IOException {
     MockWebServer closed = new MockWebServer();
     closed.start(0);
     String url = closed.url("/v1").toString();
@@ -235,8 +242,8 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
 
     assertThat(failure.kind()).isEqualTo(UNREACHABLE);
     assertThat(failure.retryable()).isTrue();
-    assertThat(failure).hasMessageContaining(closed.getHostName() + ":" + closed.getPort())
-        .hasMessageContaining("LLM_BASE_URL");
+    assertThat(failure).hasMessageNotContaining(closed.getHostName()).hasMessageContaining("LLM_BASE_URL");
+    assertThat(failure.detail()).contains(closed.getHostName() + ":" + closed.getPort());
   }
 
   @Test
@@ -253,8 +260,9 @@ class OpenAiLanguageModelFailureTest extends ModelServerTestBase {
     LanguageModelException failure = failure(model, HELLO);
 
     assertThat(failure.kind()).isEqualTo(UNREACHABLE);
-    assertThat(failure).hasMessage("cannot reach the model provider: the host llm.example.invalid is unknown; "
-        + "check LLM_BASE_URL");
+    assertThat(failure).hasMessageMatching(userMessage(
+        "cannot reach the model provider: its host is unknown; check LLM_BASE_URL"));
+    assertThat(failure.detail()).contains("the host llm.example.invalid is unknown");
     assertThat(lookups[0]).isEqualTo(3);
   }
 

@@ -261,7 +261,7 @@ class OpenAiLanguageModelStreamingTest extends ModelServerTestBase {
   }
 
   @Test
-  void givenAnErrorObjectMidStream_stream_failsWithTheProvidersReason() {
+  void givenAnErrorObjectMidStream_stream_failsRetryably_withTheProvidersReasonForTheLog() {
     // OpenRouter: HTTP 200 is sent, then the upstream fails.
     server.enqueue(sse(text("Hel"),
         "{\"id\":\"gen-1\",\"object\":\"chat.completion.chunk\",\"error\":{\"code\":502,"
@@ -276,7 +276,8 @@ class OpenAiLanguageModelStreamingTest extends ModelServerTestBase {
     LanguageModelException failure = (LanguageModelException) subscriber.getFailure();
     assertThat(failure.kind()).isEqualTo(LanguageModelException.Kind.SERVER);
     assertThat(failure.retryable()).isTrue();
-    assertThat(failure).hasMessageContaining("Upstream provider returned an error");
+    assertThat(failure).hasMessageMatching(userMessage("the model provider had a problem; try again"));
+    assertThat(failure.detail()).contains("HTTP 502: Upstream provider returned an error");
   }
 
   @Test
