@@ -45,6 +45,7 @@ public final class Launcher {
   int run() throws InterruptedException {
     int port = settings.port();
     Path dataDirectory = settings.dataDirectory();
+    boolean fsync = settings.databaseFsync();
     Optional<DatabaseConnection> external = externalDatabase();
     AuthMode auth = AuthMode.decide(settings);
     Path lib = home.resolveSibling("lib");
@@ -60,7 +61,7 @@ public final class Launcher {
     Supervisor supervisor = new Supervisor(ReaperLink.start(java(), home.toString()));
     Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "tasktalk-shutdown"));
     DatabaseConnection database =
-        external.orElseGet(() -> startEmbeddedDatabase(supervisor, dataDirectory));
+        external.orElseGet(() -> startEmbeddedDatabase(supervisor, dataDirectory, fsync));
     ChildEnvironment environment =
         new ChildEnvironment(settings, port, dataDirectory, database, auth, devSecret);
     System.out.println("tasktalk: starting Payara Micro on port " + port);
@@ -76,11 +77,16 @@ public final class Launcher {
         settings.get("DATABASE_PASSWORD").orElse(null)));
   }
 
-  private static DatabaseConnection startEmbeddedDatabase(Supervisor supervisor, Path data) {
+  private static DatabaseConnection startEmbeddedDatabase(
+      Supervisor supervisor, Path data, boolean fsync) {
     Path directory = data.resolve("postgres");
     System.out.println("tasktalk: starting the embedded PostgreSQL in " + directory);
+    if (!fsync) {
+      System.err.println("tasktalk: WARNING: fsync is off: a power cut or OS crash can lose"
+          + " acknowledged writes (TASKTALK_DB_FSYNC=off)");
+    }
     return supervisor.startEmbeddedDatabase(
-        directory, data.resolve("postgres.port"), data.resolve("postgres.log"));
+        directory, data.resolve("postgres.port"), data.resolve("postgres.log"), fsync);
   }
 
   private int serve(Supervisor supervisor, PayaraProcess payara, Banner banner)

@@ -1,6 +1,7 @@
 package dev.tasktalk.launcher;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,6 +58,20 @@ final class Settings {
   /** {@code TASKTALK_DATA_DIR}, default {@code ./data}, as an absolute path. */
   Path dataDirectory() {
     return Path.of(get("TASKTALK_DATA_DIR").orElse("data")).toAbsolutePath().normalize();
+  }
+
+  /**
+   * {@code TASKTALK_DB_FSYNC}, default {@code on}: whether the embedded PostgreSQL flushes commits
+   * to disk; {@code off} is faster and loses acknowledged writes on a power cut or OS crash.
+   */
+  boolean databaseFsync() {
+    String value = get("TASKTALK_DB_FSYNC").orElse("on");
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new LaunchException(
+          "TASKTALK_DB_FSYNC must be on or off, got '" + value + "'");
+    };
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -22,10 +22,11 @@ final class Supervisor {
     this.reaper = reaper;
   }
 
-  synchronized DatabaseConnection startEmbeddedDatabase(Path directory, Path portFile, Path log) {
+  synchronized DatabaseConnection startEmbeddedDatabase(
+      Path directory, Path portFile, Path log, boolean fsync) {
     requireRunning();
     reaper.watchPostgres(directory);
-    database = EmbeddedDatabase.start(directory, portFile, log);
+    database = EmbeddedDatabase.start(directory, portFile, log, fsync);
     return database.connection();
   }
 

@@ -15,6 +15,7 @@ class SettingsTest {
 
     assertThat(settings.port()).isEqualTo(8080);
     assertThat(settings.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
+    assertThat(settings.databaseFsync()).isTrue();
   }
 
   @Test
@@ -38,5 +39,23 @@ class SettingsTest {
         .hasMessage("PORT must be a number from 1 to 65535, got '80a'");
     assertThatThrownBy(() -> new Settings(Map.of("PORT", "70000"), Map.of()).port())
         .isInstanceOf(LaunchException.class);
+  }
+
+  @Test
+  void givenFsyncOnOrOff_databaseFsync_followsIt() {
+    assertThat(new Settings(Map.of("TASKTALK_DB_FSYNC", "off"), Map.of()).databaseFsync())
+        .isFalse();
+    assertThat(new Settings(Map.of("TASKTALK_DB_FSYNC", " OFF "), Map.of()).databaseFsync())
+        .isFalse();
+    assertThat(new Settings(Map.of("TASKTALK_DB_FSYNC", "off"), Map.of("TASKTALK_DB_FSYNC", "on"))
+        .databaseFsync()).isTrue();
+  }
+
+  @Test
+  void givenInvalidFsync_databaseFsync_explains() {
+    assertThatThrownBy(() -> new Settings(Map.of("TASKTALK_DB_FSYNC", "false"), Map.of())
+        .databaseFsync())
+        .isInstanceOf(LaunchException.class)
+        .hasMessage("TASKTALK_DB_FSYNC must be on or off, got 'false'");
   }
 }
