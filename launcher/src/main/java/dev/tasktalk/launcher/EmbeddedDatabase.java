@@ -35,10 +35,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final Path directory;
+  private final Path logFile;
+  private PostmasterWatchdog watchdog;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Path logFile) {
     this.postgres = postgres;
     this.directory = directory;
+    this.logFile = logFile;
   }
 
   /**
@@ -53,8 +56,8 @@ final class EmbeddedDatabase implements AutoCloseable {
       stopLeftoverPostmaster(directory);
       int port = FreePort.preferring(readPort(portFile));
       Files.writeString(portFile, port + "\n");
-      EmbeddedDatabase database =
-          new EmbeddedDatabase(startServer(directory, port, logFile.toFile(), fsync), directory);
+      EmbeddedDatabase database = new EmbeddedDatabase(
+          startServer(directory, port, logFile.toFile(), fsync), directory, logFile);
       try {
         database.createDatabaseIfMissing();
       } catch (SQLException | RuntimeException e) {
@@ -98,8 +101,25 @@ final class EmbeddedDatabase implements AutoCloseable {
         "embedded PostgreSQL 17, data in " + directory + " (" + url + ")");
   }
 
+  /**
+   * From now on restarts the server whenever it dies, on the same port; {@code giveUp} runs if it
+   * does not come back (see {@link PostmasterWatchdog}).
+   */
+  void watch(Runnable giveUp) {
+    stopWatching();
+    watchdog = PostmasterWatchdog.start(directory, logFile, giveUp);
+  }
+
+  /** A server that stops from now on stays stopped: the launcher is shutting down. */
+  void stopWatching() {
+    if (watchdog != null) {
+      watchdog.stop();
+    }
+  }
+
   @Override
   public void close() {
+    stopWatching();
     try {
       postgres.close(); // pg_ctl stop -m fast
     } catch (IOException e) {

@@ -85,8 +85,16 @@ public final class Launcher {
       System.err.println("tasktalk: WARNING: fsync is off: a power cut or OS crash can lose"
           + " acknowledged writes (TASKTALK_DB_FSYNC=off)");
     }
-    return supervisor.startEmbeddedDatabase(
-        directory, data.resolve("postgres.port"), data.resolve("postgres.log"), fsync);
+    return supervisor.startEmbeddedDatabase(directory, data.resolve("postgres.port"),
+        data.resolve("postgres.log"), fsync, Launcher::exitWithoutDatabase);
+  }
+
+  /**
+   * The embedded PostgreSQL died and did not come back: exit non-zero, so that a service manager
+   * restarts the whole thing; the shutdown hook stops Payara and releases the reaper.
+   */
+  private static void exitWithoutDatabase() {
+    System.exit(1);
   }
 
   private int serve(Supervisor supervisor, PayaraProcess payara, Banner banner)

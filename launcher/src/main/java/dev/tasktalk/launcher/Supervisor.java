@@ -22,11 +22,13 @@ final class Supervisor {
     this.reaper = reaper;
   }
 
+  /** Starts PostgreSQL and keeps it running; {@code giveUp} runs if it dies for good. */
   synchronized DatabaseConnection startEmbeddedDatabase(
-      Path directory, Path portFile, Path log, boolean fsync) {
+      Path directory, Path portFile, Path log, boolean fsync, Runnable giveUp) {
     requireRunning();
     reaper.watchPostgres(directory);
     database = EmbeddedDatabase.start(directory, portFile, log, fsync);
+    database.watch(giveUp);
     return database.connection();
   }
 
@@ -46,6 +48,9 @@ final class Supervisor {
       return;
     }
     stopped = true;
+    if (database != null) {
+      database.stopWatching(); // PostgreSQL stopping from here on is no outage
+    }
     if (payara != null) {
       payara.stop(PAYARA_GRACE);
     }
