@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Checks every {@code /mcp} request before authentication and the SDK see it: Host and Origin (403),
@@ -19,8 +18,7 @@ import java.util.Set;
  */
 final class McpRequestGuard implements Filter {
 
-  static final Set<String> PROTOCOL_VERSIONS = Set.of("2025-11-25", "2025-06-18", "2025-03-26");
-  static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+  static final String PROTOCOL_VERSION_HEADER = McpRevision.PROTOCOL_VERSION_HEADER;
 
   private final HostRules rules;
   private final long maxBodyBytes;
@@ -35,6 +33,11 @@ final class McpRequestGuard implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
+    String version = request.getHeader(PROTOCOL_VERSION_HEADER);
+    if (version != null && !McpRevision.SUPPORTED.contains(version.strip()) && hostAndOriginAllowed(request)) {
+      JsonRpcErrors.unsupportedVersion(response, version.strip(), McpRevision.SUPPORTED_LIST);
+      return;
+    }
     Refusal refusal = refusal(request);
     if (refusal == null) {
       chain.doFilter(request,
@@ -55,11 +58,6 @@ final class McpRequestGuard implements Filter {
     if (origin != null && !rules.originAllowed(origin)) {
       return new Refusal(HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR, "Origin not allowed");
     }
-    String version = request.getHeader(PROTOCOL_VERSION_HEADER);
-    if (version != null && !PROTOCOL_VERSIONS.contains(version.strip())) {
-      return new Refusal(HttpServletResponse.SC_BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
-          "Unsupported MCP-Protocol-Version; supported: 2025-11-25, 2025-06-18, 2025-03-26");
-    }
     String accept = request.getHeader("Accept") == null ? ""
         : request.getHeader("Accept").toLowerCase(Locale.ROOT);
     String method = request.getMethod();
@@ -76,6 +74,11 @@ final class McpRequestGuard implements Filter {
           "Request body larger than " + maxBodyBytes + " bytes");
     }
     return null;
+  }
+
+  private boolean hostAndOriginAllowed(HttpServletRequest request) {
+    String origin = request.getHeader("Origin");
+    return rules.hostAllowed(request.getHeader("Host")) && (origin == null || rules.originAllowed(origin));
   }
 
   /** Why a request is turned away: HTTP status, JSON-RPC error code and message. */
