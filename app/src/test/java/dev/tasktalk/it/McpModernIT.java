@@ -211,7 +211,17 @@ class McpModernIT {
     assertRpcError(mcp.send("tools/list", list, headers("Mcp-Method", "tools/call")), 400, -32020);
     assertRpcError(mcp.send("tools/list", list, headers("Mcp-Method", null)), 400, -32020);
     assertRpcError(mcp.send("tools/call", call("list_tasks", list), headers("Mcp-Name", "add_task")), 400, -32020);
-    assertRpcError(mcp.send("tools/list", list, headers("MCP-Protocol-Version", "2099-01-01")), 400, -32022);
+    assertRpcError(mcp.send("tools/list", list, headers("MCP-Protocol-Version", "2099-01-01")), 400, -32020);
+    String future = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+        + "\"io.modelcontextprotocol/protocolVersion\":\"2099-01-01\","
+        + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+    HttpResponse<String> unsupported = mcp.post(future,
+        Map.of("MCP-Protocol-Version", "2099-01-01", "Mcp-Method", "tools/list"));
+    assertRpcError(unsupported, 400, -32022);
+    JsonObject error = McpSession.json(unsupported.body()).getJsonObject("error");
+    assertThat(McpSession.json(unsupported.body()).getInt("id")).isEqualTo(9);
+    assertThat(error.getJsonObject("data").getJsonArray("supported").getValuesAs(JsonString::getString))
+        .containsExactly("2026-07-28");
     assertRpcError(mcp.send("prompts/list", list), 404, -32601);
     assertRpcError(mcp.send("tools/call", call("no_such_tool", list)), 400, -32602);
     assertRpcError(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}",

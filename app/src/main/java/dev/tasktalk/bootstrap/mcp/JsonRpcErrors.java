@@ -47,12 +47,12 @@ final class JsonRpcErrors {
   }
 
   /** 400 with the supported versions, as revision 2026-07-28 answers an unsupported one. */
-  static void unsupportedVersion(HttpServletResponse response, String requested, Iterable<String> supported)
-      throws IOException {
+  static void unsupportedVersion(HttpServletResponse response, String requested, Iterable<String> supported,
+      JsonNode id) throws IOException {
     ObjectNode data = JSON.createObjectNode();
     supported.forEach(data.putArray("supported")::add);
     data.put("requested", requested);
     send(response, HttpServletResponse.SC_BAD_REQUEST, UNSUPPORTED_PROTOCOL_VERSION,
-        "Unsupported protocol version: " + requested, data, null);
+        "Unsupported protocol version: " + requested, data, id);
   }
 }

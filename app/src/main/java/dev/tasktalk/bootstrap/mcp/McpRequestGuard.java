@@ -13,12 +13,11 @@ import java.util.Objects;
 
 /**
  * Checks every {@code /mcp} request before authentication and the SDK see it: Host and Origin (403),
- * {@code MCP-Protocol-Version} (400), {@code Accept} (406) and the declared body size (413), each
- * refused with a JSON-RPC error body; a later 401 challenge gets the resource metadata URL.
+ * {@code Accept} (406) and the declared body size (413), each refused with a JSON-RPC error body; a
+ * later 401 challenge gets the resource metadata URL. (The protocol version is checked by the router,
+ * which knows the request's id and era.)
  */
 final class McpRequestGuard implements Filter {
-
-  static final String PROTOCOL_VERSION_HEADER = McpRevision.PROTOCOL_VERSION_HEADER;
 
   private final HostRules rules;
   private final long maxBodyBytes;
@@ -33,11 +32,6 @@ final class McpRequestGuard implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
-    String version = request.getHeader(PROTOCOL_VERSION_HEADER);
-    if (version != null && !McpRevision.SUPPORTED.contains(version.strip()) && hostAndOriginAllowed(request)) {
-      JsonRpcErrors.unsupportedVersion(response, version.strip(), McpRevision.SUPPORTED_LIST);
-      return;
-    }
     Refusal refusal = refusal(request);
     if (refusal == null) {
       chain.doFilter(request,
@@ -74,11 +68,6 @@ final class McpRequestGuard implements Filter {
           "Request body larger than " + maxBodyBytes + " bytes");
     }
     return null;
-  }
-
-  private boolean hostAndOriginAllowed(HttpServletRequest request) {
-    String origin = request.getHeader("Origin");
-    return rules.hostAllowed(request.getHeader("Host")) && (origin == null || rules.originAllowed(origin));
   }
 
   /** Why a request is turned away: HTTP status, JSON-RPC error code and message. */

@@ -16,7 +16,6 @@ enum McpRevision {
   CLASSIC, MODERN;
 
   static final String MODERN_VERSION = "2026-07-28";
-  static final List<String> CLASSIC_VERSIONS = List.of("2025-11-25", "2025-06-18", "2025-03-26");
   static final Set<String> SUPPORTED = Set.of(MODERN_VERSION, "2025-11-25", "2025-06-18", "2025-03-26");
   static final List<String> SUPPORTED_LIST = List.of(MODERN_VERSION, "2025-11-25", "2025-06-18", "2025-03-26");
   static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /mcp} for both protocol eras: hands each request to the SDK's classic Streamable HTTP
@@ -45,6 +46,14 @@ final class McpRouterServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     McpRevision revision = McpRevision.of(request);
+    String version = request.getHeader(McpRevision.PROTOCOL_VERSION_HEADER);
+    if (revision == McpRevision.CLASSIC && version != null && !McpRevision.SUPPORTED.contains(version.strip())) {
+      // A modern-shaped request with an unknown version is left to the SDK, which answers -32022
+      // listing the versions server/discover names.
+      JsonRpcErrors.unsupportedVersion(response, version.strip(), McpRevision.SUPPORTED_LIST,
+          request.getAttribute(McpRevision.MESSAGE_ATTRIBUTE) instanceof JsonNode message ? message.get("id") : null);
+      return;
+    }
     if (revision == McpRevision.MODERN && !"POST".equals(request.getMethod())) {
       // 2026-07-28 has no GET stream and no sessions to DELETE.
       response.setHeader("Allow", "POST");
