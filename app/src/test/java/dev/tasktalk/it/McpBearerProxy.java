@@ -28,8 +28,9 @@ final class McpBearerProxy implements Closeable {
   private static final int MAX_HEAD = 64 * 1024;
 
   private final ServerSocket listener;
-  private final InetSocketAddress upstream;
+  private volatile InetSocketAddress upstream;
   private final String token;
+  private final boolean classicOnly;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "mcp-bearer-proxy");
     t.setDaemon(true);
@@ -38,19 +39,37 @@ final class McpBearerProxy implements Closeable {
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
 
-  private McpBearerProxy(ServerSocket listener, InetSocketAddress upstream, String token) {
+  private McpBearerProxy(ServerSocket listener, InetSocketAddress upstream, String token, boolean classicOnly) {
     this.listener = listener;
     this.upstream = upstream;
     this.token = token;
+    this.classicOnly = classicOnly;
   }
 
   /** A relay on 127.0.0.1 (random port) to {@code upstreamPort} on loopback, adding {@code token}. */
   static McpBearerProxy start(int upstreamPort, String token) throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     McpBearerProxy proxy = new McpBearerProxy(listener,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), token);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), token, false);
     proxy.threads.execute(proxy::acceptLoop);
     return proxy;
+  }
+
+  /**
+   * A relay whose upstream port is set later ({@link #upstream(int)}); with {@code classicOnly} it
+   * answers every MCP 2026-07-28 request (one with {@code MCP-Protocol-Version: 2026-07-28}) with 400
+   * itself, as a server that only knows the classic revisions does, so the server behind it is only
+   * reached through the classic handshake.
+   */
+  static McpBearerProxy startDeferred(String token, boolean classicOnly) throws IOException {
+    ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    McpBearerProxy proxy = new McpBearerProxy(listener, null, token, classicOnly);
+    proxy.threads.execute(proxy::acceptLoop);
+    return proxy;
+  }
+
+  void upstream(int port) {
+    upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 
   int port() {
@@ -84,6 +103,25 @@ final class McpBearerProxy implements Closeable {
         return;
       }
       String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r\n");
+      String version = "-";
+      for (String line : lines) {
+        if (line.toLowerCase(Locale.ROOT).startsWith("mcp-protocol-version:")) {
+          version = line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+      InetSocketAddress target = upstream;
+      if (target == null || (classicOnly && version.equals("2026-07-28"))) {
+        byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,"
+            + "\"message\":\"Bad Request: No valid session ID provided\"}}").getBytes(StandardCharsets.UTF_8);
+        OutputStream toClient = client.getOutputStream();
+        toClient.write(("HTTP/1.1 " + (target == null ? "503 Service Unavailable" : "400 Bad Request")
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        toClient.write(body);
+        toClient.flush();
+        log.add(lines[0] + " [" + version + "] -> refused here");
+        return;
+      }
       StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
       for (int i = 1; i < lines.length; i++) {
         String line = lines[i];
@@ -100,7 +138,7 @@ final class McpBearerProxy implements Closeable {
       rewritten.append("Authorization: Bearer ").append(token).append("\r\n");
       rewritten.append("Connection: close\r\n\r\n");
 
-      server.connect(upstream, 5_000);
+      server.connect(target, 5_000);
       server.setTcpNoDelay(true);
       OutputStream toServer = server.getOutputStream();
       toServer.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -115,7 +153,7 @@ final class McpBearerProxy implements Closeable {
         if (first) {
           String status = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
           int end = status.indexOf("\r\n");
-          log.add(lines[0] + " -> " + (end > 0 ? status.substring(0, end) : status));
+          log.add(lines[0] + " [" + version + "] -> " + (end > 0 ? status.substring(0, end) : status));
           first = false;
         }
         toClient.write(buffer, 0, n);

@@ -10,17 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Checks every {@code /mcp} request before authentication and the SDK see it: Host and Origin (403),
- * {@code MCP-Protocol-Version} (400), {@code Accept} (406) and the declared body size (413), each
- * refused with a JSON-RPC error body; a later 401 challenge gets the resource metadata URL.
+ * {@code Accept} (406) and the declared body size (413), each refused with a JSON-RPC error body; a
+ * later 401 challenge gets the resource metadata URL. (The protocol version is checked by the router,
+ * which knows the request's id and era.)
  */
 final class McpRequestGuard implements Filter {
-
-  static final Set<String> PROTOCOL_VERSIONS = Set.of("2025-11-25", "2025-06-18", "2025-03-26");
-  static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
   private final HostRules rules;
   private final long maxBodyBytes;
@@ -54,11 +51,6 @@ final class McpRequestGuard implements Filter {
     String origin = request.getHeader("Origin");
     if (origin != null && !rules.originAllowed(origin)) {
       return new Refusal(HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR, "Origin not allowed");
-    }
-    String version = request.getHeader(PROTOCOL_VERSION_HEADER);
-    if (version != null && !PROTOCOL_VERSIONS.contains(version.strip())) {
-      return new Refusal(HttpServletResponse.SC_BAD_REQUEST, JsonRpcErrors.INVALID_REQUEST,
-          "Unsupported MCP-Protocol-Version; supported: 2025-11-25, 2025-06-18, 2025-03-26");
     }
     String accept = request.getHeader("Accept") == null ? ""
         : request.getHeader("Accept").toLowerCase(Locale.ROOT);

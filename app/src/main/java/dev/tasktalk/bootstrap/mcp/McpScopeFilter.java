@@ -54,6 +54,9 @@ final class McpScopeFilter implements Filter {
       return;
     }
     JsonNode message = parse(body);
+    if (message != null) {
+      request.setAttribute(McpRevision.MESSAGE_ATTRIBUTE, message);
+    }
     String tool = writeToolCalled(message);
     if (tool != null && !mayWrite(request)) {
       McpSettings settings = McpSettings.current();
@@ -90,7 +93,7 @@ final class McpScopeFilter implements Filter {
     try {
       return JSON.readTree(body);
     } catch (JacksonException e) {
-      return null; // the SDK answers malformed JSON-RPC itself
+      return null; // the transports answer malformed JSON-RPC themselves
     }
   }
 

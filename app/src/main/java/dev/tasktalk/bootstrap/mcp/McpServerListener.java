@@ -5,7 +5,9 @@ import dev.tasktalk.adapter.in.mcp.TaskMcpServer;
 import dev.tasktalk.application.tools.ToolSpec;
 import dev.tasktalk.application.tools.Toolbox;
 import dev.tasktalk.bootstrap.security.TokenPrincipal;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -20,8 +22,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts the MCP server into the WAR at start-up: the SDK's Streamable HTTP servlet at {@code /mcp}
- * (the owner taken from the authenticated principal), its guards, and the resource metadata.
+ * Puts the MCP server into the WAR at start-up: at {@code /mcp} a router in front of the SDK's classic
+ * Streamable HTTP transport (sessions, up to 2025-11-25) and its stateless 2026-07-28 transport (the
+ * owner taken from the authenticated principal in both), their guards, and the resource metadata.
  */
 @WebListener
 public class McpServerListener implements ServletContextListener {
@@ -32,6 +35,7 @@ public class McpServerListener implements ServletContextListener {
   @Inject Toolbox toolbox;
 
   private McpSyncServer server;
+  private HttpServletMcpTransport modern;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -46,7 +50,18 @@ public class McpServerListener implements ServletContextListener {
             .build();
     server = TaskMcpServer.start(transport, toolbox, VERSION);
 
-    ServletRegistration.Dynamic mcp = context.addServlet("mcp", transport);
+    // Revision 2026-07-28: stateless, so any instance serves any request. Host/Origin, size and
+    // Accept are checked by the guard in front of both transports.
+    modern = HttpServletMcpTransport.builder(TaskMcpServer.modern(toolbox, VERSION))
+        .endpoint(McpEndpoints.MCP)
+        .jsonMapper(TaskMcpServer.json())
+        .maxRequestSize(MAX_BODY_BYTES)
+        .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
+        .contextExtractor(request -> McpCaller.context(
+            request.getUserPrincipal() instanceof TokenPrincipal principal ? principal.userId() : null))
+        .build();
+
+    ServletRegistration.Dynamic mcp = context.addServlet("mcp", new McpRouterServlet(transport, modern));
     mcp.setAsyncSupported(true);
     mcp.setLoadOnStartup(1);
     mcp.addMapping(McpEndpoints.MCP);
@@ -71,6 +86,9 @@ public class McpServerListener implements ServletContextListener {
 
   @Override
   public void contextDestroyed(ServletContextEvent event) {
+    if (modern != null) {
+      modern.closeGracefully();
+    }
     if (server != null) {
       server.closeGracefully();
     }

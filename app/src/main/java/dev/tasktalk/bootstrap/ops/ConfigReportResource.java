@@ -62,6 +62,9 @@ public class ConfigReportResource {
       if (server.lastError() != null) {
         entry.add("error", server.lastError());
       }
+      if (server.protocol() != null) {
+        entry.add("protocol", server.protocol());
+      }
       servers.add(entry);
     }
     return servers;

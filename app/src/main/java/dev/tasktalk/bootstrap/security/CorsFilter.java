@@ -23,8 +23,12 @@ public class CorsFilter implements Filter {
 
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
   static final String DEFAULT_ALLOWED_HEADERS =
-      "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id, Mcp-Protocol-Version";
-  static final String EXPOSED_HEADERS = "Location, WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version";
+      "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method,"
+          + " Mcp-Name";
+  // Mcp-Method and Mcp-Name are the request headers MCP 2026-07-28 adds; listed here as well for
+  // clients that mirror them back.
+  static final String EXPOSED_HEADERS =
+      "Location, WWW-Authenticate, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method, Mcp-Name";
   static final String MAX_AGE_SECONDS = "600";
 
   @Inject CorsConfiguration configuration;

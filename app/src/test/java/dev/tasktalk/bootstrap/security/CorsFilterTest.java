@@ -42,7 +42,8 @@ class CorsFilterTest {
 
     assertThat(passedOn).isTrue();
     assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(APP);
-    assertThat(response.header("Access-Control-Expose-Headers")).contains("Location").contains("WWW-Authenticate");
+    assertThat(response.header("Access-Control-Expose-Headers")).contains("Location").contains("WWW-Authenticate")
+        .contains("Mcp-Protocol-Version").contains("Mcp-Method").contains("Mcp-Name");
   }
 
   @Test

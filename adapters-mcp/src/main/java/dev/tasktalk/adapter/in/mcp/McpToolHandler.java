@@ -15,10 +15,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Runs one task tool for the authenticated caller: successes carry {@code structuredContent} (and the
- * same JSON as text), failures are {@code isError} results the client's model can correct.
+ * Runs one task tool for the authenticated caller, with the same rules in both protocol revisions:
+ * successes carry {@code structuredContent} (and the same JSON as text), failures are {@code isError}
+ * results the client's model can correct, and {@code delete_task} runs only once the user confirmed.
  */
 final class McpToolHandler {
+
+  static final String NOT_AUTHENTICATED = "{\"error\":\"not authenticated\"}";
+  static final String DECLINED = "{\"error\":\"the user declined the deletion; nothing was deleted\"}";
+  static final String NEEDS_CONFIRM = "{\"error\":\"delete_task needs confirm: true; ask the user to confirm the"
+      + " deletion first. Nothing was deleted.\"}";
 
   private final Toolbox toolbox;
   private final McpJsonMapper json;
@@ -47,52 +53,61 @@ final class McpToolHandler {
     Optional<Boolean> confirm(String question);
   }
 
-  CallToolResult call(McpTransportContext context, CallToolRequest request, Confirmer confirmer) {
-    Optional<UserId> owner = McpCaller.owner(context);
-    if (owner.isEmpty()) {
-      return error("{\"error\":\"not authenticated\"}");
-    }
-    Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-    if (McpTools.DELETE_TASK.equals(request.name()) && !Boolean.TRUE.equals(arguments.get(McpTools.CONFIRM))) {
-      ToolContext toolContext = new ToolContext(owner.get(), ToolContext.MCP, null, null);
-      ToolOutcome question = toolbox.describe(toolContext, request.name(), text(arguments));
-      if (question.error()) {
-        return error(question.content());
-      }
-      Optional<Boolean> answer = confirmer.confirm(question.title());
-      if (answer.isPresent()) {
-        if (!answer.get()) {
-          return error("{\"error\":\"the user declined the deletion; nothing was deleted\"}");
-        }
-        return run(toolContext, request.name(), arguments);
-      }
-      return error("{\"error\":\"delete_task needs confirm: true; ask the user to confirm the deletion first."
-          + " Nothing was deleted.\"}");
-    }
-    return run(new ToolContext(owner.get(), ToolContext.MCP, null, null), request.name(), arguments);
-  }
+  /** A call's result in neither revision's types: whether it failed, and its JSON content. */
+  record Reply(boolean error, String content) {}
 
-  private CallToolResult run(ToolContext context, String name, Map<String, Object> arguments) {
-    ToolOutcome outcome = toolbox.call(context, name, text(arguments));
-    if (outcome.error()) {
-      return error(outcome.content());
+  CallToolResult call(McpTransportContext context, CallToolRequest request, Confirmer confirmer) {
+    Reply reply = reply(context, request.name(), request.arguments(), confirmer);
+    if (reply.error()) {
+      return CallToolResult.builder().addTextContent(reply.content()).isError(true).build();
     }
     return CallToolResult.builder()
-        .addTextContent(outcome.content())
-        .structuredContent(json, outcome.content())
+        .addTextContent(reply.content())
+        .structuredContent(json, reply.content())
         .isError(false)
         .build();
   }
 
-  private String text(Map<String, Object> arguments) {
+  /** Whether this call is a deletion the user has not confirmed through {@code confirm: true}. */
+  static boolean needsConfirmation(String name, Map<String, Object> arguments) {
+    return McpTools.DELETE_TASK.equals(name)
+        && !Boolean.TRUE.equals(arguments == null ? null : arguments.get(McpTools.CONFIRM));
+  }
+
+  /** The question to put to the user before the call runs, or an error outcome when it cannot run. */
+  ToolOutcome question(UserId owner, String name, Map<String, Object> arguments) {
+    return toolbox.describe(new ToolContext(owner, ToolContext.MCP, null, null), name, text(arguments));
+  }
+
+  Reply reply(McpTransportContext context, String name, Map<String, Object> requested, Confirmer confirmer) {
+    Optional<UserId> owner = McpCaller.owner(context);
+    if (owner.isEmpty()) {
+      return new Reply(true, NOT_AUTHENTICATED);
+    }
+    Map<String, Object> arguments = requested == null ? Map.of() : requested;
+    ToolContext toolContext = new ToolContext(owner.get(), ToolContext.MCP, null, null);
+    if (needsConfirmation(name, arguments)) {
+      ToolOutcome question = toolbox.describe(toolContext, name, text(arguments));
+      if (question.error()) {
+        return new Reply(true, question.content());
+      }
+      Optional<Boolean> answer = confirmer.confirm(question.title());
+      if (answer.isEmpty()) {
+        return new Reply(true, NEEDS_CONFIRM);
+      }
+      if (!answer.get()) {
+        return new Reply(true, DECLINED);
+      }
+    }
+    ToolOutcome outcome = toolbox.call(toolContext, name, text(arguments));
+    return new Reply(outcome.error(), outcome.content());
+  }
+
+  String text(Map<String, Object> arguments) {
     try {
-      return json.writeValueAsString(arguments);
+      return json.writeValueAsString(arguments == null ? Map.of() : arguments);
     } catch (IOException e) {
       throw new IllegalArgumentException("arguments are not JSON", e);
     }
-  }
-
-  private static CallToolResult error(String text) {
-    return CallToolResult.builder().addTextContent(text).isError(true).build();
   }
 }

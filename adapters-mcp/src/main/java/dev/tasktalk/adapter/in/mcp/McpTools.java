@@ -30,7 +30,7 @@ final class McpTools {
     return tool.build();
   }
 
-  private static String description(ToolSpec spec) {
+  static String description(ToolSpec spec) {
     if (!DELETE_TASK.equals(spec.name())) {
       return spec.description();
     }

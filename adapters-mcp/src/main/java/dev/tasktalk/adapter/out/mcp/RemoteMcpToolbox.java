@@ -4,19 +4,12 @@ import dev.tasktalk.application.tools.ToolContext;
 import dev.tasktalk.application.tools.ToolOutcome;
 import dev.tasktalk.application.tools.ToolSpec;
 import dev.tasktalk.application.tools.Toolbox;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpError;
-import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tools of one external MCP server as a {@link Toolbox}, over the MCP SDK's synchronous client and
- * Streamable HTTP transport (connect timeout 5 s, request timeout 15 s by default).
+ * The tools of one external MCP server as a {@link Toolbox}, over the MCP SDK's synchronous clients
+ * (connect timeout 5 s, request timeout 15 s by default), in whichever protocol era the server speaks:
+ * revision 2026-07-28 when it answers {@code server/discover}, else the classic Streamable HTTP
+ * handshake ({@code initialize}, 2025-11-25 and older).
  *
  * <ul>
  *   <li>The tools are discovered on first use ({@link #specs()}, {@link #call}, {@link #describe} or
@@ -72,11 +67,12 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
 
-  private McpSyncClient client; // guarded by lock
+  private RemoteConnection client; // guarded by lock
   private volatile Map<String, RemoteTool> tools; // null until discovered
   private volatile Instant lastAttempt;
   private volatile boolean reachable;
   private volatile String lastError;
+  private volatile String protocol;
 
   /** The server with the default timeouts (connect 5 s, request 15 s, retry discovery after 30 s). */
   public RemoteMcpToolbox(ExternalMcpServer server) {
@@ -124,7 +120,7 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
       error = "not contacted yet";
     }
     return new RemoteMcpHealth(server.name(), server.url().toString(), reachable,
-        known == null ? 0 : known.size(), error);
+        known == null ? 0 : known.size(), error, protocol);
   }
 
   /** A call ready to send: the known tool and parsed arguments, or why it cannot be made. */
@@ -155,17 +151,17 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     }
     RemoteTool tool = prepared.tool();
     Map<String, Object> parsed = prepared.arguments();
-    McpSyncClient connected;
+    RemoteConnection connected;
     try {
       connected = connected();
     } catch (RuntimeException e) {
       return unavailable(failed(e));
     }
-    McpSchema.CallToolResult result;
+    RemoteConnection.Result result;
     try {
-      result = connected.callTool(new McpSchema.CallToolRequest(tool.remoteName(), parsed));
+      result = connected.callTool(tool.remoteName(), parsed);
     } catch (RuntimeException e) {
-      if (isRefusal(e)) {
+      if (e instanceof RemoteConnection.Refusal) {
         String reason = shorten(messageOf(e));
         succeeded();
         return new ToolOutcome(true, error(tool.remoteName() + " failed on " + server.name() + ": " + reason),
@@ -242,15 +238,15 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
   /** Lists the tools and caches them; called with the lock held. */
   private boolean discover() {
     lastAttempt = clock.instant();
-    McpSyncClient connected = null;
+    RemoteConnection connected = null;
     try {
       connected = connectedLocked();
       Map<String, RemoteTool> found = new LinkedHashMap<>();
       String cursor = null;
       int pages = 0;
       do {
-        McpSchema.ListToolsResult page = cursor == null ? connected.listTools() : connected.listTools(cursor);
-        for (McpSchema.Tool tool : page.tools() == null ? List.<McpSchema.Tool>of() : page.tools()) {
+        RemoteConnection.Page page = connected.listTools(cursor);
+        for (RemoteConnection.Tool tool : page.tools()) {
           RemoteTool remote = toRemote(tool);
           if (found.putIfAbsent(remote.spec().name(), remote) != null) {
             LOG.log(Level.WARNING, "MCP server " + server.name() + " has two tools named "
@@ -274,14 +270,12 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     }
   }
 
-  private RemoteTool toRemote(McpSchema.Tool tool) {
-    McpSchema.ToolAnnotations hints = tool.annotations();
-    boolean readOnly = hints != null && Boolean.TRUE.equals(hints.readOnlyHint());
-    boolean destructive = !readOnly && (hints == null || hints.destructiveHint() == null
-        || hints.destructiveHint());
-    boolean idempotent = hints != null && Boolean.TRUE.equals(hints.idempotentHint());
+  private RemoteTool toRemote(RemoteConnection.Tool tool) {
+    boolean readOnly = Boolean.TRUE.equals(tool.readOnlyHint());
+    boolean destructive = !readOnly && (tool.destructiveHint() == null || tool.destructiveHint());
+    boolean idempotent = Boolean.TRUE.equals(tool.idempotentHint());
     String title = tool.title() != null && !tool.title().isBlank() ? tool.title()
-        : hints != null && hints.title() != null && !hints.title().isBlank() ? hints.title() : tool.name();
+        : tool.hintTitle() != null && !tool.hintTitle().isBlank() ? tool.hintTitle() : tool.name();
     String description = tool.description() == null || tool.description().isBlank() ? title : tool.description();
     description = "[" + server.name() + " MCP server] " + description;
     if (description.length() > MAX_DESCRIPTION) {
@@ -302,7 +296,7 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
 
   // --- connection ---
 
-  private McpSyncClient connected() {
+  private RemoteConnection connected() {
     lock.lock();
     try {
       return connectedLocked();
@@ -311,39 +305,47 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     }
   }
 
-  private McpSyncClient connectedLocked() {
+  /**
+   * The open connection, or a new one: revision 2026-07-28 when the server answers
+   * {@code server/discover}, else the classic handshake. A server that cannot be reached at all is not
+   * asked twice.
+   */
+  private RemoteConnection connectedLocked() {
     if (client != null) {
       return client;
     }
-    URI url = server.url();
-    String base = url.getScheme() + "://" + url.getRawAuthority();
-    String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base)
-        .endpoint(endpoint)
-        .connectTimeout(connectTimeout)
-        .jsonMapper(new JacksonMcpJsonMapper(JSON));
-    String token = server.token();
-    if (token != null) {
-      transport.httpRequestCustomizer((request, method, uri, body, context) ->
-          request.header("Authorization", "Bearer " + token));
-    }
-    McpSyncClient created = McpClient.sync(transport.build())
-        .requestTimeout(requestTimeout)
-        .initializationTimeout(requestTimeout)
-        .clientInfo(new McpSchema.Implementation("tasktalk", "Tasktalk", "1"))
-        .build();
+    RemoteConnection created;
     try {
-      created.initialize();
-    } catch (RuntimeException e) {
-      closeQuietly(created);
-      throw e;
+      created = ModernConnection.open(server.url(), server.token(), connectTimeout, requestTimeout, JSON);
+    } catch (RuntimeException modern) {
+      if (unreachable(modern)) {
+        throw modern;
+      }
+      LOG.log(Level.DEBUG, "MCP server " + server.name() + " does not speak " + ModernConnection.REVISION
+          + " (" + shorten(reasonOf(modern)) + "); using the classic handshake");
+      created = ClassicConnection.open(server.url(), server.token(), connectTimeout, requestTimeout, JSON);
     }
+    protocol = created.revision();
+    LOG.log(Level.INFO, "MCP server " + server.name() + " connected with protocol revision " + protocol);
     client = created;
     return created;
   }
 
-  private void drop(McpSyncClient failed) {
+  private static boolean unreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException
+          || cause instanceof java.nio.channels.UnresolvedAddressException
+          || cause instanceof java.net.UnknownHostException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private void drop(RemoteConnection failed) {
     lock.lock();
     try {
       if (client == failed) {
@@ -355,7 +357,7 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     }
   }
 
-  private static void closeQuietly(McpSyncClient closing) {
+  private static void closeQuietly(RemoteConnection closing) {
     try {
       closing.close();
     } catch (RuntimeException e) {
@@ -377,47 +379,22 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
 
   // --- outcomes ---
 
-  private ToolOutcome outcome(RemoteTool tool, McpSchema.CallToolResult result) {
-    boolean isError = Boolean.TRUE.equals(result.isError());
+  private ToolOutcome outcome(RemoteTool tool, RemoteConnection.Result result) {
+    boolean isError = result.isError();
+    String text = result.text() == null ? "" : result.text();
     String content;
     if (result.structuredContent() != null && !isError) {
       content = write(result.structuredContent());
+    } else if (isError) {
+      content = error(text.isBlank() ? "the tool reported an error" : text);
     } else {
-      String text = text(result.content());
-      if (isError) {
-        content = error(text.isBlank() ? "the tool reported an error" : text);
-      } else {
-        content = asJson(text);
-      }
+      content = asJson(text);
     }
     if (isError) {
-      String reason = shorten(text(result.content()).isBlank() ? "the tool reported an error" : text(result.content()));
+      String reason = shorten(text.isBlank() ? "the tool reported an error" : text);
       return new ToolOutcome(true, content, "Couldn't run " + tool.label() + ": " + reason);
     }
     return new ToolOutcome(false, content, "Ran " + tool.label());
-  }
-
-  private static String text(List<McpSchema.Content> contents) {
-    if (contents == null) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    for (McpSchema.Content content : contents) {
-      if (content instanceof McpSchema.TextContent text) {
-        parts.add(text.text());
-      } else if (content instanceof McpSchema.ImageContent image) {
-        parts.add("[image " + image.mimeType() + "]");
-      } else if (content instanceof McpSchema.AudioContent audio) {
-        parts.add("[audio " + audio.mimeType() + "]");
-      } else if (content instanceof McpSchema.ResourceLink link) {
-        parts.add("[resource " + link.uri() + "]");
-      } else if (content instanceof McpSchema.EmbeddedResource resource) {
-        McpSchema.ResourceContents embedded = resource.resource();
-        parts.add(embedded instanceof McpSchema.TextResourceContents text ? text.text()
-            : "[resource " + embedded.uri() + "]");
-      }
-    }
-    return String.join("\n", parts);
   }
 
   /** The text itself when it is one JSON object or array, else {@code {"text": text}}. */
@@ -464,15 +441,6 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
   }
 
   // --- failures ---
-
-  /** Whether the server answered the call with a JSON-RPC error, as opposed to not answering at all. */
-  private static boolean isRefusal(RuntimeException e) {
-    if (!(e instanceof McpError error) || error.getJsonRpcError() == null) {
-      return false;
-    }
-    Throwable root = McpError.findRootCause(e);
-    return root == e || !(root instanceof IOException || root instanceof TimeoutException);
-  }
 
   private static String messageOf(Throwable e) {
     return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();

@@ -74,7 +74,7 @@ class ExternalMcpServersTest {
 
       assertThat(names).hasSize(5).allMatch(name -> name.startsWith("tiny__"));
       assertThat(servers.health()).containsExactly(
-          new RemoteMcpHealth("tiny", up.url(), true, 5, null),
+          new RemoteMcpHealth("tiny", up.url(), true, 5, null, "2025-11-25"),
           new RemoteMcpHealth("down", "http://127.0.0.1:1/mcp", false, 0, "connection refused"));
       assertThat(servers.toolboxes()).hasSize(2);
     }

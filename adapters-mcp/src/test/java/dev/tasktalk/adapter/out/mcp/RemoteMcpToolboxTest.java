@@ -64,7 +64,7 @@ class RemoteMcpToolboxTest {
     ToolSpec echo = specs(tools).get("weather__echo");
     assertThat(echo.description()).startsWith("[weather MCP server] ").endsWith("Echoes its arguments");
     assertThat(echo.inputSchema()).contains("\"required\":[\"message\"]").contains("\"message\"");
-    assertThat(tools.health()).isEqualTo(new RemoteMcpHealth("weather", server.url(), true, 5, null));
+    assertThat(tools.health()).isEqualTo(new RemoteMcpHealth("weather", server.url(), true, 5, null, "2025-11-25"));
   }
 
   @Test
