@@ -1,6 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.shared.StoredText;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,8 +37,9 @@ final class AttachmentRules {
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
       throw new InvalidInputException(fields.name(), "the file name must have 1 to " + MAX_NAME + " characters");
     }
+    StoredText.check(fields.name(), name);
     checkSize(size, fields);
-    return checkMimeType(mimeType, fields);
+    return checkMimeType(StoredText.check(fields.mimeType(), mimeType), fields);
   }
 
   void checkSize(long size, Fields fields) {

@@ -49,6 +49,14 @@ class AttachmentServiceTest {
   }
 
   @Test
+  void aNulInTheNameOrType_isRefusedNamingTheField() {
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "a\0.txt", "text/plain", new byte[1]))
+        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("name");
+    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "a.txt", "text/plain;x=\0", new byte[1]))
+        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("mime_type");
+  }
+
+  @Test
   void twoPhaseUpload_phaseTwoStoresTheBytes_andDropsTheUploadDescriptor() {
     AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
     assertThatThrownBy(() -> attachments.content(ALICE, id)).isInstanceOf(AttachmentNotFoundException.class);

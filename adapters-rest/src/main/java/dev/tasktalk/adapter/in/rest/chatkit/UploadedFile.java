@@ -35,6 +35,9 @@ record UploadedFile(String name, String mimeType, byte[] bytes) {
       throw new PayloadTooLargeException(RequestBodies.MAX_BYTES);
     } catch (ServletException e) {
       throw missingPart();
+    } catch (IOException e) {
+      // The container could not parse the body: it ended early or its boundaries are broken.
+      throw RequestException.invalid(PART, "the multipart body is malformed or ends before its closing boundary");
     }
     if (part == null) {
       throw missingPart();

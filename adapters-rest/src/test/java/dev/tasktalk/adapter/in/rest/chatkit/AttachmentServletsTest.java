@@ -10,6 +10,7 @@ import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.user.UserId;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,6 +59,19 @@ class AttachmentServletsTest {
 
     assertThat(response.status).isEqualTo(413);
     assertThat(error().getString("code")).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void directUpload_whoseMultipartBodyEndsEarly_isA400NamingTheFile() throws Exception {
+    request.contentType = "multipart/form-data; boundary=x";
+    request.partFailure = new IOException("Stream ended unexpectedly");
+
+    upload();
+
+    assertThat(response.status).isEqualTo(400);
+    assertThat(error().getString("field")).isEqualTo("file");
+    assertThat(error().getString("message")).contains("malformed");
+    assertThat(calls).isEmpty();
   }
 
   @Test

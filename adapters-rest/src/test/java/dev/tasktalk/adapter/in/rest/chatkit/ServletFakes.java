@@ -37,7 +37,7 @@ final class ServletFakes {
     String pathInfo;
     final Map<String, Part> parts = new HashMap<>();
     final Map<String, String> parameters = new HashMap<>();
-    RuntimeException partFailure;
+    Exception partFailure;
     final Async async = new Async();
 
     Request body(String text) {
