@@ -43,6 +43,8 @@ final class FaultyModel implements AutoCloseable {
 
   /** The words every streaming fault sends before it fails. */
   static final String PARTIAL = "Here is the start of an answer that";
+  /** What the speech-to-text endpoint hears in any audio. */
+  static final String TRANSCRIPT = "add a task to water the plants";
   /** A marker the model's raw output carries, which a client must never see. */
   static final String RAW_MARKER = "<<garbage-from-provider>>";
 
@@ -97,6 +99,10 @@ final class FaultyModel implements AutoCloseable {
     try (socket) {
       String request = readRequest(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
+      if (request.startsWith("POST /v1/audio/transcriptions ")) {
+        respond(out, 200, "application/json", "{\"text\":\"" + TRANSCRIPT + "\"}");
+        return;
+      }
       if (request.contains("Write a short title")) {
         streamOk(out, "Fault test");
         return;
@@ -160,12 +166,13 @@ final class FaultyModel implements AutoCloseable {
     String headers = head.toString(StandardCharsets.ISO_8859_1);
     Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headers);
     byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-    return new String(body, StandardCharsets.UTF_8);
+    // The request line and headers too: the path tells a transcription from a completion.
+    return headers + new String(body, StandardCharsets.ISO_8859_1);
   }
 
   private static void respond(OutputStream out, int status, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    out.write(("HTTP/1.1 " + status + " Error\r\nContent-Type: " + type + "\r\nContent-Length: "
+    out.write(("HTTP/1.1 " + status + (status == 200 ? " OK" : " Error") + "\r\nContent-Type: " + type + "\r\nContent-Length: "
         + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes);
     out.flush();

@@ -31,6 +31,12 @@ final class LauncherProcess {
   }
 
   static LauncherProcess start(Path jar, int port, Path dataDirectory, String name) {
+    return start(jar, port, dataDirectory, name, Map.of());
+  }
+
+  /** As a person would start it, with {@code settings} added to a cleared environment. */
+  static LauncherProcess start(Path jar, int port, Path dataDirectory, String name,
+      Map<String, String> settings) {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
         .redirectErrorStream(true);
@@ -38,6 +44,7 @@ final class LauncherProcess {
     CLEARED.forEach(env::remove);
     env.put("PORT", Integer.toString(port));
     env.put("TASKTALK_DATA_DIR", dataDirectory.toString());
+    env.putAll(settings);
     try {
       return new LauncherProcess(builder.start(), name);
     } catch (IOException e) {

@@ -58,10 +58,10 @@ class ReliabilityIT {
       "Exception|\\bat (dev|java|org)\\.|PSQL|SQLState|eclipse|127\\.0\\.0\\.1|localhost:\\d|"
           + Pattern.quote(FaultyModel.RAW_MARKER));
 
-  @TempDir Path dataDirectory;
+  @TempDir static Path dataDirectory;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final Map<String, String> figures = new LinkedHashMap<>();
+  private final Map<String, Object> figures = new LinkedHashMap<>();
   /** Every user message the server acknowledged, by thread: none may be missing at the end. */
   private final Map<String, List<String>> acknowledged = Collections.synchronizedMap(new LinkedHashMap<>());
   private FaultyModel model;
@@ -170,8 +170,9 @@ class ReliabilityIT {
     BadInputFuzzer.Report report = BadInputFuzzer.run(URI.create("http://localhost:" + port), token, otherToken);
     figures.put("requests fuzzed", report.requests());
     figures.put("5xx answers to bad input", report.serverErrors());
-    figures.put("refused by the container before the application (%00 in a path, bare 400)",
-        report.containerRefusals());
+    figures.put("answered empty by Payara before the application (bad URI, GET with a body, bad chunking)",
+        report.containerRefusals().size());
+    report.containerRefusals().forEach(refusal -> System.out.println("container refusal: " + refusal));
     assertThat(report.violations()).isEmpty();
     assertThat(report.serverErrors()).isZero();
   }
@@ -182,31 +183,36 @@ class ReliabilityIT {
       throws Exception {
     String thread = threadId(createThread(token, "fault:none before the outage"));
     ProcessHandle postmaster = Postmaster.find(dataDirectory.resolve("postgres")).orElseThrow();
+    // The whole server, backends included: a SIGKILLed postmaster alone leaves its backends serving
+    // the connections they have for a while, which is not an outage.
+    List<ProcessHandle> backends = postmaster.descendants().toList();
     postmaster.destroyForcibly();
+    backends.forEach(ProcessHandle::destroyForcibly);
     assertThat(postmaster.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
 
+    // The launcher restarts its PostgreSQL within about a second, so ask as fast as we can meanwhile:
+    // every answer is a 200 (already back) or a JSON 503 naming the database, never a 500 or a hang.
+    long outage = System.nanoTime();
+    long deadline = outage + Duration.ofSeconds(90).toNanos();
     long slowest = 0;
     int unavailable = 0;
-    for (int i = 0; i < 5; i++) {
+    HttpResponse<String> tasks;
+    do {
       long started = System.nanoTime();
-      HttpResponse<String> tasks = send(authed("/api/tasks").GET());
-      long took = System.nanoTime() - started;
-      if (tasks.statusCode() == 200) {
-        break; // the launcher has already brought it back
+      tasks = send(authed("/api/tasks").GET());
+      if (tasks.statusCode() != 200) {
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(503);
+        assertThat(tasks.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(tasks.body()).contains("\"code\":\"unavailable\"").contains("database");
+        assertNoInternals("outage", tasks.body());
+        slowest = Math.max(slowest, System.nanoTime() - started);
+        unavailable++;
+        Thread.sleep(20);
       }
-      assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(503);
-      assertThat(tasks.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
-      assertThat(tasks.body()).contains("\"code\":\"unavailable\"").contains("database");
-      assertNoInternals("outage", tasks.body());
-      slowest = Math.max(slowest, took);
-      unavailable++;
-    }
-    assertThat(unavailable).as("requests while the database is down are refused").isPositive();
-    figures.put("database killed: 503 answers seen before the restart", unavailable);
+    } while (tasks.statusCode() != 200 && System.nanoTime() < deadline);
+    assertThat(tasks.statusCode()).as("the server heals once the launcher has restarted PostgreSQL").isEqualTo(200);
+    figures.put("database killed: 503 answers while it was down", unavailable);
     figures.put("database killed: slowest 503 (ms)", TimeUnit.NANOSECONDS.toMillis(slowest));
-
-    long outage = System.nanoTime();
-    awaitStatus("/api/tasks", 200, Duration.ofSeconds(90));
     figures.put("database killed: back to 200 after (ms)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outage));
     assertThat(items(token, thread)).contains("before the outage");
     assertThat(awaitAccepted(thread, "fault:none after the outage")).contains(FaultyModel.PARTIAL + " ends well.");
@@ -265,9 +271,18 @@ class ReliabilityIT {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
       database.close(); // pg_ctl stop -m fast: what a database restart does to open connections
+      long asked = System.nanoTime();
       HttpResponse<String> during = send(tasks.copy().GET());
+      figures.put("external database down: 503 answered in (ms)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked));
       assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+      assertThat(during.body()).contains("\"code\":\"unavailable\"");
       assertNoInternals("external outage", during.body());
+      HttpResponse<String> turn = send(request("/chatkit").header("Authorization", "Bearer " + bearer)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"type\":\"threads.create\",\"params\":{\"input\":" + input("lost?") + "}}")));
+      assertThat(turn.statusCode()).as("a chat turn before its stream starts: " + turn.body()).isEqualTo(503);
+      assertThat(turn.body()).contains("\"code\":\"unavailable\"");
+      assertNoInternals("external outage, chat turn", turn.body());
 
       database = externalDatabase(external, databasePort);
       long restarted = System.nanoTime();
@@ -427,20 +442,6 @@ class ReliabilityIT {
     Matcher found = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
     assertThat(found.find()).isTrue();
     return found.group(1);
-  }
-
-  private void awaitStatus(String path, int status, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    int last = -1;
-    while (System.nanoTime() < deadline) {
-      last = send(authed(path).GET()).statusCode();
-      if (last == status) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(path + " answered " + last + ", not " + status + ", for " + within
-        + ":\n" + server.console());
   }
 
   private HttpRequest.Builder request(String path) {
