@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Conformance of {@code POST /chatkit} with shared/docs/chatkit-protocol.md over real HTTP and SSE, on
+ * Conformance of {@code POST /chatkit} with ChatKit's custom-backend protocol over real HTTP and SSE, on
  * the built WAR in Payara Micro with PostgreSQL. The turn engine is the scripted responder: a message
  * {@code #script [...]} tells it which events to produce.
  */
