@@ -12,6 +12,7 @@ import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.FeedbackRepository;
 import dev.tasktalk.application.port.out.persistence.RunRepository;
+import dev.tasktalk.application.port.out.persistence.SecretRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.application.port.out.turn.Responder;
 import dev.tasktalk.application.service.chatkit.AttachmentService;
@@ -44,6 +45,7 @@ public class ChatKitProducers {
   @Inject TasktalkSettings settings;
   @Inject Responder responder;
   @Inject Clock clock;
+  @Inject SecretRepository secrets;
 
   private ChatKitService chatKit;
   private ChatKitCodec codec;
@@ -51,14 +53,20 @@ public class ChatKitProducers {
   private PreviewLinks previewLinks;
 
   // Long enough for a conversation to stay open, short enough that a leaked link soon goes stale;
-  // reloading the thread issues fresh links (the key is per process, so a restart does too).
+  // reloading the thread issues fresh links. The key lives in the database, shared by every instance.
   private static final Duration PREVIEW_LINK_LIFETIME = Duration.ofHours(12);
+  private static final String PREVIEW_LINK_SECRET = "preview-links";
+
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
 
   @PostConstruct
   void init() {
-    byte[] linkKey = new byte[32];
-    new SecureRandom().nextBytes(linkKey);
-    previewLinks = new PreviewLinks(linkKey, clock, PREVIEW_LINK_LIFETIME);
+    previewLinks = new PreviewLinks(() -> secrets.secret(PREVIEW_LINK_SECRET, randomKey()), clock,
+        PREVIEW_LINK_LIFETIME);
     chatKitSettings = ChatKitSettings.defaults()
         .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
         .withMaxAttachmentBytes(settings.maxAttachmentBytes())

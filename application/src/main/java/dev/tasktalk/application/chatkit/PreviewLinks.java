@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,22 +18,26 @@ import javax.crypto.spec.SecretKeySpec;
  * Signed, expiring preview links for attachments, so a browser can show an image with a plain
  * {@code <img src>} (which cannot send a bearer token) while the link still works for its owner only:
  * the query names the owner and an expiry, and an HMAC over id, owner and expiry proves the server
- * issued it.
+ * issued it. The key comes from a supplier, asked once on first use: the server keeps it in the
+ * database so that every instance signs and verifies alike.
  */
 public final class PreviewLinks {
 
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
 
-  private final SecretKeySpec key;
+  private final Supplier<byte[]> secret;
   private final Clock clock;
   private final Duration lifetime;
+  private volatile SecretKeySpec key;
 
   public PreviewLinks(byte[] secret, Clock clock, Duration lifetime) {
-    if (secret.length < 32) {
-      throw new IllegalArgumentException("preview link secret must have at least 32 bytes");
-    }
-    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+    this(secret::clone, clock, lifetime);
+  }
+
+  /** {@code secret} is asked on first use, and again only if that failed. */
+  public PreviewLinks(Supplier<byte[]> secret, Clock clock, Duration lifetime) {
+    this.secret = Objects.requireNonNull(secret);
     this.clock = Objects.requireNonNull(clock);
     this.lifetime = Objects.requireNonNull(lifetime);
   }
@@ -62,10 +67,23 @@ public final class PreviewLinks {
     }
   }
 
+  private SecretKeySpec key() {
+    SecretKeySpec current = key;
+    if (current == null) {
+      byte[] bytes = secret.get();
+      if (bytes.length < 32) {
+        throw new IllegalArgumentException("preview link secret must have at least 32 bytes");
+      }
+      current = new SecretKeySpec(bytes, "HmacSHA256");
+      key = current;
+    }
+    return current;
+  }
+
   private String sign(AttachmentId id, String user, long expires) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
+      mac.init(key());
       byte[] digest = mac.doFinal((id.value() + "\n" + user + "\n" + expires).getBytes(StandardCharsets.UTF_8));
       return B64.encodeToString(digest);
     } catch (GeneralSecurityException e) {

@@ -1,6 +1,7 @@
 package dev.tasktalk.application.chatkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.user.UserId;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PreviewLinksTest {
@@ -44,6 +46,34 @@ class PreviewLinksTest {
     PreviewLinks otherKey = new PreviewLinks("fedcba9876543210fedcba9876543210".getBytes(),
         Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
     assertThat(otherKey.verify(ID, q.get("u"), q.get("exp"), q.get("sig"))).isEmpty();
+  }
+
+  @Test
+  void twoInstancesWithTheSameStoredKey_verifyEachOthersLinks_andAskForTheKeyOnce() {
+    AtomicInteger asked = new AtomicInteger();
+    PreviewLinks one = new PreviewLinks(() -> {
+      asked.incrementAndGet();
+      return KEY.clone();
+    }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+    Map<String, String> q = parse(one.query(ID, ALICE));
+    one.query(ID, ALICE);
+
+    assertThat(links.verify(ID, q.get("u"), q.get("exp"), q.get("sig"))).contains(ALICE);
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
+  void aKeyThatCannotBeHadYet_isAskedForAgainNextTime() {
+    AtomicInteger asked = new AtomicInteger();
+    PreviewLinks flaky = new PreviewLinks(() -> {
+      if (asked.incrementAndGet() == 1) {
+        throw new IllegalStateException("database down");
+      }
+      return KEY.clone();
+    }, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(1));
+
+    assertThatThrownBy(() -> flaky.query(ID, ALICE)).hasMessage("database down");
+    assertThat(flaky.query(ID, ALICE)).isEqualTo(links.query(ID, ALICE));
   }
 
   private static Map<String, String> parse(String query) {
