@@ -5,7 +5,6 @@ import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.todo.Due;
 import dev.tasktalk.domain.todo.Priority;
 import dev.tasktalk.domain.todo.TodoId;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the task tools' shared arguments as domain values, naming the argument in every refusal. */
@@ -36,16 +35,7 @@ final class TaskArguments {
   }
 
   static TodoFilter.Status status(ToolArguments arguments, TodoFilter.Status otherwise) {
-    Optional<String> status = arguments.string("status");
-    if (status.isEmpty()) {
-      return otherwise;
-    }
-    return switch (status.get().strip().toLowerCase(Locale.ROOT)) {
-      case "open" -> TodoFilter.Status.OPEN;
-      case "done" -> TodoFilter.Status.DONE;
-      case "all" -> TodoFilter.Status.ALL;
-      default -> throw new InvalidInputException("status", "status must be one of open, done, all");
-    };
+    return TodoFilter.Status.parse("status", arguments.string("status").orElse(null), otherwise);
   }
 
   static int limit(ToolArguments arguments, int otherwise) {

@@ -75,15 +75,7 @@ final class TodoRequests {
   }
 
   private static TodoFilter.Status status(String status) {
-    if (blankToNull(status) == null) {
-      return TodoFilter.Status.ALL;
-    }
-    return switch (status.strip().toLowerCase(Locale.ROOT)) {
-      case "open" -> TodoFilter.Status.OPEN;
-      case "done" -> TodoFilter.Status.DONE;
-      case "all" -> TodoFilter.Status.ALL;
-      default -> throw RequestException.invalid("status", "status must be one of open, done, all");
-    };
+    return TodoFilter.Status.parse("status", status, TodoFilter.Status.ALL);
   }
 
   /** Parses the page size; anything above the maximum is capped rather than refused. */

@@ -89,7 +89,8 @@ class TodoRequestsTest {
 
   @Test
   void listParameters_withBadValues_nameTheParameter() {
-    assertListField("status", "closed", null, null);
+    assertThatThrownBy(() -> TodoRequests.list(ALICE, "closed", null, null, null, null, null, null, null))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("status"));
     assertListField("limit", null, "-1", null);
     assertListField("limit", null, "ten", null);
     assertListField("limit", null, "0", null);

@@ -1,7 +1,9 @@
 package dev.tasktalk.application.port.out.persistence;
 
+import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.todo.Priority;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Which of an owner's tasks a listing returns; null members do not filter. */
@@ -9,7 +11,22 @@ public record TodoFilter(
     Status status, String text, Priority priority, Instant dueBefore, Instant dueAfter, String tag) {
 
   /** Completion state a listing asks for. */
-  public enum Status { OPEN, DONE, ALL }
+  public enum Status {
+    OPEN, DONE, ALL;
+
+    /** {@code open}, {@code done} or {@code all}, any case; {@code otherwise} when blank or absent. */
+    public static Status parse(String field, String value, Status otherwise) {
+      if (value == null || value.isBlank()) {
+        return otherwise;
+      }
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "open" -> OPEN;
+        case "done" -> DONE;
+        case "all" -> ALL;
+        default -> throw new InvalidInputException(field, field + " must be one of open, done, all");
+      };
+    }
+  }
 
   public TodoFilter {
     Objects.requireNonNull(status, "status");
