@@ -4,6 +4,7 @@ import dev.tasktalk.domain.shared.DomainException;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.shared.NotFoundException;
 import dev.tasktalk.domain.shared.UnavailableException;
+import java.io.EOFException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,6 +31,11 @@ public record ApiError(int status, String code, String message, String field) {
     }
     if (e instanceof PayloadTooLargeException) {
       return new ApiError(413, "payload_too_large", e.getMessage());
+    }
+    if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+      // The client stopped sending before the body it announced was complete: its mistake (or its
+      // hang-up), nothing to log as a server failure.
+      return new ApiError(400, "invalid_request", "the request body ended before it was complete");
     }
     return unexpected(e);
   }

@@ -6,6 +6,8 @@ import dev.tasktalk.domain.run.RunInProgressException;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.shared.UnavailableException;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;
+import java.io.EOFException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
 class ApiErrorTest {
@@ -34,6 +36,16 @@ class ApiErrorTest {
     assertThat(error.code()).isEqualTo("internal_error");
     assertThat(error.message()).matches("the server failed to handle this request \\(reference [0-9a-f-]{36}\\)")
         .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aBodyTheClientCutShort_isA400_notAServerFailure() {
+    ApiError direct = ApiError.of(new EOFException());
+    ApiError wrapped = ApiError.of(new UncheckedIOException(new EOFException()));
+
+    assertThat(direct.status()).isEqualTo(400);
+    assertThat(direct.message()).isEqualTo("the request body ended before it was complete");
+    assertThat(wrapped.status()).isEqualTo(400);
   }
 
   @Test
