@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasktalk.it.ChatKitClient.Stream;
 import dev.tasktalk.it.Http.Reply;
+import dev.tasktalk.it.scripted.ScriptedResponderProducer;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Conformance of {@code POST /chatkit} with shared/docs/chatkit-protocol.md over real HTTP and SSE, on
- * the built WAR in Payara Micro with PostgreSQL. The turn engine is the scripted responder: a message
- * {@code #script [...]} tells it which events to produce.
+ * the built WAR in Payara Micro with PostgreSQL. The deployment adds the test-only scripted responder in
+ * front of the agent: a message {@code #script [...]} tells it which events to produce.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,7 +42,8 @@ class ChatKitIT {
   static WebArchive war() {
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
         .importFrom(new File(System.getProperty("tasktalk.war")))
-        .as(WebArchive.class);
+        .as(WebArchive.class)
+        .addPackage(ScriptedResponderProducer.class.getPackage());
   }
 
   @ArquillianResource URL base;
