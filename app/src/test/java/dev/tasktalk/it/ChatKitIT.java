@@ -31,13 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Conformance of {@code POST /chatkit} with shared/docs/chatkit-protocol.md over real HTTP and SSE, on
- * the built WAR in Payara Micro with PostgreSQL. The deployment adds the test-only scripted responder in
- * front of the agent: a message {@code #script [...]} tells it which events to produce.
+ * the built WAR in Payara Micro with PostgreSQL. The turn engine is the scripted responder: a message
+ * {@code #script [...]} tells it which events to produce.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ChatKitIT {
 
+  // The production WAR plus the test-only scripted responder in front of the agent.
   @Deployment(testable = false)
   static WebArchive war() {
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
