@@ -77,14 +77,13 @@ final class McpToolHandler {
 
   /** Whether this call is of a destructive tool and the user has not confirmed it through {@code confirm: true}. */
   boolean needsConfirmation(String name, Map<String, Object> arguments) {
-    return spec(name).map(ToolSpec::destructive).orElse(false)
-        && !Boolean.TRUE.equals(arguments == null ? null : arguments.get(McpTools.CONFIRM));
+    return destructive(spec(name)) && !Boolean.TRUE.equals(arguments == null ? null : arguments.get(McpTools.CONFIRM));
   }
 
   /** The question to put to the user before the call runs, or an error outcome when it cannot run. */
   ToolOutcome question(UserId owner, String name, Map<String, Object> arguments) {
-    return toolbox.describe(new ToolContext(owner, ToolContext.MCP, null, null), name, text(toolArguments(name,
-        arguments)));
+    return toolbox.describe(new ToolContext(owner, ToolContext.MCP, null, null), name,
+        toolArguments(spec(name), arguments));
   }
 
   Reply reply(McpTransportContext context, String name, Map<String, Object> requested, Confirmer confirmer) {
@@ -94,47 +93,43 @@ final class McpToolHandler {
     }
     Map<String, Object> arguments = requested == null ? Map.of() : requested;
     ToolContext toolContext = new ToolContext(owner.get(), ToolContext.MCP, null, null);
+    Optional<ToolSpec> spec = spec(name);
+    String toolArguments = toolArguments(spec, arguments);
     if (needsConfirmation(name, arguments)) {
-      ToolOutcome question = toolbox.describe(toolContext, name, text(toolArguments(name, arguments)));
+      ToolOutcome question = toolbox.describe(toolContext, name, toolArguments);
       if (question.error()) {
         return new Reply(true, question.content());
       }
       Optional<Boolean> answer = confirmer.confirm(question.title());
       if (answer.isEmpty()) {
-        return new Reply(true, needsConfirm(name));
+        return new Reply(true, error(name + " needs confirm: true; ask the user to confirm " + quoted(spec, name)
+            + " first. Nothing was done."));
       }
       if (!answer.get()) {
-        return new Reply(true, declined(name));
+        return new Reply(true, error("the user declined " + quoted(spec, name) + "; nothing was done"));
       }
     }
-    ToolOutcome outcome = toolbox.call(toolContext, name, text(toolArguments(name, arguments)));
+    ToolOutcome outcome = toolbox.call(toolContext, name, toolArguments);
     return new Reply(outcome.error(), outcome.content());
   }
 
-  /** The refusal of a destructive call that came without {@code confirm: true} from a client that cannot ask. */
-  String needsConfirm(String name) {
-    return error(name + " needs confirm: true; ask the user to confirm " + quotedAction(name)
-        + " first. Nothing was done.");
+  private static boolean destructive(Optional<ToolSpec> spec) {
+    return spec.map(ToolSpec::destructive).orElse(false);
   }
 
-  /** The answer to a destructive call the user declined, naming what did not happen. */
-  String declined(String name) {
-    return error("the user declined " + quotedAction(name) + "; nothing was done");
+  // The tool's own words for what did not happen, such as “delete task”.
+  private static String quoted(Optional<ToolSpec> spec, String name) {
+    return "“" + spec.map(ToolSpec::action).orElse(name) + "”";
   }
 
-  private String quotedAction(String name) {
-    return "“" + spec(name).map(ToolSpec::action).orElse(name) + "”";
-  }
-
-  // The arguments the tool itself takes: without the MCP-only confirm of a destructive tool.
-  private Map<String, Object> toolArguments(String name, Map<String, Object> arguments) {
-    if (arguments == null || !arguments.containsKey(McpTools.CONFIRM)
-        || !spec(name).map(ToolSpec::destructive).orElse(false)) {
-      return arguments;
+  // The arguments the tool itself takes, as JSON: without the MCP-only confirm of a destructive tool.
+  private String toolArguments(Optional<ToolSpec> spec, Map<String, Object> arguments) {
+    if (arguments == null || !arguments.containsKey(McpTools.CONFIRM) || !destructive(spec)) {
+      return text(arguments);
     }
     Map<String, Object> without = new LinkedHashMap<>(arguments);
     without.remove(McpTools.CONFIRM);
-    return without;
+    return text(without);
   }
 
   private String error(String message) {
