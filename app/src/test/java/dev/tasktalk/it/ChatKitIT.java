@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasktalk.it.ChatKitClient.Stream;
 import dev.tasktalk.it.Http.Reply;
+import dev.tasktalk.it.scripted.ScriptedResponderProducer;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -37,11 +38,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ChatKitIT {
 
+  // The production WAR plus the test-only scripted responder in front of the agent.
   @Deployment(testable = false)
   static WebArchive war() {
     return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
         .importFrom(new File(System.getProperty("tasktalk.war")))
-        .as(WebArchive.class);
+        .as(WebArchive.class)
+        .addPackage(ScriptedResponderProducer.class.getPackage());
   }
 
   @ArquillianResource URL base;

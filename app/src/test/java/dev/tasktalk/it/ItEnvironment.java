@@ -53,7 +53,6 @@ public final class ItEnvironment implements LauncherSessionListener {
         "-Dmp.jwt.verify.publickey.location=" + keys.jwksUrl(),
         "-Dmp.jwt.verify.issuer=" + TestKeys.ISSUER,
         "-Dmp.jwt.verify.audiences=" + TestKeys.AUDIENCE,
-        "-DTASKTALK_RESPONDER=scripted",
         "-DOPENAI_API_KEY=sk-test-key",
         "-DCHATKIT_WORKFLOW_ID=wf_test",
         "-DOPENAI_BASE_URL=" + openAi.baseUrl(),

@@ -2,7 +2,6 @@ package dev.tasktalk.bootstrap.wiring;
 
 import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
 import dev.tasktalk.adapter.out.llm.offline.OfflineLanguageModel;
-import dev.tasktalk.adapter.out.llm.scripted.ScriptedResponder;
 import dev.tasktalk.application.port.in.todo.AddTodoUseCase;
 import dev.tasktalk.application.port.in.todo.CompleteTodoUseCase;
 import dev.tasktalk.application.port.in.todo.DeleteTodoUseCase;
@@ -86,12 +85,12 @@ public class AgentProducers {
   /**
    * The agent, holding the task tools plus the tools of the external MCP servers (namespaced
    * {@code server__tool}; destructive ones are confirmed like ours). Only the agent sees them: the
-   * shared Toolbox bean, which our own /mcp publishes, stays the seven task tools. The protocol tests
-   * put the scripted responder in front of the agent.
+   * shared Toolbox bean, which our own /mcp publishes, stays the seven task tools. Public so that a
+   * test deployment's alternative producer can wrap the agent it builds.
    */
   @Produces
   @ApplicationScoped
-  Responder responder(LanguageModel model, Toolbox toolbox) {
+  public Responder responder(LanguageModel model, Toolbox toolbox) {
     // Bounded by the client timeouts and done in parallel; a server that is down now is skipped.
     List<String> remoteTools = external.isEmpty() ? List.of() : external.refresh();
     Toolbox tools = external.isEmpty() ? toolbox
@@ -100,9 +99,8 @@ public class AgentProducers {
     AgentSettings agents = new AgentSettings(defaults.maxSteps(), defaults.historyBudget(),
         defaults.agents().stream().map(a -> new AgentProfile(a.name(), a.instructions(),
             Stream.concat(a.toolNames().stream(), remoteTools.stream()).toList(), a.handoffs())).toList());
-    Responder agent = new AgentResponder(model, tools, approvals, items, clock, agents,
+    return new AgentResponder(model, tools, approvals, items, clock, agents,
         turn -> runs.recordUsage(turn.owner(), turn.threadId(), turn.model(), turn.inputTokens(),
             turn.outputTokens(), turn.firstToken()));
-    return "scripted".equalsIgnoreCase(settings.responder()) ? new ScriptedResponder(clock, agent) : agent;
   }
 }

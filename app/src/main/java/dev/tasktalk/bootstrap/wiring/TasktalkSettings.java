@@ -29,10 +29,6 @@ public class TasktalkSettings {
     return get("TASKTALK_MAX_ATTACHMENT_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
   }
 
-  public String responder() {
-    return get("TASKTALK_RESPONDER").orElse("default");
-  }
-
   public Optional<String> llmBaseUrl() {
     return get("LLM_BASE_URL");
   }

@@ -45,7 +45,7 @@ public final class TaskToolbox implements Toolbox {
 
   @Override
   public List<ToolSpec> specs() {
-    return tools.values().stream().map(TaskTool::spec).toList();
+    return tools.values().stream().map(tool -> tool.spec().withAction(tool.action())).toList();
   }
 
   @Override

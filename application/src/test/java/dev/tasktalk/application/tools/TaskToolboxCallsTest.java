@@ -167,7 +167,7 @@ class TaskToolboxCallsTest {
   void givenATask_deleteTask_deletesItAndReturnsWhatItWas() {
     Todo milk = fixture.add(ALICE, "Buy milk");
 
-    ToolOutcome outcome = fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "','confirm':true}");
+    ToolOutcome outcome = fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "'}");
 
     assertThat(outcome.error()).isFalse();
     assertThat(outcome.title()).isEqualTo("Deleted task ‘Buy milk’");
@@ -177,11 +177,14 @@ class TaskToolboxCallsTest {
   }
 
   @Test
-  void givenNoConfirm_deleteTask_stillDeletes_forAskingIsTheCallersPart() {
+  void givenMcpsConfirm_deleteTask_refusesIt_forConfirmBelongsToTheMcpAdapter() {
     Todo milk = fixture.add(ALICE, "Buy milk");
 
-    assertThat(fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "'}").error()).isFalse();
-    assertThat(fixture.todos.find(ALICE, milk.id())).isEmpty();
+    ToolOutcome outcome = fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "','confirm':true}");
+
+    assertThat(outcome.error()).isTrue();
+    assertThat(outcome.content()).contains("unknown argument confirm");
+    assertThat(fixture.todos.find(ALICE, milk.id())).isPresent();
   }
 
   @Test

@@ -72,8 +72,8 @@ class TaskToolboxRefusalsTest {
       "update_task | {'task_id':'" + ID + "','due':'someday'} | due"
           + " | due must be an ISO date (2026-11-23) or date-time (2026-11-23T09:00:00Z) | update task",
       "complete_task | {'id':'" + ID + "'} | id | unknown argument id; this tool takes task_id | complete task",
-      "delete_task | {'task_id':'" + ID + "','confirm':'yes'} | confirm | confirm must be true or false"
-          + " | delete task",
+      "delete_task | {'task_id':'" + ID + "','confirm':true} | confirm"
+          + " | unknown argument confirm; this tool takes task_id | delete task",
       "search_tasks | {} | query | query is required | search tasks",
       "search_tasks | {'query':' '} | query | query must not be empty | search tasks",
       "search_tasks | {'query':'milk','status':'any'} | status | status must be one of open, done, all"

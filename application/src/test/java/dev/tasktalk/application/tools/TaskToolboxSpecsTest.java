@@ -36,7 +36,7 @@ class TaskToolboxSpecsTest {
       "get_task      | task_id                                                   | task_id",
       "update_task   | task_id title description priority due tags               | task_id",
       "complete_task | task_id                                                   | task_id",
-      "delete_task   | task_id confirm                                           | task_id",
+      "delete_task   | task_id                                                   | task_id",
       "search_tasks  | query status limit                                        | query"})
   void givenATool_itsInputSchema_listsExactlyTheDocumentedArguments(String name, String properties,
       String required) {

@@ -3,8 +3,6 @@ package dev.tasktalk.adapter.in.mcp;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.ElicitRequest;
 import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,11 +10,6 @@ import java.util.Optional;
  * user's answer decides. Clients that did not declare elicitation are not asked.
  */
 final class ExchangeConfirmer implements McpToolHandler.Confirmer {
-
-  private static final Map<String, Object> SCHEMA = Map.of(
-      "type", "object",
-      "properties", Map.of("confirm", Map.of("type", "boolean", "title", "Delete it?")),
-      "required", List.of("confirm"));
 
   private final McpSyncServerExchange exchange;
 
@@ -31,9 +24,9 @@ final class ExchangeConfirmer implements McpToolHandler.Confirmer {
       return Optional.empty();
     }
     ElicitResult result = exchange.createElicitation(
-        ElicitRequest.builder().message(question).requestedSchema(SCHEMA).build());
+        ElicitRequest.builder().message(question).requestedSchema(McpTools.CONFIRM_FORM).build());
     boolean accepted = result.action() == ElicitResult.Action.ACCEPT && result.content() != null
-        && Boolean.TRUE.equals(result.content().get("confirm"));
+        && Boolean.TRUE.equals(result.content().get(McpTools.CONFIRM));
     return Optional.of(accepted);
   }
 }

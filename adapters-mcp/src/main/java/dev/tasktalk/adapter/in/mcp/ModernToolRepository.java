@@ -30,20 +30,19 @@ import java.util.Optional;
 
 /**
  * The task tools for revision 2026-07-28: the same tools, schemas, hints and rules as the classic
- * server, listed in name order. A {@code delete_task} without {@code confirm: true} from a client that
- * can show a form ends in an input-required result asking the user; the client's retry carries the
+ * server, listed in name order. A call of a destructive tool without {@code confirm: true} from a client
+ * that can show a form ends in an input-required result asking the user; the client's retry carries the
  * original arguments plus the answer, so any instance can finish it (no request state is kept).
  */
 final class ModernToolRepository implements McpSyncToolRepository {
 
-  /** The key of the confirmation in {@code inputRequests} / {@code inputResponses}. */
+  /**
+   * The key of the confirmation in {@code inputRequests} / {@code inputResponses}, for every destructive
+   * tool; named when {@code delete_task} was the only one, and kept so that clients need not change.
+   */
   static final String CONFIRM_INPUT = "confirm_delete";
 
   private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() {};
-  private static final Map<String, Object> CONFIRM_SCHEMA = Map.of(
-      "type", "object",
-      "properties", Map.of(McpTools.CONFIRM, Map.of("type", "boolean", "title", "Delete it?")),
-      "required", List.of(McpTools.CONFIRM));
 
   private final McpToolHandler handler;
   private final McpJsonMapper json;
@@ -75,7 +74,7 @@ final class ModernToolRepository implements McpSyncToolRepository {
   private McpSyncResponse<CallToolOutcome> call(McpRequestContext context, CallToolRequest request) {
     Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
     McpToolHandler.Confirmer confirmer = McpToolHandler.Confirmer.NONE;
-    if (McpToolHandler.needsConfirmation(request.name(), arguments)) {
+    if (handler.needsConfirmation(request.name(), arguments)) {
       Optional<Boolean> answer = answer(request);
       if (answer.isEmpty() && canAsk(context)) {
         Optional<UserId> owner = McpCaller.owner(context.transportContext());
@@ -87,7 +86,7 @@ final class ModernToolRepository implements McpSyncToolRepository {
           return McpSyncResponse.result(error(question.content()));
         }
         return McpSyncResponse.result(InputRequiredResult.builder()
-            .elicit(CONFIRM_INPUT, ElicitFormRequest.builder(question.title(), CONFIRM_SCHEMA).build())
+            .elicit(CONFIRM_INPUT, ElicitFormRequest.builder(question.title(), McpTools.CONFIRM_FORM).build())
             .build());
       }
       confirmer = question -> answer;
@@ -139,7 +138,7 @@ final class ModernToolRepository implements McpSyncToolRepository {
   }
 
   private Tool describe(ToolSpec spec) {
-    Tool.Builder tool = Tool.builder(spec.name(), json, spec.inputSchema())
+    Tool.Builder tool = Tool.builder(spec.name(), json, McpTools.inputSchema(spec, json))
         .description(McpTools.description(spec))
         .annotations(new ToolAnnotations(null, spec.readOnly(), spec.destructive(), spec.idempotent(), false));
     if (spec.outputSchema() != null) {

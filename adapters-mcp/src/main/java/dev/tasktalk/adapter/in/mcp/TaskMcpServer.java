@@ -29,8 +29,8 @@ public final class TaskMcpServer {
   public static final long LIST_TTL_MS = 300_000;
 
   private static final String INSTRUCTIONS = "Tasktalk: the signed-in user's todo list. Use list_tasks or"
-      + " search_tasks to find task ids; delete_task needs the user's confirmation (asked through the client,"
-      + " or confirm: true after the user has agreed).";
+      + " search_tasks to find task ids; destructive tools such as delete_task need the user's confirmation"
+      + " (asked through the client, or confirm: true after the user has agreed).";
 
   private TaskMcpServer() {}
 

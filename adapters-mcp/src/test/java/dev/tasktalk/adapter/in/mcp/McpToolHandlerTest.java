@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class McpToolHandlerTest {
 
+  /** A destructive tool that is not delete_task: the same rule must hold for it. */
+  private static final ToolSpec WIPE = new ToolSpec("wipe_notes", "Wipes every note.",
+      "{\"type\":\"object\",\"properties\":{\"folder\":{\"type\":\"string\"}},\"additionalProperties\":false}",
+      null, false, true, false, "wipe all notes");
+
   private final List<String> calls = new ArrayList<>();
   private final List<ToolContext> contexts = new ArrayList<>();
   private ToolOutcome next = new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Added");
@@ -27,7 +32,7 @@ class McpToolHandlerTest {
     @Override
     public List<ToolSpec> specs() {
       return List.of(new ToolSpec("delete_task", "Delete.", "{\"type\":\"object\"}", "{\"type\":\"object\"}",
-          false, true, true));
+          false, true, true), WIPE);
     }
 
     @Override
@@ -105,6 +110,47 @@ class McpToolHandlerTest {
     assertThat(accepted.isError()).isFalse();
     assertThat(calls).singleElement().asString().startsWith("delete_task ");
     assertThat(asked).containsExactly("Delete task ‘Milk’?", "Delete task ‘Milk’?");
+  }
+
+  @Test
+  void givenAnotherDestructiveTool_call_needsConfirmTrue_andTheToolNeverSeesConfirm() {
+    CallToolResult refused = handler.call(alice, new CallToolRequest("wipe_notes", Map.of("folder", "work")));
+
+    assertThat(refused.isError()).isTrue();
+    assertThat(((TextContent) refused.content().get(0)).text())
+        .contains("wipe_notes needs confirm: true").contains("“wipe all notes”");
+    assertThat(calls).isEmpty();
+
+    CallToolResult done = handler.call(alice, new CallToolRequest("wipe_notes", Map.of("folder", "work",
+        "confirm", true)));
+
+    assertThat(done.isError()).isFalse();
+    assertThat(calls).containsExactly("wipe_notes {\"folder\":\"work\"}");
+  }
+
+  @Test
+  void givenAnotherDestructiveTool_aClientThatCanElicit_isAsked_andADeclineNamesTheAction() {
+    List<String> asked = new ArrayList<>();
+
+    CallToolResult declined = handler.call(alice, new CallToolRequest("wipe_notes", Map.of()), question -> {
+      asked.add(question);
+      return java.util.Optional.of(false);
+    });
+
+    assertThat(asked).containsExactly("Delete task ‘Milk’?");
+    assertThat(declined.isError()).isTrue();
+    assertThat(((TextContent) declined.content().get(0)).text())
+        .isEqualTo("{\"error\":\"the user declined “wipe all notes”; nothing was done\"}");
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void describe_givesEveryDestructiveToolTheMcpOnlyConfirmArgument() {
+    Tool wipe = McpTools.describe(WIPE, TaskMcpServer.json());
+
+    assertThat(wipe.description()).startsWith("Wipes every note.").contains("confirm: true");
+    assertThat(wipe.inputSchema()).containsEntry("additionalProperties", false);
+    assertThat(((Map<?, ?>) wipe.inputSchema().get("properties")).keySet().toString()).isEqualTo("[folder, confirm]");
   }
 
   @Test

@@ -35,7 +35,8 @@ class ModernTaskMcpServerTest {
       return List.of(
           new ToolSpec("list_tasks", "List.", "{\"type\":\"object\"}", "{\"type\":\"object\"}", true, false, true),
           new ToolSpec("delete_task", "Delete.", input, "{\"type\":\"object\"}", false, true, true),
-          new ToolSpec("add_task", "Add.", "{\"type\":\"object\"}", "{\"type\":\"object\"}", false, false, false));
+          new ToolSpec("add_task", "Add.", "{\"type\":\"object\"}", "{\"type\":\"object\"}", false, false, false),
+          new ToolSpec("wipe_notes", "Wipe.", "{\"type\":\"object\"}", null, false, true, false, "wipe all notes"));
     }
 
     @Override
@@ -87,7 +88,8 @@ class ModernTaskMcpServerTest {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> tools = (List<Map<String, Object>>) listed.get("tools");
-    assertThat(tools).extracting(tool -> tool.get("name")).containsExactly("add_task", "delete_task", "list_tasks");
+    assertThat(tools).extracting(tool -> tool.get("name")).containsExactly("add_task", "delete_task", "list_tasks",
+        "wipe_notes");
     assertThat(tools.get(1).get("annotations").toString()).contains("destructiveHint=true");
     assertThat(listed).containsEntry("resultType", "complete").containsEntry("ttlMs", 300_000L)
         .containsEntry("cacheScope", "public");
@@ -129,6 +131,31 @@ class ModernTaskMcpServerTest {
         Map.of("name", "delete_task", "arguments", Map.of("task_id", "t1", "confirm", true)), Map.of()));
     assertThat(done).containsEntry("isError", false);
     assertThat(calls).hasSize(1);
+  }
+
+  @Test
+  void anotherDestructiveTool_isConfirmedThroughTheSameRoundTrip_andADeclineNamesItsAction() {
+    Map<String, Object> capabilities = Map.of("elicitation", Map.of("form", Map.of()));
+    Map<String, Object> call = Map.of("name", "wipe_notes", "arguments", Map.of());
+
+    Map<String, Object> asked = result(send("tools/call", call, capabilities));
+    assertThat(asked).containsEntry("resultType", "input_required");
+    assertThat(asked.get("inputRequests").toString()).contains("confirm_delete");
+    assertThat(calls).isEmpty();
+
+    Map<String, Object> declined = new LinkedHashMap<>(call);
+    declined.put("inputResponses", Map.of("confirm_delete", Map.of("action", "decline")));
+    assertThat(result(send("tools/call", declined, capabilities)).toString())
+        .contains("the user declined “wipe all notes”; nothing was done");
+    Map<String, Object> refused = result(send("tools/call", call, Map.of()));
+    assertThat(refused).containsEntry("isError", true);
+    assertThat(refused.toString()).contains("wipe_notes needs confirm: true");
+    assertThat(calls).isEmpty();
+
+    Map<String, Object> confirmed = result(send("tools/call",
+        Map.of("name", "wipe_notes", "arguments", Map.of("confirm", true)), Map.of()));
+    assertThat(confirmed).containsEntry("isError", false);
+    assertThat(calls).containsExactly("alice wipe_notes {}");
   }
 
   @Test

@@ -78,6 +78,8 @@ class RemoteMcpToolboxTest {
     assertThat(specs.get("weather__wipe")).satisfies(spec -> {
       assertThat(spec.readOnly()).isFalse();
       assertThat(spec.destructive()).isTrue();
+      // What a cancelled confirmation names, instead of "the deletion".
+      assertThat(spec.action()).isEqualTo("run ‘Wipe everything’ on weather");
     });
     assertThat(specs.get("weather__greet_person")).satisfies(spec -> {
       assertThat(spec.destructive()).isFalse();

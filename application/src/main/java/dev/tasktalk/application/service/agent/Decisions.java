@@ -6,6 +6,7 @@ import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.service.agent.ToolLog.Result;
 import dev.tasktalk.application.tools.ToolContext;
 import dev.tasktalk.application.tools.ToolOutcome;
+import dev.tasktalk.application.tools.ToolSpec;
 import dev.tasktalk.application.tools.Toolbox;
 import dev.tasktalk.domain.agent.Approval;
 import dev.tasktalk.domain.agent.ApprovalStatus;
@@ -15,6 +16,7 @@ import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class Decisions {
 
-  static final String CANCELLED = "{\"cancelled\":true,\"message\":\"The user cancelled the deletion.\"}";
 
   private final Toolbox toolbox;
   private final ApprovalRepository approvals;
@@ -76,7 +77,7 @@ final class Decisions {
       result = outcome.content();
       shown = outcome.title();
     } else {
-      result = CANCELLED;
+      result = cancelled(action(approval.toolName()));
       shown = ConfirmationWidget.outcome("Cancelled", sender.flatMap(ConfirmationWidget::question));
     }
     ThreadItem widget = sender.orElseGet(() -> new ThreadItem(approval.widgetItemId(), approval.threadId(),
@@ -84,6 +85,18 @@ final class Decisions {
     ThreadItem record = items.create(ItemType.HIDDEN_CONTEXT,
         ToolLog.result(new Result(approval.toolCallId(), approval.toolName(), result)));
     return new Decided(approval, widget, record);
+  }
+
+  /** What the model learns of a cancelled call, naming its action: "The user cancelled “delete task”. …". */
+  static String cancelled(String action) {
+    return ChatKitJson.write(ChatKitJson.object().put("cancelled", true)
+        .put("message", "The user cancelled “" + action + "”. Nothing was done."));
+  }
+
+  // The tool's own words for what it does; its name in words when the tool is gone (a server went away).
+  private String action(String toolName) {
+    return toolbox.specs().stream().filter(spec -> spec.name().equals(toolName)).findFirst()
+        .map(ToolSpec::action).orElseGet(() -> ToolRound.humanized(toolName).toLowerCase(Locale.ROOT));
   }
 
   private static String approvalId(String payload) {

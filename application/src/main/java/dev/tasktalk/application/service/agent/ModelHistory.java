@@ -71,8 +71,7 @@ final class ModelHistory {
   /** The assistant message with the calls, then one result per call, pending ones answered "not confirmed". */
   private static List<ModelMessage> round(Round round, Map<String, String> lateResults) {
     List<ModelMessage> messages = new ArrayList<>();
-    List<ToolCall> calls = round.calls().stream().map(call -> new ToolCall(call.id(), call.name(), call.arguments()))
-        .toList();
+    List<ToolCall> calls = round.calls().stream().map(LoggedCall::call).toList();
     messages.add(new ModelMessage.Assistant(round.text() == null ? "" : round.text(), calls, round.reasoning()));
     for (LoggedCall call : round.calls()) {
       String result = call.result() != null ? call.result() : lateResults.getOrDefault(call.id(), NOT_CONFIRMED);

@@ -1,6 +1,7 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"kind":"tool_calls","agent","calls":[{"id","name","arguments","result"}],"assistant_text",
  * "reasoning","message_id"}} (a call waiting for confirmation has no {@code result} but an
  * {@code approval_id}); the decision on it comes later as {@code {"kind":"tool_result","id","name","result"}}.
- * Arguments and results are JSON text, kept verbatim.
+ * Arguments and results are JSON text, kept verbatim. A call also keeps what its provider must get back
+ * ({@code provider_id}, {@code provider_data}: see {@link ToolCall}), which no instance keeps in memory.
  */
 final class ToolLog {
 
@@ -37,7 +39,19 @@ final class ToolLog {
   record Result(String callId, String name, String result) implements Entry {}
 
   /** A tool call as recorded: {@code result} null while a confirmation is pending. */
-  record LoggedCall(String id, String name, String arguments, String result, String approvalId) {}
+  record LoggedCall(String id, String name, String arguments, String result, String approvalId,
+      String providerId, String providerData) {
+
+    /** A call the provider knows by {@code id} and sent nothing else with. */
+    LoggedCall(String id, String name, String arguments, String result, String approvalId) {
+      this(id, name, arguments, result, approvalId, null, null);
+    }
+
+    /** The call as the model made it, with what its provider must get back. */
+    ToolCall call() {
+      return new ToolCall(id, name, arguments, providerId, providerData);
+    }
+  }
 
   private ToolLog() {}
 
@@ -52,6 +66,12 @@ final class ToolLog {
       }
       if (call.approvalId() != null) {
         node.put("approval_id", call.approvalId());
+      }
+      if (call.providerId() != null) {
+        node.put("provider_id", call.providerId());
+      }
+      if (call.providerData() != null) {
+        node.put("provider_data", call.providerData());
       }
     }
     content.put("assistant_text", round.text());
@@ -78,7 +98,8 @@ final class ToolLog {
         String name = ChatKitJson.text(call, "name");
         if (id != null && name != null) {
           calls.add(new LoggedCall(id, name, ChatKitJson.text(call, "arguments"), ChatKitJson.text(call, "result"),
-              ChatKitJson.text(call, "approval_id")));
+              ChatKitJson.text(call, "approval_id"), ChatKitJson.text(call, "provider_id"),
+              ChatKitJson.text(call, "provider_data")));
         }
       }
       return Optional.of(new Round(ChatKitJson.text(content, "agent"), ChatKitJson.text(content, "assistant_text"),

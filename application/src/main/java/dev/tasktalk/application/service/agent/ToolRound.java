@@ -125,8 +125,10 @@ final class ToolRound {
   private static List<LoggedCall> logged(ModelStep step, Map<String, String> results, String pendingId,
       String approvalId) {
     return step.calls().stream().map(call -> call.id().equals(pendingId)
-        ? new LoggedCall(call.id(), call.name(), call.arguments(), null, approvalId)
-        : new LoggedCall(call.id(), call.name(), call.arguments(), results.get(call.id()), null)).toList();
+        ? new LoggedCall(call.id(), call.name(), call.arguments(), null, approvalId, call.providerId(),
+            call.providerData())
+        : new LoggedCall(call.id(), call.name(), call.arguments(), results.get(call.id()), null, call.providerId(),
+            call.providerData())).toList();
   }
 
   /** The finished task: the outcome's title for people, marked when the call failed. */

@@ -13,6 +13,7 @@ import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.tools.ToolOutcome;
+import dev.tasktalk.application.tools.ToolSpec;
 import dev.tasktalk.domain.agent.Approval;
 import dev.tasktalk.domain.agent.ApprovalStatus;
 import dev.tasktalk.domain.event.ThreadEvent;
@@ -21,6 +22,7 @@ import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.shared.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class AgentResponderConfirmationTest {
@@ -130,8 +132,34 @@ class AgentResponderConfirmationTest {
             + "\"value\":\"Cancelled: Delete task ‘Buy milk’\"}]},"
             + "\"copy_text\":\"Cancelled: Delete task ‘Buy milk’\"}"));
     assertThat(chat.model.lastRequest().messages()).contains(new ModelMessage.ToolResult("call_9", "delete_task",
-        "{\"cancelled\":true,\"message\":\"The user cancelled the deletion.\"}"));
+        "{\"cancelled\":true,\"message\":\"The user cancelled “delete task”. Nothing was done.\"}"));
     assertThat(chat.approvals.all()).extracting(Approval::status).containsExactly(ApprovalStatus.CANCELLED);
+  }
+
+  @Test
+  void givenAnotherDestructiveTool_respond_asksFirst_andACancelTellsTheModelItsAction() {
+    chat.toolbox.with(new ToolSpec("archive_all", "Archives every task.", "{\"type\":\"object\"}", null, false,
+        true, false, "archive every task")).describeAs(new ToolOutcome(false, "{}", "Archive all 3 tasks?"));
+    AgentSettings defaults = AgentSettings.defaults();
+    chat.settings = new AgentSettings(defaults.maxSteps(), defaults.historyBudget(), defaults.agents().stream()
+        .map(agent -> new AgentProfile(agent.name(), agent.instructions(),
+            Stream.concat(agent.toolNames().stream(), Stream.of("archive_all")).toList(), agent.handoffs()))
+        .toList());
+    chat.model.reply(call("call_7", "archive_all", "{}"));
+
+    List<ThreadEvent> events = chat.say("Archive everything");
+
+    assertThat(Events.kinds(events)).containsExactly("done:hidden_context_item", "done:widget", "done:end_of_turn");
+    assertThat(chat.toolbox.calls()).isEmpty();
+    ThreadItem card = chat.lastStored(ItemType.WIDGET);
+    assertThat(chat.approvals.all()).extracting(Approval::toolName).containsExactly("archive_all");
+    chat.model.reply(text("OK, I kept them."));
+
+    chat.click("approval.cancel", card);
+
+    assertThat(chat.toolbox.calls()).isEmpty();
+    assertThat(chat.model.lastRequest().messages()).contains(new ModelMessage.ToolResult("call_7", "archive_all",
+        "{\"cancelled\":true,\"message\":\"The user cancelled “archive every task”. Nothing was done.\"}"));
   }
 
   @Test

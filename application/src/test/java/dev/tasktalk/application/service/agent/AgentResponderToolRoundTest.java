@@ -98,6 +98,25 @@ class AgentResponderToolRoundTest {
   }
 
   @Test
+  void givenProviderFieldsOnACall_theyAreStoredWithTheRound_andTheNextTurnSendsThemBack() {
+    // Gemini's thought signature and a provider id that was not unique: no instance keeps them in memory.
+    String signature = "{\"extra_content\":{\"google\":{\"thought_signature\":\"c2ln\"}}}";
+    ToolCall made = new ToolCall("call_mine", "add_task", MILK, "call_0", signature);
+    chat.toolbox.answer("add_task", new ToolOutcome(false, ADDED, "Added task ‘Buy milk’"));
+    chat.model.reply(new ModelEvent.ToolCallRequested(made)).reply(text("Added.")).reply(text("You're welcome."));
+    chat.say("Add buy milk");
+
+    JsonNode stored = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT)).path("content").path("calls").get(0);
+    assertThat(stored.path("provider_id").stringValue()).isEqualTo("call_0");
+    assertThat(stored.path("provider_data").stringValue()).isEqualTo(signature);
+
+    chat.say("Thanks");
+
+    assertThat(chat.model.lastRequest().messages().get(2))
+        .isEqualTo(new ModelMessage.Assistant("", List.of(made), null));
+  }
+
+  @Test
   void givenAnEarlierToolRound_theNextTurn_showsTheModelItsCallsAndResultsBeforeItsAnswer() {
     chat.toolbox.answer("add_task", new ToolOutcome(false, ADDED, "Added task ‘Buy milk’"));
     chat.model.reply(call("call_1", "add_task", MILK)).reply(text("Added.")).reply(text("You're welcome."));

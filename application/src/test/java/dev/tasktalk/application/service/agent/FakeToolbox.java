@@ -21,11 +21,18 @@ final class FakeToolbox implements Toolbox {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Call> descriptions = new CopyOnWriteArrayList<>();
   private final Map<String, Function<String, ToolOutcome>> outcomes = new HashMap<>();
+  private final List<ToolSpec> extras = new CopyOnWriteArrayList<>();
   private Function<String, ToolOutcome> description =
       arguments -> new ToolOutcome(false, "{}", "Delete task ‘Buy milk’?");
 
   FakeToolbox answer(String tool, ToolOutcome outcome) {
     outcomes.put(tool, arguments -> outcome);
+    return this;
+  }
+
+  /** Adds a tool after the seven, such as another destructive one. */
+  FakeToolbox with(ToolSpec extra) {
+    extras.add(extra);
     return this;
   }
 
@@ -36,9 +43,9 @@ final class FakeToolbox implements Toolbox {
 
   @Override
   public List<ToolSpec> specs() {
-    return AgentSettings.TASK_TOOLS.stream().map(name -> new ToolSpec(name, "Does " + name,
-        "{\"type\":\"object\"}", null, name.startsWith("list") || name.startsWith("get"),
-        name.equals("delete_task"), false)).toList();
+    return java.util.stream.Stream.concat(AgentSettings.TASK_TOOLS.stream().map(name -> new ToolSpec(name,
+        "Does " + name, "{\"type\":\"object\"}", null, name.startsWith("list") || name.startsWith("get"),
+        name.equals("delete_task"), false)), extras.stream()).toList();
   }
 
   @Override

@@ -4,7 +4,10 @@ import dev.tasktalk.application.port.out.llm.LanguageModelException;
 import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.application.port.out.llm.ToolDefinition;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,25 +16,25 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the JSON body of a streaming {@code POST /chat/completions}: the conversation with its tool
- * calls and results under the ids the provider knows, the tools (only when there are some), and
+ * calls and results under the ids the provider knows (and the extra fields it sent with each call, all
+ * carried by the {@link ToolCall}s themselves), the tools (only when there are some), and
  * {@code stream_options} when the provider accepts it.
  */
 final class ChatCompletionsRequest {
 
   private final String model;
-  private final ToolCallIds ids;
+  private final Map<String, String> wireIds = new HashMap<>();
   private List<ModelMessage> messages = List.of();
   private List<ToolDefinition> tools = List.of();
   private boolean includeUsage;
   private boolean passBackReasoning;
 
-  private ChatCompletionsRequest(String model, ToolCallIds ids) {
+  private ChatCompletionsRequest(String model) {
     this.model = model;
-    this.ids = ids;
   }
 
-  static ChatCompletionsRequest forModel(String model, ToolCallIds ids) {
-    return new ChatCompletionsRequest(model, ids);
+  static ChatCompletionsRequest forModel(String model) {
+    return new ChatCompletionsRequest(model);
   }
 
   ChatCompletionsRequest messages(List<ModelMessage> messages) {
@@ -57,6 +60,9 @@ final class ChatCompletionsRequest {
   String toJson() {
     ObjectNode body = json().createObjectNode().put("model", model);
     ArrayNode out = body.putArray("messages");
+    messages.stream().filter(ModelMessage.Assistant.class::isInstance).map(ModelMessage.Assistant.class::cast)
+        .flatMap(assistant -> assistant.toolCalls().stream())
+        .forEach(call -> wireIds.put(call.id(), call.wireId()));
     messages.forEach(message -> out.add(message(message)));
     if (!tools.isEmpty()) {
       ArrayNode list = body.putArray("tools");
@@ -78,7 +84,7 @@ final class ChatCompletionsRequest {
       return node.put("role", "user").put("content", user.text());
     }
     if (message instanceof ModelMessage.ToolResult result) {
-      return node.put("role", "tool").put("tool_call_id", ids.providerId(result.callId()))
+      return node.put("role", "tool").put("tool_call_id", wireIds.getOrDefault(result.callId(), result.callId()))
           .put("content", result.content() == null ? "" : result.content());
     }
     return assistant((ModelMessage.Assistant) message, node);
@@ -104,10 +110,22 @@ final class ChatCompletionsRequest {
   }
 
   private ObjectNode toolCall(ToolCall call) {
-    ObjectNode node = json().createObjectNode().put("id", ids.providerId(call.id())).put("type", "function");
+    ObjectNode node = json().createObjectNode().put("id", call.wireId()).put("type", "function");
     node.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-    ids.extras(call.id()).ifPresent(node::setAll);
+    if (call.providerData() != null) {
+      extras(call.providerData()).ifPresent(node::setAll);
+    }
     return node;
+  }
+
+  // The stored fields are an object this adapter wrote; anything else is left out rather than failing a turn.
+  private static Optional<ObjectNode> extras(String providerData) {
+    try {
+      JsonNode extras = json().readTree(providerData);
+      return extras instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+    } catch (JacksonException notJson) {
+      return Optional.empty();
+    }
   }
 
   private static ObjectNode tool(ToolDefinition tool) {

@@ -23,14 +23,12 @@ import okhttp3.RequestBody;
 public final class OpenAiLanguageModel implements LanguageModel {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final int REMEMBERED_TOOL_CALLS = 4096;
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient http;
   private final ModelSettings settings;
   private final HttpUrl endpoint;
   private final StreamingCall.Parts parts;
-  private final ToolCallIds ids = new ToolCallIds(REMEMBERED_TOOL_CALLS);
   private final Executor executor;
 
   /** Calls through {@code http}, the application's shared client, with the settings' timeouts. */
@@ -51,7 +49,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
         .build();
     this.endpoint = OpenAiHttp.endpoint(settings.baseUrl(), "chat/completions");
     this.parts = new StreamingCall.Parts(settings, retries,
-        new ErrorMapper(settings, endpoint, CONNECT_TIMEOUT), ids);
+        new ErrorMapper(settings, endpoint, CONNECT_TIMEOUT));
   }
 
   @Override
@@ -59,7 +57,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
     Objects.requireNonNull(request, "request");
     return Multi.createFrom().<ModelEvent>emitter(emitter -> {
       StreamingCall call = new StreamingCall(http, includeUsage -> httpRequest(request, includeUsage),
-          parts, emitter);
+          parts, new ToolCallIds(request.messages()), emitter);
       emitter.onTermination(call::cancel);
       executor.execute(call);
     }, BackPressureStrategy.BUFFER);
@@ -71,7 +69,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private Request httpRequest(ModelRequest request, boolean includeUsage) {
-    String body = ChatCompletionsRequest.forModel(settings.model(), ids)
+    String body = ChatCompletionsRequest.forModel(settings.model())
         .messages(request.messages())
         .tools(request.tools())
         .includeUsage(includeUsage)

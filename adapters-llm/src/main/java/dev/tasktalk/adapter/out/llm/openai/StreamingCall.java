@@ -30,19 +30,24 @@ final class StreamingCall implements Runnable {
   private final OkHttpClient http;
   private final Function<Boolean, Request> requests;
   private final Parts parts;
+  private final ToolCallIds ids;
   private final MultiEmitter<? super ModelEvent> emitter;
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Call current;
 
   /** What every attempt shares: the settings and the helpers that read, map and retry. */
-  record Parts(ModelSettings settings, RetryPolicy retries, ErrorMapper errors, ToolCallIds ids) {}
+  record Parts(ModelSettings settings, RetryPolicy retries, ErrorMapper errors) {}
 
-  /** {@code requests} builds the HTTP request, with or without {@code stream_options}. */
-  StreamingCall(OkHttpClient http, Function<Boolean, Request> requests, Parts parts,
+  /**
+   * {@code requests} builds the HTTP request, with or without {@code stream_options}; {@code ids} settles
+   * the ids of the answer's tool calls.
+   */
+  StreamingCall(OkHttpClient http, Function<Boolean, Request> requests, Parts parts, ToolCallIds ids,
       MultiEmitter<? super ModelEvent> emitter) {
     this.http = http;
     this.requests = requests;
     this.parts = parts;
+    this.ids = ids;
     this.emitter = emitter;
   }
 
@@ -96,7 +101,7 @@ final class StreamingCall implements Runnable {
         call.cancel();
         return;
       }
-      EventStream stream = new EventStream(parts.errors(), parts.ids(), parts.settings(), emitter::emit);
+      EventStream stream = new EventStream(parts.errors(), ids, parts.settings(), emitter::emit);
       Duration wait;
       try (Response response = call.execute()) {
         if (response.isSuccessful()) {

@@ -142,6 +142,42 @@ class OpenAiLanguageModelRequestTest extends ModelServerTestBase {
   }
 
   @Test
+  void givenStoredProviderFields_aModelThatNeverSawTheCall_echoesThem() throws Exception {
+    // As after a restart, or on another instance: everything needed travels with the history.
+    server.enqueue(sse(text("done"), finish("stop")));
+    ToolCall stored = new ToolCall("call_mine", "add_todo", "{}", "call_0",
+        "{\"extra_content\":{\"google\":{\"thought_signature\":\"sig==\"}}}");
+
+    events(model(), new ModelRequest(List.of(new ModelMessage.User("Add"),
+        new ModelMessage.Assistant(null, List.of(stored), null),
+        new ModelMessage.ToolResult("call_mine", "add_todo", "ok")), List.of()));
+
+    JsonNode messages = sentBody().path("messages");
+    assertThat(messages.get(1).path("tool_calls").get(0).path("id").stringValue()).isEqualTo("call_0");
+    assertThat(messages.get(1).path("tool_calls").get(0).path("extra_content").toString())
+        .isEqualTo("{\"google\":{\"thought_signature\":\"sig==\"}}");
+    assertThat(messages.get(2).path("tool_call_id").stringValue()).isEqualTo("call_0");
+  }
+
+  @Test
+  void givenAProviderReusingAnIdOfTheHistory_theNewCall_getsItsOwnId_andKeepsTheProvidersForTheWire() {
+    server.enqueue(sse(
+        delta("{\"tool_calls\":[{\"index\":0,\"id\":\"call_0\",\"type\":\"function\",\"function\":{\"name\":"
+            + "\"add_todo\",\"arguments\":\"{}\"}}]}"),
+        finish("tool_calls")));
+
+    List<ToolCall> calls = calls(events(model(), new ModelRequest(List.of(new ModelMessage.User("Add"),
+        new ModelMessage.Assistant(null, List.of(new ToolCall("call_0", "add_todo", "{}")), null),
+        new ModelMessage.ToolResult("call_0", "add_todo", "ok"), new ModelMessage.User("Again")), List.of())));
+
+    assertThat(calls).singleElement().satisfies(call -> {
+      assertThat(call.id()).startsWith("call_").isNotEqualTo("call_0");
+      assertThat(call.providerId()).isEqualTo("call_0");
+      assertThat(call.wireId()).isEqualTo("call_0");
+    });
+  }
+
+  @Test
   void givenAToolWhoseSchemaIsNotJson_stream_failsAsABadRequest() {
     ModelRequest request = new ModelRequest(List.of(new ModelMessage.User("Hi")),
         List.of(new ToolDefinition("broken", "Broken", "type: object")));

@@ -1,4 +1,4 @@
-package dev.tasktalk.adapter.out.llm.scripted;
+package dev.tasktalk.it.scripted;
 
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemId;

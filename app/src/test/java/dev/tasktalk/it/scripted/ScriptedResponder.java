@@ -1,4 +1,4 @@
-package dev.tasktalk.adapter.out.llm.scripted;
+package dev.tasktalk.it.scripted;
 
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.port.out.turn.Responder;
@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code copy_text}), {@code workflow} (task titles), {@code title}, {@code progress}, {@code effect}
  * (+ {@code data}), {@code notice}, {@code hidden}, {@code client_tool} ({@code name},
  * {@code arguments}), {@code structured_input} (inputs), {@code end_of_turn}, {@code error} (+
- * {@code custom}), {@code hang} (never finishes: for Stop). Enabled with
- * {@code TASKTALK_RESPONDER=scripted}; never the default.
+ * {@code custom}), {@code hang} (never finishes: for Stop). Test code only: an IT deployment adds it
+ * through {@link ScriptedResponderProducer}.
  */
 public final class ScriptedResponder implements Responder {
 
