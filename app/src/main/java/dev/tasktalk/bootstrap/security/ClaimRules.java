@@ -67,7 +67,7 @@ final class ClaimRules extends DefaultJWTClaimsVerifier<SecurityContext> {
     return Date.from(clock.instant());
   }
 
-  // Nimbus says what failed only in its message; the names of the claims are what we go by.
+  // Nimbus tells its refusals apart by message only (but for expiry); each becomes our reason.
   private static String reason(BadJWTException e, JWTClaimsSet claims) {
     String message = String.valueOf(e.getMessage());
     if (e instanceof ExpiredJWTException) {

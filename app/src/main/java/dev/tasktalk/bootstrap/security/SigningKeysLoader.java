@@ -32,12 +32,12 @@ import java.util.Set;
  */
 final class SigningKeysLoader {
 
-  static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
-  static final int MAX_DOCUMENT_BYTES = 256 * 1024;
-  static final Duration CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
-  static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
+  private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
+  private static final Duration CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+  private static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
   // If the key server is down when the cache expires, keep using the last keys for this long.
-  static final Duration OUTAGE_TOLERANCE = Duration.ofHours(1);
+  private static final Duration OUTAGE_TOLERANCE = Duration.ofHours(1);
 
   private static final Set<JWSAlgorithm> PUBLIC_KEY_ALGORITHMS =
       Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);

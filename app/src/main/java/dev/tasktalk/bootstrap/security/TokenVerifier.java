@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class TokenVerifier {
 
-  public static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS =
+  private static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS =
       Set.of(JWSAlgorithm.HS256, JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
 
   // Three Base64URL parts; the signature may be empty only so that alg "none" gets its own answer.
