@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,43 +15,50 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The claims every token meets once its signature is good, whatever its algorithm. Nimbus checks an
- * expiry (required) and a not-before, both allowing {@link #CLOCK_SKEW}, a subject (required), and
- * the configured issuer and audiences; ours is that the subject can be an owner. Refusals leave as
- * {@link InvalidTokenException}s with client-safe reasons.
+ * The claims every token meets once its signature is good, whatever its algorithm: an expiry not
+ * past and a not-before not ahead (both allowing {@link #CLOCK_SKEW}), a subject that can be an
+ * owner, and the configured issuer and audiences. Nimbus's claims verifier checks all but the
+ * subject; it runs in three steps so that a refusal names the first rule broken, in that order, as
+ * an {@link InvalidTokenException} with a client-safe reason.
  */
-final class ClaimRules extends DefaultJWTClaimsVerifier<SecurityContext> {
+final class ClaimRules implements JWTClaimsSetVerifier<SecurityContext> {
 
   static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
   private final Clock clock;
+  private final DefaultJWTClaimsVerifier<SecurityContext> times;
+  private final DefaultJWTClaimsVerifier<SecurityContext> issuer;
+  private final DefaultJWTClaimsVerifier<SecurityContext> audience;
 
   ClaimRules(Optional<String> issuer, List<String> audiences, Clock clock) {
-    super(
-        audiences.isEmpty() ? null : Set.copyOf(audiences),
-        issuer.map(value -> new JWTClaimsSet.Builder().issuer(value).build()).orElse(null),
-        Set.of(JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.SUBJECT),
-        null);
-    setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
     this.clock = clock;
+    this.times = nimbus(null, null, Set.of(JWTClaimNames.EXPIRATION_TIME));
+    this.issuer =
+        nimbus(
+            null,
+            issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null),
+            Set.of());
+    this.audience = nimbus(audiences.isEmpty() ? null : Set.copyOf(audiences), null, Set.of());
   }
 
   @Override
   public void verify(JWTClaimsSet claims, SecurityContext context) {
-    try {
-      super.verify(claims, context);
-    } catch (BadJWTException e) {
-      throw new InvalidTokenException(reason(e, claims));
-    }
-    if (claims.getSubject().isBlank()) {
+    check(times, claims, e -> claims.getExpirationTime() == null ? "token has no expiry"
+        : e instanceof ExpiredJWTException ? "token has expired"
+        : "token is not valid yet");
+    String subject = claims.getSubject();
+    if (subject == null || subject.isBlank()) {
       throw new InvalidTokenException("token has no subject");
     }
-    if (claims.getSubject().length() > UserId.MAX_LENGTH) {
+    if (subject.length() > UserId.MAX_LENGTH) {
       // The subject becomes the owner id; refusing here beats failing deep inside a use case.
       throw new InvalidTokenException("token subject is too long");
     }
+    check(issuer, claims, e -> "token issuer is not accepted");
+    check(audience, claims, e -> "token audience is not accepted");
   }
 
   /** What a token that met these rules says. */
@@ -62,27 +70,28 @@ final class ClaimRules extends DefaultJWTClaimsVerifier<SecurityContext> {
         .orElseGet(() -> VerifiedToken.withoutScopeClaim(subject, expiresAt));
   }
 
-  @Override
-  protected Date currentTime() {
-    return Date.from(clock.instant());
+  private static void check(
+      DefaultJWTClaimsVerifier<SecurityContext> verifier,
+      JWTClaimsSet claims,
+      Function<BadJWTException, String> reason) {
+    try {
+      verifier.verify(claims, null);
+    } catch (BadJWTException e) {
+      throw new InvalidTokenException(reason.apply(e));
+    }
   }
 
-  // Nimbus tells its refusals apart by message only (but for expiry); each becomes our reason.
-  private static String reason(BadJWTException e, JWTClaimsSet claims) {
-    String message = String.valueOf(e.getMessage());
-    if (e instanceof ExpiredJWTException) {
-      return "token has expired";
-    } else if (message.startsWith("JWT missing required claims")) {
-      return claims.getExpirationTime() == null
-          ? "token has no expiry"
-          : claims.getSubject() == null ? "token has no subject" : "token issuer is not accepted";
-    } else if (message.contains(" aud ")) {
-      return "token audience is not accepted";
-    } else if (message.contains(" iss ")) {
-      return "token issuer is not accepted";
-    } else if (message.contains("before use")) {
-      return "token is not valid yet";
-    }
-    return "token claims are not accepted";
+  // Each step checks exp and nbf too when present, so every step must read the same clock.
+  private DefaultJWTClaimsVerifier<SecurityContext> nimbus(
+      Set<String> audiences, JWTClaimsSet exactMatch, Set<String> required) {
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(audiences, exactMatch, required, null) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
+    verifier.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+    return verifier;
   }
 }
