@@ -71,6 +71,7 @@ public final class TokenVerifier {
       } catch (BadJWSException e) {
         refusal = "invalid signature"; // a key fitted, the signature did not: try the next source
       } catch (BadJWTException e) {
+        // ClaimRules refuses with its own exception: this is a payload that is no claims set.
         throw new InvalidTokenException("malformed token claims");
       } catch (BadJOSEException | RateLimitReachedException e) {
         // No key of this source fits (an unknown kid refreshes a remote set only so often).
