@@ -1,85 +1,78 @@
 package dev.tasktalk.bootstrap.mcp;
 
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The Host and Origin values the MCP endpoint accepts, against DNS rebinding: the configured lists,
- * else localhost and 127.0.0.1 on any port plus the host of the public base URL. A {@code :*} port
- * matches any port.
+ * else localhost, 127.0.0.1 and [::1] plus the host of the public base URL, on any port. The MCP
+ * SDK's validator does the matching ({@code :*} matches any port); values are compared in lower
+ * case, without a trailing slash.
  */
 final class HostRules {
 
-  private static final List<String> LOCAL = List.of("localhost", "127.0.0.1", "[::1]");
-
-  private final List<String> hosts;
-  private final List<String> origins;
+  private final ServerTransportSecurityValidator validator;
 
   HostRules(McpSettings settings) {
-    List<String> publicHost = settings.publicBaseUrl().map(HostRules::hostOf).stream().toList();
-    if (settings.allowedHosts().isEmpty()) {
-      List<String> defaults = new ArrayList<>();
-      LOCAL.forEach(host -> defaults.add(host + ":*"));
-      publicHost.forEach(host -> defaults.add(host + ":*"));
-      this.hosts = defaults;
-    } else {
-      this.hosts = lower(settings.allowedHosts());
+    List<String> local = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
+    settings.publicBaseUrl().map(HostRules::hostOf).ifPresent(local::add);
+    List<String> origins =
+        local.stream().flatMap(host -> Stream.of("http://" + host, "https://" + host)).toList();
+    this.validator =
+        DefaultServerTransportSecurityValidator.builder()
+            .allowedHosts(orAnyPort(settings.allowedHosts(), local))
+            .allowedOrigins(orAnyPort(settings.allowedOrigins(), origins))
+            .build();
+  }
+
+  /** Why these headers are refused ("Host not allowed", "Origin not allowed"), or null. */
+  String refusal(String host, String origin) {
+    Map<String, List<String>> headers = new HashMap<>();
+    if (host != null) {
+      headers.put("Host", List.of(host.strip().toLowerCase(Locale.ROOT)));
     }
-    if (settings.allowedOrigins().isEmpty()) {
-      List<String> defaults = new ArrayList<>();
-      for (String host : concat(LOCAL, publicHost)) {
-        defaults.add("http://" + host + ":*");
-        defaults.add("https://" + host + ":*");
-      }
-      this.origins = defaults;
-    } else {
-      this.origins = lower(settings.allowedOrigins());
+    if (!allowed(headers)) {
+      return "Host not allowed";
+    } else if (origin == null) {
+      return null;
+    }
+    // The SDK would wave a blank Origin through; it counts as the opaque origin "null" here.
+    headers.put("Origin", List.of(origin.isBlank() ? "null" : normalise(origin)));
+    return allowed(headers) ? null : "Origin not allowed";
+  }
+
+  private boolean allowed(Map<String, List<String>> headers) {
+    try {
+      validator.validateHeaders(headers);
+      return true;
+    } catch (ServerTransportSecurityException e) {
+      return false;
     }
   }
 
-  boolean hostAllowed(String host) {
-    return host != null && matches(hosts, host.strip().toLowerCase(Locale.ROOT));
+  private static List<String> orAnyPort(List<String> configured, List<String> defaults) {
+    return configured.isEmpty()
+        ? defaults.stream().map(value -> normalise(value) + ":*").toList()
+        : configured.stream().map(HostRules::normalise).toList();
   }
 
-  boolean originAllowed(String origin) {
-    return origin != null && matches(origins, origin.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", ""));
-  }
-
-  // "name:*" matches name with or without a port; anything else must match exactly.
-  private static boolean matches(List<String> allowed, String value) {
-    for (String rule : allowed) {
-      if (rule.equals(value)) {
-        return true;
-      }
-      if (rule.endsWith(":*")) {
-        String prefix = rule.substring(0, rule.length() - 2);
-        if (value.equals(prefix)
-            || (value.startsWith(prefix + ":") && value.substring(prefix.length() + 1).matches("\\d{1,5}"))) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static String normalise(String value) {
+    return value.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
   }
 
   private static String hostOf(String url) {
     try {
-      String host = URI.create(url).getHost();
-      return host == null ? null : host.toLowerCase(Locale.ROOT);
+      return URI.create(url).getHost();
     } catch (IllegalArgumentException e) {
-      return null;
+      return null; // not a URL: no host to add
     }
-  }
-
-  private static List<String> lower(List<String> values) {
-    return values.stream().map(v -> v.toLowerCase(Locale.ROOT).replaceAll("/+$", "")).toList();
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    b.stream().filter(java.util.Objects::nonNull).forEach(all::add);
-    return all;
   }
 }

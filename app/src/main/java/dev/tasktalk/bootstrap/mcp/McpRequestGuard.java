@@ -45,12 +45,9 @@ final class McpRequestGuard implements Filter {
   }
 
   private Refusal refusal(HttpServletRequest request) {
-    if (!rules.hostAllowed(request.getHeader("Host"))) {
-      return new Refusal(HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR, "Host not allowed");
-    }
-    String origin = request.getHeader("Origin");
-    if (origin != null && !rules.originAllowed(origin)) {
-      return new Refusal(HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR, "Origin not allowed");
+    String hostOrOrigin = rules.refusal(request.getHeader("Host"), request.getHeader("Origin"));
+    if (hostOrOrigin != null) {
+      return new Refusal(HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR, hostOrOrigin);
     }
     String accept = request.getHeader("Accept") == null ? ""
         : request.getHeader("Accept").toLowerCase(Locale.ROOT);

@@ -59,14 +59,14 @@ public class BearerAuthFilter implements Filter {
     }
     Optional<String> token = bearerToken(request);
     if (token.isEmpty()) {
-      refuse(request, response, "missing bearer token", false);
+      refuse(response, "missing bearer token", false);
       return;
     }
     VerifiedToken verified;
     try {
       verified = auth.verifier().verify(token.get());
     } catch (InvalidTokenException e) {
-      refuse(request, response, e.reason(), true);
+      refuse(response, e.reason(), true);
       return;
     } catch (SigningKeysUnavailableException e) {
       LOG.log(Level.WARNING, "Cannot check a bearer token: {0}", e.getMessage());
@@ -76,18 +76,6 @@ public class BearerAuthFilter implements Filter {
     TokenPrincipal principal = new TokenPrincipal(verified);
     request.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
     chain.doFilter(new AuthenticatedRequest(request, principal), response);
-  }
-
-  /**
-   * The challenge sent with a 401. One place to extend: MCP will add {@code resource_metadata} for
-   * its paths.
-   */
-  protected BearerChallenge challengeFor(
-      HttpServletRequest request, Optional<String> invalidTokenReason) {
-    BearerChallenge challenge = BearerChallenge.bearer();
-    return invalidTokenReason
-        .map(reason -> challenge.with("error", "invalid_token").with("error_description", reason))
-        .orElse(challenge);
   }
 
   private boolean isPublic(HttpServletRequest request) {
@@ -118,14 +106,13 @@ public class BearerAuthFilter implements Filter {
     return Optional.of(parts[1].strip());
   }
 
-  private void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      String reason,
-      boolean tokenPresented)
+  // MCP's resource_metadata is added to this challenge by McpChallengeResponse, on its paths only.
+  private static void refuse(HttpServletResponse response, String reason, boolean tokenPresented)
       throws IOException {
-    BearerChallenge challenge =
-        challengeFor(request, tokenPresented ? Optional.of(reason) : Optional.empty());
+    BearerChallenge challenge = BearerChallenge.bearer();
+    if (tokenPresented) {
+      challenge = challenge.with("error", "invalid_token").with("error_description", reason);
+    }
     response.setHeader("WWW-Authenticate", challenge.headerValue());
     write(response, HttpServletResponse.SC_UNAUTHORIZED, JsonBodies.error("unauthorized", reason));
   }

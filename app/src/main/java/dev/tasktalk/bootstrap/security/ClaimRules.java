@@ -1,41 +1,54 @@
 package dev.tasktalk.bootstrap.security;
 
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.tasktalk.domain.user.UserId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The claim rules every token meets once its signature is good, whatever its algorithm: expiry not
- * past and not-before not ahead (both allowing {@link TokenVerifier#CLOCK_SKEW}), a usable subject,
- * and the configured issuer and audiences.
+ * The claims every token meets once its signature is good, whatever its algorithm: an expiry not
+ * past and a not-before not ahead (both allowing {@link #CLOCK_SKEW}), a subject that can be an
+ * owner, and the configured issuer and audiences. Nimbus's claims verifier checks all but the
+ * subject; it runs in three steps so that a refusal names the first rule broken, in that order, as
+ * an {@link InvalidTokenException} with a client-safe reason.
  */
-final class ClaimRules {
+final class ClaimRules implements JWTClaimsSetVerifier<SecurityContext> {
 
-  private final Optional<String> issuer;
-  private final Set<String> audiences;
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-  ClaimRules(Optional<String> issuer, List<String> audiences) {
-    this.issuer = Objects.requireNonNull(issuer, "issuer");
-    this.audiences = Set.copyOf(audiences);
+  private final Clock clock;
+  private final DefaultJWTClaimsVerifier<SecurityContext> times;
+  private final DefaultJWTClaimsVerifier<SecurityContext> issuer;
+  private final DefaultJWTClaimsVerifier<SecurityContext> audience;
+
+  ClaimRules(Optional<String> issuer, List<String> audiences, Clock clock) {
+    this.clock = clock;
+    this.times = nimbus(null, null, Set.of(JWTClaimNames.EXPIRATION_TIME));
+    this.issuer =
+        nimbus(
+            null,
+            issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null),
+            Set.of());
+    this.audience = nimbus(audiences.isEmpty() ? null : Set.copyOf(audiences), null, Set.of());
   }
 
-  VerifiedToken check(JWTClaimsSet claims, Instant now) {
-    if (claims.getExpirationTime() == null) {
-      throw new InvalidTokenException("token has no expiry");
-    }
-    Instant expiresAt = claims.getExpirationTime().toInstant();
-    if (now.isAfter(expiresAt.plus(TokenVerifier.CLOCK_SKEW))) {
-      throw new InvalidTokenException("token has expired");
-    }
-    if (claims.getNotBeforeTime() != null
-        && claims.getNotBeforeTime().toInstant().isAfter(now.plus(TokenVerifier.CLOCK_SKEW))) {
-      throw new InvalidTokenException("token is not valid yet");
-    }
+  @Override
+  public void verify(JWTClaimsSet claims, SecurityContext context) {
+    check(times, claims, e -> claims.getExpirationTime() == null ? "token has no expiry"
+        : e instanceof ExpiredJWTException ? "token has expired"
+        : "token is not valid yet");
     String subject = claims.getSubject();
     if (subject == null || subject.isBlank()) {
       throw new InvalidTokenException("token has no subject");
@@ -44,14 +57,41 @@ final class ClaimRules {
       // The subject becomes the owner id; refusing here beats failing deep inside a use case.
       throw new InvalidTokenException("token subject is too long");
     }
-    if (issuer.isPresent() && !issuer.get().equals(claims.getIssuer())) {
-      throw new InvalidTokenException("token issuer is not accepted");
-    }
-    if (!audiences.isEmpty() && Collections.disjoint(audiences, claims.getAudience())) {
-      throw new InvalidTokenException("token audience is not accepted");
-    }
+    check(issuer, claims, e -> "token issuer is not accepted");
+    check(audience, claims, e -> "token audience is not accepted");
+  }
+
+  /** What a token that met these rules says. */
+  static VerifiedToken token(JWTClaimsSet claims) {
+    String subject = claims.getSubject();
+    Instant expiresAt = claims.getExpirationTime().toInstant();
     return TokenScopes.of(claims)
         .map(scopes -> new VerifiedToken(subject, scopes, expiresAt))
         .orElseGet(() -> VerifiedToken.withoutScopeClaim(subject, expiresAt));
+  }
+
+  private static void check(
+      DefaultJWTClaimsVerifier<SecurityContext> verifier,
+      JWTClaimsSet claims,
+      Function<BadJWTException, String> reason) {
+    try {
+      verifier.verify(claims, null);
+    } catch (BadJWTException e) {
+      throw new InvalidTokenException(reason.apply(e));
+    }
+  }
+
+  // Each step checks exp and nbf too when present, so every step must read the same clock.
+  private DefaultJWTClaimsVerifier<SecurityContext> nimbus(
+      Set<String> audiences, JWTClaimsSet exactMatch, Set<String> required) {
+    DefaultJWTClaimsVerifier<SecurityContext> verifier =
+        new DefaultJWTClaimsVerifier<>(audiences, exactMatch, required, null) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(clock.instant());
+          }
+        };
+    verifier.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+    return verifier;
   }
 }

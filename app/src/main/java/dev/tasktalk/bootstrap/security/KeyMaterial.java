@@ -6,15 +6,15 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.io.ByteArrayInputStream;
+import com.nimbusds.jose.util.X509CertUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
@@ -83,7 +83,7 @@ final class KeyMaterial {
       String type = block.group(1);
       switch (type) {
         case "PUBLIC KEY" -> keys.add(toJwk(subjectPublicKey(der)));
-        case "CERTIFICATE" -> keys.add(toJwk(certificateKey(der)));
+        case "CERTIFICATE" -> keys.add(toJwk(certificate(der).getPublicKey()));
         case "RSA PUBLIC KEY" ->
             throw new IllegalArgumentException(
                 "PKCS#1 \"RSA PUBLIC KEY\" PEM is not supported; convert it with"
@@ -111,14 +111,12 @@ final class KeyMaterial {
     throw new IllegalArgumentException("not an RSA, EC or Ed25519 public key");
   }
 
-  private static PublicKey certificateKey(byte[] der) {
-    try {
-      return CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(der))
-          .getPublicKey();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not a valid X.509 certificate", e);
+  private static X509Certificate certificate(byte[] der) {
+    X509Certificate certificate = X509CertUtils.parse(der);
+    if (certificate == null) {
+      throw new IllegalArgumentException("not a valid X.509 certificate");
     }
+    return certificate;
   }
 
   private static JWK toJwk(PublicKey key) {
@@ -133,11 +131,13 @@ final class KeyMaterial {
       return new ECKey.Builder(curve, ec).build();
     }
     try {
-      return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Ed25519Keys.rawKey(key)))
-          .build();
+      if (key instanceof EdECPublicKey ed) {
+        return JdkEd25519.jwk(ed);
+      }
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("unsupported public key type " + key.getAlgorithm(), e);
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
+    throw new IllegalArgumentException("unsupported public key type " + key.getAlgorithm());
   }
 
   private static byte[] decodeBase64(String text) {

@@ -8,12 +8,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -82,7 +82,7 @@ final class TestKeys {
     }
     try {
       // Shaped like Better Auth's JWKS entry: kty OKP, crv Ed25519, alg EdDSA, no "use".
-      return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Ed25519Keys.rawKey(key)))
+      return new OctetKeyPair.Builder(JdkEd25519.jwk((EdECPublicKey) key))
           .keyID(kid)
           .algorithm(JWSAlgorithm.EdDSA)
           .build();

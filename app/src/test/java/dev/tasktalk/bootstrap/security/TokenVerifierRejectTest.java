@@ -256,6 +256,29 @@ class TokenVerifierRejectTest {
   }
 
   @Test
+  void givenExpiredTokenFromAnotherIssuer_verify_namesTheExpiryFirst() {
+    TokenVerifier verifier =
+        verifier(AuthSettings.JWT_SECRET, SECRET, AuthSettings.ISSUER, "https://auth.example");
+    String token =
+        hs256(
+            SECRET,
+            claims("alice")
+                .issuer("https://evil.example")
+                .expirationTime(Date.from(NOW.minusSeconds(60)))
+                .build());
+
+    assertRefused(verifier, token, "token has expired");
+  }
+
+  @Test
+  void givenTokenWithoutSubjectOrAudience_verify_namesTheSubjectFirst() {
+    TokenVerifier verifier =
+        verifier(AuthSettings.JWT_SECRET, SECRET, AuthSettings.AUDIENCES, "tasktalk");
+
+    assertRefused(verifier, hs256(SECRET, claims(null).build()), "token has no subject");
+  }
+
+  @Test
   void givenScopeClaimThatIsNotText_verify_refusesScope() {
     assertRefused(
         hsVerifier,
