@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,9 @@ final class ClaimRules implements JWTClaimsSetVerifier<SecurityContext> {
             null,
             issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null),
             Set.of());
-    this.audience = nimbus(audiences.isEmpty() ? null : Set.copyOf(audiences), null, Set.of());
+    // A HashSet, not Set.copyOf: the Nimbus that Payara puts first on the class path (10.5) asks the
+    // set whether it contains null, which an immutable set answers with a NullPointerException.
+    this.audience = nimbus(audiences.isEmpty() ? null : new HashSet<>(audiences), null, Set.of());
   }
 
   @Override
