@@ -1,7 +1,5 @@
 package dev.tasktalk.application.chatkit;
 
-import dev.tasktalk.domain.shared.InvalidInputException;
-import dev.tasktalk.domain.shared.StoredText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -47,41 +45,6 @@ public final class ChatKitJson {
       throw new IllegalArgumentException("expected a JSON object, got " + node.getNodeType());
     }
     return (ObjectNode) node;
-  }
-
-  /** Parses a client's request body; anything but a JSON object is the caller's mistake. */
-  static ObjectNode readRequest(String json) {
-    if (json == null || json.isBlank()) {
-      throw new InvalidInputException("body", "the request body must be a JSON object");
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
-    } catch (JacksonException e) {
-      throw new InvalidInputException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw new InvalidInputException("body", "the request body must be a JSON object");
-    }
-    refuseNul(node, "");
-    return (ObjectNode) node;
-  }
-
-  /** Every string and key of a request ends up in PostgreSQL, which stores no NUL: refuse it whole. */
-  private static void refuseNul(JsonNode node, String path) {
-    if (node.isString()) {
-      StoredText.check(path, node.stringValue());
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        refuseNul(node.get(i), path + "[" + i + "]");
-      }
-    } else if (node.isObject()) {
-      for (var field : node.properties()) {
-        String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-        StoredText.check(name, field.getKey());
-        refuseNul(field.getValue(), name);
-      }
-    }
   }
 
   /** The string at {@code field}, or null when it is absent, null or not a string. */

@@ -1,8 +1,8 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.CreateAttachment;
-import dev.tasktalk.application.chatkit.ChatKitRequest.DeleteAttachment;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.CreateAttachment;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.DeleteAttachment;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;

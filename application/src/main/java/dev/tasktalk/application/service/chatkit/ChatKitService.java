@@ -1,8 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest;
-import dev.tasktalk.application.chatkit.ChatKitRequestParser;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
@@ -19,7 +18,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The ChatKit server: parses a request, refuses what must be refused before answering, and answers
+ * The ChatKit server: takes a parsed request, refuses what must be refused before answering, and answers
  * with JSON or with a stream of events whose items it stores at item boundaries.
  *
  * <p>A returned stream has already taken the thread's run and stored the user message. The caller must
@@ -64,13 +63,9 @@ public final class ChatKitService implements ChatKitUseCase {
   }
 
   @Override
-  public ChatKitResult process(UserId owner, String requestJson) {
-    return handle(owner, ChatKitRequestParser.parse(requestJson));
-  }
-
-  /** Answers an already parsed request; {@link #process} is this after the parser. */
-  public ChatKitResult handle(UserId owner, ChatKitRequest request) {
+  public ChatKitResult process(UserId owner, ChatKitRequest request) {
     Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(request, "request");
     if (request instanceof ChatKitRequest.CreateThread r) {
       return stream(messages.create(owner, r.input()));
     } else if (request instanceof ChatKitRequest.AddUserMessage r) {

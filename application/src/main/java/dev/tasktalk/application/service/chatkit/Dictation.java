@@ -1,7 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Transcribe;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Transcribe;
 import dev.tasktalk.application.port.out.turn.Transcriber;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import java.util.Base64;

@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.InferenceOptions;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserContent;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Answer;
-import dev.tasktalk.application.chatkit.ChatKitRequest.StructuredAnswers;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Answer;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.StructuredAnswers;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

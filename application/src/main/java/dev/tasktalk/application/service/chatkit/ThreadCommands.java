@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.DeleteThread;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Feedback;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UpdateThread;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.DeleteThread;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Feedback;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UpdateThread;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.FeedbackRepository;
 import dev.tasktalk.domain.item.ItemId;

@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.GetThread;
-import dev.tasktalk.application.chatkit.ChatKitRequest.ListItems;
-import dev.tasktalk.application.chatkit.ChatKitRequest.ListThreads;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.GetThread;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.ListItems;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.ListThreads;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.shared.InvalidInputException;

@@ -1,7 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.attachment.Attachment;

@@ -2,9 +2,9 @@ package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Action;
-import dev.tasktalk.application.chatkit.ChatKitRequest.CustomAction;
-import dev.tasktalk.application.chatkit.ChatKitRequest.SyncCustomAction;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Action;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.CustomAction;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.SyncCustomAction;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.port.out.turn.Responder;

@@ -2,16 +2,19 @@ package dev.tasktalk.application.service.chatkit;
 
 import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
 import static dev.tasktalk.application.testing.ChatKitFixture.BOB;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
 import dev.tasktalk.domain.shared.ConflictException;
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.thread.ThreadId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +25,8 @@ class AttachmentServiceTest {
       chat.settings.withMaxAttachmentBytes(8));
 
   private AttachmentId createdByPhaseOne(String name, String mimeType) {
-    return new AttachmentId(chat.json(ALICE, request("attachments.create",
-        "{\"name\":\"" + name + "\",\"size\":4,\"mime_type\":\"" + mimeType + "\"}")).path("id").stringValue());
+    ChatKitResult created = chat.result(ALICE, new ChatKitRequest.CreateAttachment(name, 4, mimeType));
+    return new AttachmentId(ChatKitJson.read(((ChatKitResult.Json) created).body()).path("id").stringValue());
   }
 
   @Test
@@ -81,8 +84,9 @@ class AttachmentServiceTest {
   void anAttachmentAlreadySent_cannotBeReplaced() {
     var sent = chat.uploaded(ALICE, "a.txt", "text/plain");
     String thread = chat.createThread(ALICE, "Hi");
-    chat.stream(ALICE, request("threads.add_user_message", "{\"thread_id\":\"" + thread + "\",\"input\":{\"content\":"
-        + "[{\"type\":\"input_text\",\"text\":\"see\"}],\"attachments\":[\"" + sent.id() + "\"]}}"));
+    chat.events(ALICE, new ChatKitRequest.AddUserMessage(new ThreadId(thread), new ChatKitRequest.UserInput(
+        List.of(new ChatKitRequest.UserContent.InputText("see")), List.of(sent.id()), null,
+        ChatKitRequest.InferenceOptions.NONE)));
 
     assertThatThrownBy(() -> attachments.uploadContent(ALICE, sent.id(), new byte[1])).isInstanceOf(ConflictException.class);
   }

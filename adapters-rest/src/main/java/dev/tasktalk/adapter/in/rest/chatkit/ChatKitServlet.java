@@ -1,5 +1,6 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitRequestParser;
 import dev.tasktalk.adapter.in.rest.common.ApiError;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.ServletJson;
@@ -17,8 +18,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}} answered with one
- * JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
+ * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}}, parsed here into
+ * a typed request and answered with one JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
  */
 @WebServlet(urlPatterns = "/chatkit", asyncSupported = true)
 public class ChatKitServlet extends OwnerPostServlet {
@@ -41,7 +42,7 @@ public class ChatKitServlet extends OwnerPostServlet {
     ChatKitResult result;
     try {
       String body = new String(RequestBodies.read(request), StandardCharsets.UTF_8);
-      result = chatKit.process(owner, body);
+      result = chatKit.process(owner, ChatKitRequestParser.parse(body));
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
       return;

@@ -3,6 +3,7 @@ package dev.tasktalk.adapter.in.rest.chatkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
 import dev.tasktalk.domain.event.ThreadEvent;
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 class ChatKitServletTest {
 
+  private static final String CREATE = "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+      + "[{\"type\":\"input_text\",\"text\":\"Hi\"}]}}}";
+
   private static final ChatKitEventWriter WRITER = event ->
       event instanceof ProgressUpdate p ? "{\"type\":\"progress_update\",\"text\":\"" + p.text() + "\"}" : null;
 
@@ -34,9 +38,13 @@ class ChatKitServletTest {
   private final List<String> seen = new ArrayList<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
+  {
+    request.body(CREATE);
+  }
+
   private void post(Supplier<ChatKitResult> answer) throws Exception {
-    ChatKitUseCase useCase = (UserId owner, String body) -> {
-      seen.add(owner.value() + " " + body);
+    ChatKitUseCase useCase = (UserId owner, ChatKitRequest parsed) -> {
+      seen.add(owner.value() + " " + parsed);
       return answer.get();
     };
     new ChatKitServlet(useCase, WRITER).service(request.proxy(), response.proxy());
@@ -48,7 +56,7 @@ class ChatKitServletTest {
 
     post(() -> new ChatKitResult.Json("{\"data\":[],\"has_more\":false}"));
 
-    assertThat(seen).containsExactly("alice {\"type\":\"threads.list\",\"params\":{\"note\":\"żółw\"}}");
+    assertThat(seen).containsExactly("alice " + new ChatKitRequest.ListThreads(20, true, null));
     assertThat(response.status).isEqualTo(200);
     assertThat(response.contentType).isEqualTo("application/json");
     assertThat(response.body()).isEqualTo("{\"data\":[],\"has_more\":false}");
@@ -57,7 +65,7 @@ class ChatKitServletTest {
 
   @Test
   void aStream_isServerSentEvents_writtenAsynchronously_andCompletedAtTheEnd() throws Exception {
-    request.body("{\"type\":\"threads.create\",\"params\":{}}");
+    request.body(CREATE);
 
     post(() -> new ChatKitResult.Stream(Multi.createFrom().items(progress("a"), progress("b"))));
 
@@ -133,6 +141,18 @@ class ChatKitServletTest {
   }
 
   @Test
+  void aBodyTheParserRefuses_is400NamingTheField_andTheUseCaseIsNotCalled() throws Exception {
+    request.body("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\","
+        + "\"text\":\"a\\u0000b\"}]}}}");
+
+    post(() -> new ChatKitResult.Json("{}"));
+
+    assertThat(response.status).isEqualTo(400);
+    assertThat(error().getString("field")).isEqualTo("params.input.content[0].text");
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void anUnexpectedFailure_is500WithAReference_andNoStackTrace() throws Exception {
     assertError(() -> { throw new NullPointerException("secret internals"); }, 500, "internal_error");
 
@@ -196,7 +216,7 @@ class ChatKitServletTest {
   private void assertError(Supplier<ChatKitResult> failing, int status, String code) throws Exception {
     response.headers.clear();
     response.out.bytes.reset();
-    request.body("{\"type\":\"threads.create\",\"params\":{}}");
+    request.body(CREATE);
     post(failing);
     assertThat(response.status).isEqualTo(status);
     assertThat(response.contentType).isEqualTo("application/json");

@@ -1,0 +1,6 @@
+/**
+ * The ChatKit wire format, reusable by any JVM ChatKit server: the parser that turns a request body into
+ * a typed {@link dev.tasktalk.application.port.in.chatkit.ChatKitRequest}, refusing bad input with the
+ * field it names.
+ */
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
