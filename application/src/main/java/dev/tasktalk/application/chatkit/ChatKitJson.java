@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the ChatKit layer, with the few tree helpers the codec and services share. */
+/** The application's JSON mapper, with the few tree helpers the services use on item payloads. */
 public final class ChatKitJson {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()

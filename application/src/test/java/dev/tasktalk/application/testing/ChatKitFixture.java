@@ -1,6 +1,5 @@
 package dev.tasktalk.application.testing;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.service.chatkit.ChatKitService;
@@ -33,7 +32,6 @@ public class ChatKitFixture {
   public final ScriptedResponder responder = new ScriptedResponder();
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   public final ChatKitSettings settings = ChatKitSettings.defaults();
-  public final ChatKitCodec codec = new ChatKitCodec(settings.publicBaseUrl());
   public final ChatKitService service;
 
   public ChatKitFixture() {

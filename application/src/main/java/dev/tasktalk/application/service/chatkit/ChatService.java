@@ -1,6 +1,5 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
@@ -24,6 +23,8 @@ import dev.tasktalk.domain.thread.ThreadNotFoundException;
 import dev.tasktalk.domain.user.UserId;
 import io.smallrye.mutiny.TimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,7 @@ public final class ChatService implements ChatUseCase {
   public List<Conversation> conversations(UserId owner, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_CONVERSATIONS));
     return threads.list(owner, null, size, true).data().stream()
-        .map(t -> new Conversation(t.id().value(), t.title().orElse(null), ChatKitCodec.timestamp(t.createdAt())))
+        .map(t -> new Conversation(t.id().value(), t.title().orElse(null), timestamp(t.createdAt())))
         .toList();
   }
 
@@ -127,7 +128,12 @@ public final class ChatService implements ChatUseCase {
         : "the assistant could not answer; please try again");
   }
 
+  /** ISO-8601 in UTC with {@code Z}, as ChatKit shows times. */
+  private static String timestamp(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
   private static Message message(ThreadItem item, String role, String text) {
-    return new Message(item.id().value(), role, text, ChatKitCodec.timestamp(item.createdAt()));
+    return new Message(item.id().value(), role, text, timestamp(item.createdAt()));
   }
 }

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ChatKitWireFixture extends ChatKitFixture {
 
+  public final ChatKitCodec codec = new ChatKitCodec(settings.publicBaseUrl());
+
   /** Parses {@code body} as the endpoint does and hands it to the service. */
   public ChatKitResult process(UserId owner, String body) {
     return service.process(owner, ChatKitRequestParser.parse(body));
@@ -25,10 +27,10 @@ public final class ChatKitWireFixture extends ChatKitFixture {
   /** The JSON body of a non-streaming request. */
   public JsonNode json(UserId owner, String body) {
     ChatKitResult result = process(owner, body);
-    if (!(result instanceof ChatKitResult.Json json)) {
+    if (result instanceof ChatKitResult.Stream) {
       throw new AssertionError("expected JSON, got " + result);
     }
-    return WireJson.read(json.body());
+    return WireJson.read(codec.body(result));
   }
 
   /** The events of a streaming request, as the ChatKit JSON a client would receive. */
