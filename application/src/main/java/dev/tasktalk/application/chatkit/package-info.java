@@ -1,6 +1,5 @@
 /**
- * Helpers the ChatKit server shares with its endpoint: signed image preview links, and the JSON tree
- * helpers the services use to build and read item payloads. The wire format itself (request parsing,
- * response and event encoding) lives in the REST adapter.
+ * What the ChatKit server shares with its endpoint beyond the ports: signed image preview links. The
+ * wire format itself (request parsing, response and event encoding) lives in the REST adapter.
  */
 package dev.tasktalk.application.chatkit;

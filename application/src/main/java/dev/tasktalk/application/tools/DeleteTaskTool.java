@@ -8,7 +8,7 @@ import dev.tasktalk.domain.todo.Todo;
 import dev.tasktalk.domain.todo.TodoId;
 import dev.tasktalk.domain.user.UserId;
 import java.util.Objects;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * {@code delete_task}: deletes one of the caller's tasks. Asking the user first is the callers' part
@@ -36,7 +36,7 @@ final class DeleteTaskTool implements TaskTool {
     this.delete = Objects.requireNonNull(delete);
   }
 
-  private static ObjectNode confirm() {
+  private static JsonObject confirm() {
     return ToolJson.object().put("type", "boolean").put("description",
         "Only for MCP clients that cannot ask the user themselves: true when the user has already"
             + " confirmed this deletion. Never set it on your own initiative.");

@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.chatkit.PreviewLinks;
 import dev.tasktalk.domain.attachment.Attachment;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * An attachment as a user message stores it: the ChatKit {@code Attachment} object of an uploaded file
@@ -20,8 +20,8 @@ final class StoredAttachments {
     this.previewLinks = settings.previewLinks();
   }
 
-  ObjectNode node(Attachment attachment) {
-    ObjectNode node = ChatKitJson.object();
+  JsonObject node(Attachment attachment) {
+    JsonObject node = Json.object();
     node.put("id", attachment.id().value());
     node.put("name", attachment.name());
     node.put("mime_type", attachment.mimeType());

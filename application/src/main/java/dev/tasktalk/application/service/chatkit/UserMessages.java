@@ -16,7 +16,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * Turns a user's input into a stored {@code user_message} item. Attachments are checked first (the
@@ -60,7 +60,7 @@ final class UserMessages {
 
   /** Binds the attachments to the thread and appends the message; returns the stored item. */
   ThreadItem store(UserId owner, ThreadId thread, UserInput input, List<Attachment> resolved) {
-    List<ObjectNode> files = new ArrayList<>();
+    List<JsonObject> files = new ArrayList<>();
     for (Attachment attachment : resolved) {
       Attachment bound = attachment.inThread(thread);
       attachments.save(bound);

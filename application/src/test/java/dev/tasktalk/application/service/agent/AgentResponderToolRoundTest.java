@@ -16,8 +16,8 @@ import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 
 class AgentResponderToolRoundTest {
 
@@ -91,7 +91,7 @@ class AgentResponderToolRoundTest {
 
     chat.say("Add buy milk");
 
-    JsonNode record = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT));
+    JsonValue record = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT));
     assertThat(record).isEqualTo(json("{\"content\":{\"kind\":\"tool_calls\",\"agent\":\"Tasktalk\",\"calls\":[{"
         + "\"id\":\"call_1\",\"name\":\"add_task\",\"arguments\":" + quoted(MILK) + ",\"result\":" + quoted(ADDED)
         + "}],\"assistant_text\":\"\",\"reasoning\":\"The user wants milk.\",\"message_id\":null}}"));
@@ -194,6 +194,6 @@ class AgentResponderToolRoundTest {
   }
 
   private static String quoted(String text) {
-    return JsonNodeFactory.instance.stringNode(text).toString();
+    return Json.quote(text);
   }
 }

@@ -6,7 +6,7 @@ import static dev.tasktalk.application.testing.ChatKitFixture.newThread;
 import static dev.tasktalk.application.testing.ChatKitFixture.userMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.llm.LanguageModelException;
@@ -30,7 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonValue;
 
 /** The agent behind the real ChatKit service: what a client receives and what the store keeps. */
 class AgentThroughChatKitTest {
@@ -113,10 +113,10 @@ class AgentThroughChatKitTest {
     String threadId = threadId(asked);
     ThreadItem card = asked.stream().filter(e -> e instanceof ThreadEvent.ItemDone done
         && done.item().type() == ItemType.WIDGET).map(e -> ((ThreadEvent.ItemDone) e).item()).findFirst().orElseThrow();
-    JsonNode confirm = ChatKitJson.readObject(card.payload()).path("widget").path("confirm").path("action");
+    JsonValue confirm = Json.parseObject(card.payload()).path("widget").path("confirm").path("action");
 
     List<ThreadEvent> answered = stream(new ChatKitRequest.CustomAction(new ThreadId(threadId), Optional.of(card.id()),
-        new ChatKitRequest.Action(confirm.path("type").asString(), ChatKitJson.write(confirm.path("payload")))));
+        new ChatKitRequest.Action(confirm.path("type").asString(), Json.write(confirm.path("payload")))));
 
     assertThat(types(asked)).endsWith("thread.item.done:widget", "thread.item.done:end_of_turn");
     assertThat(types(answered)).startsWith("stream_options", "thread.item.replaced:widget",
