@@ -117,6 +117,18 @@ final class JsonParser {
 
   private String string() {
     at++;
+    // Most strings hold no escape: take them in one piece.
+    for (int end = at; end < text.length(); end++) {
+      char c = text.charAt(end);
+      if (c == '"') {
+        String plain = text.substring(at, end);
+        at = end + 1;
+        return plain;
+      }
+      if (c == '\\' || c < 0x20) {
+        break;
+      }
+    }
     StringBuilder out = new StringBuilder();
     while (true) {
       if (at >= text.length()) {

@@ -43,7 +43,13 @@ final class JsonWriter {
 
   static void string(String text, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
+    int plain = 0;
+    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"'
+        && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    out.append(text, 0, plain);
+    for (int i = plain; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

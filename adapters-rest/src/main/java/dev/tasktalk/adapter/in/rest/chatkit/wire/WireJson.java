@@ -6,7 +6,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,10 +22,6 @@ public final class WireJson {
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();
-  }
-
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
   }
 
   /** Compact JSON text: one line. */
@@ -88,11 +83,5 @@ public final class WireJson {
         refuseNul(field.getValue(), name);
       }
     }
-  }
-
-  /** The string at {@code field}, or null when it is absent, null or not a string. */
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isString() ? value.stringValue() : null;
   }
 }
