@@ -32,7 +32,7 @@ class DependencyRuleTest {
     noClasses().that().resideInAPackage("dev.tasktalk.application..")
         .should().dependOnClassesThat().resideOutsideOfPackages(
             "dev.tasktalk.application..", "dev.tasktalk.domain..", "java..", "io.smallrye.mutiny..",
-            "tools.jackson..", "com.fasterxml.jackson.annotation..", "javax.crypto..")
+            "javax.crypto..")
         .check(classes);
   }
 

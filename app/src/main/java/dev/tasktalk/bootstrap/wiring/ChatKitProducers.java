@@ -1,8 +1,7 @@
 package dev.tasktalk.bootstrap.wiring;
 
-import dev.tasktalk.adapter.in.rest.chatkit.ChatKitEventWriter;
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
 import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
-import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.chatkit.PreviewLinks;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
@@ -71,7 +70,7 @@ public class ChatKitProducers {
         .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
         .withMaxAttachmentBytes(settings.maxAttachmentBytes())
         .withPreviewLinks(previewLinks);
-    codec = chatKitSettings.codec();
+    codec = new ChatKitCodec(chatKitSettings.publicBaseUrl(), previewLinks);
     var transcriber = providers.transcriber(settings.llmBaseUrl().orElse(null), settings.llmApiKey(),
         settings.transcriptionModel().orElse(null));
     chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder, transcriber,
@@ -89,10 +88,9 @@ public class ChatKitProducers {
     return previewLinks;
   }
 
-  @Produces
-  @ApplicationScoped
-  ChatKitEventWriter eventWriter() {
-    return codec::event;
+  @Produces // dependent scope: the codec is final (not proxyable) and immutable
+  ChatKitCodec codec() {
+    return codec;
   }
 
   @Produces

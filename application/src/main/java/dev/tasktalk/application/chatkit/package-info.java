@@ -1,5 +1,5 @@
 /**
- * The ChatKit wire format, reusable by any JVM ChatKit server: the request parser, the typed requests
- * and the codec that turns threads, items, attachments and stream events into ChatKit JSON.
+ * What the ChatKit server shares with its endpoint beyond the ports: signed image preview links. The
+ * wire format itself (request parsing, response and event encoding) lives in the REST adapter.
  */
 package dev.tasktalk.application.chatkit;

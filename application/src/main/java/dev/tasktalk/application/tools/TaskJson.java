@@ -4,8 +4,8 @@ import dev.tasktalk.application.port.in.todo.TodoPage;
 import dev.tasktalk.domain.todo.Due;
 import dev.tasktalk.domain.todo.Todo;
 import java.time.Instant;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The task tools' results as JSON text, with tasks in the shape of the tasks REST API: snake_case keys,
@@ -16,34 +16,34 @@ final class TaskJson {
   private TaskJson() {}
 
   static String one(Todo todo) {
-    ObjectNode result = ToolJson.object();
+    JsonObject result = ToolJson.object();
     result.set("task", task(todo));
     return ToolJson.write(result);
   }
 
   static String deleted(Todo todo) {
-    ObjectNode result = ToolJson.object().put("deleted", true);
+    JsonObject result = ToolJson.object().put("deleted", true);
     result.set("task", task(todo));
     return ToolJson.write(result);
   }
 
   static String page(TodoPage page) {
-    ArrayNode tasks = ToolJson.array();
+    JsonArray tasks = ToolJson.array();
     page.items().forEach(todo -> tasks.add(task(todo)));
-    ObjectNode result = ToolJson.object();
+    JsonObject result = ToolJson.object();
     result.set("tasks", tasks);
     result.put("count", page.items().size()).put("has_more", page.nextCursor().isPresent());
     return ToolJson.write(result);
   }
 
-  static ObjectNode task(Todo todo) {
-    ObjectNode json = ToolJson.object()
+  static JsonObject task(Todo todo) {
+    JsonObject json = ToolJson.object()
         .put("id", todo.id().toString())
         .put("title", todo.title())
         .put("description", todo.description().orElse(null))
         .put("priority", todo.priority().wireName())
         .put("due", todo.due().map(Due::toIsoString).orElse(null));
-    ArrayNode tags = json.putArray("tags");
+    JsonArray tags = json.putArray("tags");
     todo.tags().forEach(tags::add);
     return json.put("completed", todo.completed())
         .put("created_at", todo.createdAt().toString())

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The seven task tools (add, list, get, update, complete, delete, search) over the todo use cases. Bad
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 public final class TaskToolbox implements Toolbox {
 
   private final Map<String, TaskTool> tools = new LinkedHashMap<>();
-  private final Map<String, JsonNode> inputSchemas = new LinkedHashMap<>();
+  private final Map<String, JsonObject> inputSchemas = new LinkedHashMap<>();
   private final ToolCallRecorder recorder;
 
   public TaskToolbox(AddTodoUseCase add, GetTodoUseCase get, ListTodosUseCase list, UpdateTodoUseCase update,
@@ -40,7 +40,7 @@ public final class TaskToolbox implements Toolbox {
 
   private void register(TaskTool tool) {
     tools.put(tool.spec().name(), tool);
-    inputSchemas.put(tool.spec().name(), ToolJson.read(tool.spec().inputSchema()));
+    inputSchemas.put(tool.spec().name(), (JsonObject) ToolJson.read(tool.spec().inputSchema()));
   }
 
   @Override

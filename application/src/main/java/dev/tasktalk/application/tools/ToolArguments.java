@@ -1,13 +1,14 @@
 package dev.tasktalk.application.tools;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.MalformedJsonException;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * A tool call's arguments, checked against the tool's input schema: a JSON object with only the
@@ -16,23 +17,24 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ToolArguments {
 
-  private final ObjectNode json;
+  private final JsonObject json;
 
-  private ToolArguments(ObjectNode json) {
+  private ToolArguments(JsonObject json) {
     this.json = json;
   }
 
   /** Parses {@code text} (null or blank means no arguments) for a tool with {@code inputSchema}. */
-  static ToolArguments parse(String text, JsonNode inputSchema) {
+  static ToolArguments parse(String text, JsonObject inputSchema) {
     ToolArguments arguments = new ToolArguments(object(text));
-    Set<String> declared = Set.copyOf(inputSchema.get("properties").propertyNames());
-    for (String name : arguments.json.propertyNames()) {
+    JsonObject properties = (JsonObject) inputSchema.get("properties");
+    Set<String> declared = Set.copyOf(properties.names());
+    for (String name : arguments.json.names()) {
       if (!declared.contains(name)) {
         throw new InvalidInputException(name, "unknown argument " + name + "; this tool takes "
-            + String.join(", ", inputSchema.get("properties").propertyNames()));
+            + String.join(", ", properties.names()));
       }
     }
-    for (JsonNode required : inputSchema.path("required")) {
+    for (JsonValue required : inputSchema.path("required")) {
       if (!arguments.has(required.stringValue())) {
         throw new InvalidInputException(required.stringValue(), required.stringValue() + " is required");
       }
@@ -40,20 +42,20 @@ final class ToolArguments {
     return arguments;
   }
 
-  private static ObjectNode object(String text) {
+  private static JsonObject object(String text) {
     if (text == null || text.isBlank()) {
       return ToolJson.object();
     }
-    JsonNode node;
+    JsonValue node;
     try {
       node = ToolJson.read(text);
-    } catch (JacksonException e) {
-      throw new InvalidInputException("arguments", "arguments are not valid JSON: " + e.getOriginalMessage());
+    } catch (MalformedJsonException e) {
+      throw new InvalidInputException("arguments", "arguments are not valid JSON: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       throw new InvalidInputException("arguments", "arguments must be a JSON object");
     }
-    return (ObjectNode) node;
+    return (JsonObject) node;
   }
 
   /** The arguments as compact JSON text. */
@@ -63,7 +65,7 @@ final class ToolArguments {
 
   /** Whether the argument was sent with a value other than null. */
   boolean has(String name) {
-    JsonNode value = json.get(name);
+    JsonValue value = json.get(name);
     return value != null && !value.isNull();
   }
 
@@ -71,7 +73,7 @@ final class ToolArguments {
     if (!has(name)) {
       return Optional.empty();
     }
-    JsonNode value = json.get(name);
+    JsonValue value = json.get(name);
     if (!value.isString()) {
       throw new InvalidInputException(name, name + " must be a string");
     }
@@ -86,12 +88,12 @@ final class ToolArguments {
     if (!has(name)) {
       return Optional.empty();
     }
-    JsonNode value = json.get(name);
+    JsonValue value = json.get(name);
     if (!value.isArray()) {
       throw new InvalidInputException(name, name + " must be an array of strings");
     }
     List<String> values = new ArrayList<>();
-    for (JsonNode element : value) {
+    for (JsonValue element : value) {
       if (!element.isString()) {
         throw new InvalidInputException(name, name + " must be an array of strings");
       }
@@ -104,25 +106,26 @@ final class ToolArguments {
     if (!has(name)) {
       return Optional.empty();
     }
-    JsonNode value = json.get(name);
+    JsonValue value = json.get(name);
     String rule = name + " must be a whole number from " + min + " to " + max;
-    if (!value.isNumber() || !value.canConvertToExactIntegral()) {
+    if (!(value instanceof JsonValue.Num number) || !number.isIntegral()) {
       throw new InvalidInputException(name, rule);
     }
-    if (!value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+    BigDecimal exact = new BigDecimal(number.text());
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
       throw new InvalidInputException(name, rule);
     }
-    return Optional.of(value.asInt());
+    return Optional.of(exact.intValueExact());
   }
 
   Optional<Boolean> bool(String name) {
     if (!has(name)) {
       return Optional.empty();
     }
-    JsonNode value = json.get(name);
+    JsonValue value = json.get(name);
     if (!value.isBoolean()) {
       throw new InvalidInputException(name, name + " must be true or false");
     }
-    return Optional.of(value.booleanValue());
+    return Optional.of(value.asBoolean(false));
   }
 }

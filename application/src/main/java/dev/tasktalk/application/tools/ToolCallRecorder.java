@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
+import dev.tasktalk.application.json.MalformedJsonException;
 
 /**
  * Writes one {@link ToolCallRecord} per call. The record is bookkeeping: when it cannot be written the
@@ -66,7 +66,7 @@ final class ToolCallRecorder {
     }
     try {
       return ToolJson.write(ToolJson.read(arguments));
-    } catch (JacksonException e) {
+    } catch (MalformedJsonException e) {
       return ToolJson.quote(arguments);
     }
   }

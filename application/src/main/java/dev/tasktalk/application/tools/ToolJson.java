@@ -1,42 +1,35 @@
 package dev.tasktalk.application.tools;
 
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 
-/** The tools' one JSON mapper: strict when reading a model's arguments, compact when writing. */
+/** The tools' JSON: strict when reading a model's arguments (no duplicate names), compact when writing. */
 final class ToolJson {
-
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
 
   private ToolJson() {}
 
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
+  static JsonObject object() {
+    return Json.object();
   }
 
-  static ArrayNode array() {
-    return MAPPER.createArrayNode();
+  static JsonArray array() {
+    return Json.array();
   }
 
-  /** Parses text; throws Jackson's exception when it is not one JSON value. */
-  static JsonNode read(String text) {
-    return MAPPER.readTree(text);
+  /** Parses text; throws {@link dev.tasktalk.application.json.MalformedJsonException} unless it is one value. */
+  static JsonValue read(String text) {
+    return Json.parseStrict(text);
   }
 
-  static String write(JsonNode node) {
-    return MAPPER.writeValueAsString(node);
+  static String write(JsonValue node) {
+    return Json.write(node);
   }
 
   /** The text as a JSON string value, quoted and escaped. */
   static String quote(String text) {
-    return write(MAPPER.getNodeFactory().stringNode(text));
+    return Json.quote(text);
   }
 
   /** {@code {"error": message}}, the content of every failed call. */

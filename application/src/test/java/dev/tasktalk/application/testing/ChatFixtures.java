@@ -1,5 +1,7 @@
 package dev.tasktalk.application.testing;
 
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.item.ItemId;
@@ -10,9 +12,6 @@ import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.thread.ThreadStatus;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Threads, items and attachments as a repository would hold them, with the times and ids tests choose,
@@ -22,8 +21,6 @@ public final class ChatFixtures {
 
   /** A fixed time with all six microsecond digits, the precision the database stores. */
   public static final Instant T0 = Instant.parse("2026-03-01T09:15:30.123456Z");
-
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private ChatFixtures() {}
 
@@ -44,7 +41,7 @@ public final class ChatFixtures {
   }
 
   /** The JSON text as a tree, whose equality ignores key order and white space. */
-  public static JsonNode json(String text) {
-    return JSON.readTree(text);
+  public static JsonValue json(String text) {
+    return Json.parse(text);
   }
 }

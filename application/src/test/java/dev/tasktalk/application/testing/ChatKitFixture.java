@@ -1,7 +1,6 @@
 package dev.tasktalk.application.testing;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.service.chatkit.ChatKitService;
 import dev.tasktalk.application.service.chatkit.ChatKitSettings;
@@ -17,14 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A ChatKit service over the in-memory store and a {@link ScriptedResponder}, with helpers that send
- * requests and read answers as JSON, as a ChatKit client would.
+ * typed requests and collect the answers. The ChatKit endpoint's tests wrap it to speak JSON.
  */
-public final class ChatKitFixture {
+public class ChatKitFixture {
 
   public static final UserId ALICE = new UserId("alice");
   public static final UserId BOB = new UserId("bob");
@@ -35,7 +32,6 @@ public final class ChatKitFixture {
   public final ScriptedResponder responder = new ScriptedResponder();
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   public final ChatKitSettings settings = ChatKitSettings.defaults();
-  public final ChatKitCodec codec = new ChatKitCodec(settings.publicBaseUrl());
   public final ChatKitService service;
 
   public ChatKitFixture() {
@@ -43,27 +39,22 @@ public final class ChatKitFixture {
         responder, (audio, mimeType) -> "heard " + audio.length + " bytes of " + mimeType, clock, settings);
   }
 
-  /** The JSON body of a non-streaming request. */
-  public JsonNode json(UserId owner, String request) {
-    ChatKitResult result = service.process(owner, request);
-    if (!(result instanceof ChatKitResult.Json json)) {
-      throw new AssertionError("expected JSON, got " + result);
-    }
-    return ChatKitJson.read(json.body());
-  }
-
-  /** The events of a streaming request, as the ChatKit JSON a client would receive. */
-  public List<JsonNode> stream(UserId owner, String request) {
-    return events(owner, request).stream().map(codec::event).map(ChatKitJson::read).toList();
+  /** The answer to a request, streaming or not. */
+  public ChatKitResult result(UserId owner, ChatKitRequest request) {
+    return service.process(owner, request);
   }
 
   /** The domain events of a streaming request, awaited to the end. */
-  public List<ThreadEvent> events(UserId owner, String request) {
+  public List<ThreadEvent> events(UserId owner, ChatKitRequest request) {
     return multi(owner, request).collect().asList().await().atMost(Duration.ofSeconds(10));
   }
 
-  public Multi<ThreadEvent> multi(UserId owner, String request) {
-    ChatKitResult result = service.process(owner, request);
+  public Multi<ThreadEvent> multi(UserId owner, ChatKitRequest request) {
+    return streamOf(service.process(owner, request));
+  }
+
+  /** The events of a result that must be a stream. */
+  public static Multi<ThreadEvent> streamOf(ChatKitResult result) {
     if (!(result instanceof ChatKitResult.Stream stream)) {
       throw new AssertionError("expected a stream, got " + result);
     }
@@ -72,7 +63,8 @@ public final class ChatKitFixture {
 
   /** Starts a thread with {@code text} and returns its id once the answer is complete. */
   public String createThread(UserId owner, String text) {
-    return stream(owner, create(text)).get(0).path("thread").path("id").stringValue();
+    ThreadEvent first = events(owner, newThread(text)).get(0);
+    return ((ThreadEvent.ThreadCreated) first).thread().id().value();
   }
 
   /** Every stored item of the thread, hidden ones included, oldest first. */
@@ -88,27 +80,19 @@ public final class ChatKitFixture {
     return store.attachments().find(owner, attachment.id()).orElseThrow();
   }
 
-  // Request bodies, as the ChatKit client sends them.
+  // Requests, as the ChatKit endpoint hands them over once parsed.
 
-  public static String create(String text) {
-    return "{\"type\":\"threads.create\",\"params\":{\"input\":" + input(text) + "}}";
+  public static ChatKitRequest newThread(String text) {
+    return new ChatKitRequest.CreateThread(userInput(text));
   }
 
-  public static String addMessage(String threadId, String text) {
-    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\"" + threadId + "\",\"input\":"
-        + input(text) + "}}";
+  public static ChatKitRequest userMessage(String threadId, String text) {
+    return new ChatKitRequest.AddUserMessage(new ThreadId(threadId), userInput(text));
   }
 
-  public static String input(String text) {
-    ObjectNode input = ChatKitJson.object();
-    input.putArray("content").addObject().put("type", "input_text").put("text", text);
-    input.put("quoted_text", "");
-    input.putArray("attachments");
-    input.putObject("inference_options");
-    return ChatKitJson.write(input);
-  }
-
-  public static String request(String type, String paramsJson) {
-    return "{\"type\":\"" + type + "\",\"params\":" + paramsJson + "}";
+  /** What the composer sends for plain text: one text part, an empty quote, no files, no options. */
+  public static ChatKitRequest.UserInput userInput(String text) {
+    return new ChatKitRequest.UserInput(List.of(new ChatKitRequest.UserContent.InputText(text)), List.of(), "",
+        ChatKitRequest.InferenceOptions.NONE);
   }
 }

@@ -237,7 +237,7 @@ public final class ScriptedResponder implements Responder {
     }
 
     private static String quote(String text) {
-      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text).toString();
+      return dev.tasktalk.application.json.Json.quote(text);
     }
 
     private record Step(Duration delay, Function<ThreadId, List<ThreadEvent>> events) {}

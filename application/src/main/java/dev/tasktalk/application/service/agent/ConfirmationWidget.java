@@ -1,10 +1,10 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The card that asks before a destructive tool call runs: the question, then Confirm and Cancel
@@ -19,7 +19,7 @@ final class ConfirmationWidget {
   private ConfirmationWidget() {}
 
   static String asking(String approvalId, String question) {
-    ObjectNode card = card(question);
+    JsonObject card = card(question);
     card.set("confirm", button("Confirm", CONFIRM, approvalId));
     card.set("cancel", button("Cancel", CANCEL, approvalId));
     return ItemJson.widget(card, question);
@@ -31,8 +31,8 @@ final class ConfirmationWidget {
 
   /** The question an asking card shows, when the item is one. */
   static Optional<String> question(ThreadItem widget) {
-    JsonNode first = ChatKitJson.readObject(widget.payload()).path("widget").path("children").path(0);
-    return Optional.ofNullable(ChatKitJson.text(first, "value"));
+    JsonValue first = Json.parseObject(widget.payload()).path("widget").path("children").path(0);
+    return Optional.ofNullable(first.path("value").stringValue());
   }
 
   /** "Cancelled: Delete task ‘Buy milk’" for the question "Delete task ‘Buy milk’?". */
@@ -40,14 +40,14 @@ final class ConfirmationWidget {
     return question.map(q -> status + ": " + q.strip().replaceAll("[?？؟]+$", "")).orElse(status);
   }
 
-  private static ObjectNode card(String text) {
-    ObjectNode card = ChatKitJson.object().put("type", "Card");
+  private static JsonObject card(String text) {
+    JsonObject card = Json.object().put("type", "Card");
     card.putArray("children").addObject().put("type", "Text").put("value", text);
     return card;
   }
 
-  private static ObjectNode button(String label, String action, String approvalId) {
-    ObjectNode button = ChatKitJson.object().put("label", label);
+  private static JsonObject button(String label, String action, String approvalId) {
+    JsonObject button = Json.object().put("label", label);
     button.putObject("action").put("type", action).putObject("payload").put("approval_id", approvalId);
     return button;
   }

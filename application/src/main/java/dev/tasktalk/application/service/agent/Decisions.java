@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.persistence.ApprovalRepository;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.service.agent.ToolLog.Result;
@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonValue;
 
 /**
  * The user's click on a confirmation card: it decides the approval once (a second click finds it
@@ -89,7 +89,7 @@ final class Decisions {
 
   /** What the model learns of a cancelled call, naming its action: "The user cancelled “delete task”. …". */
   static String cancelled(String action) {
-    return ChatKitJson.write(ChatKitJson.object().put("cancelled", true)
+    return Json.write(Json.object().put("cancelled", true)
         .put("message", "The user cancelled “" + action + "”. Nothing was done."));
   }
 
@@ -100,8 +100,8 @@ final class Decisions {
   }
 
   private static String approvalId(String payload) {
-    JsonNode node = ChatKitJson.read(payload);
-    String id = node.isObject() ? ChatKitJson.text(node, "approval_id") : null;
+    JsonValue node = Json.parse(payload);
+    String id = node.isObject() ? node.path("approval_id").stringValue() : null;
     if (id == null || id.isBlank()) {
       throw new ApprovalNotFoundException("(none)");
     }

@@ -1,11 +1,11 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The text of stored messages as a model reads it: a user message's text and tags (as {@code @label}),
@@ -16,22 +16,22 @@ final class MessageText {
   private MessageText() {}
 
   static String user(ThreadItem item) {
-    ObjectNode payload = ChatKitJson.readObject(item.payload());
+    JsonObject payload = Json.parseObject(item.payload());
     StringBuilder text = new StringBuilder();
-    for (JsonNode part : payload.path("content")) {
-      String value = ChatKitJson.text(part, "text");
+    for (JsonValue part : payload.path("content")) {
+      String value = part.path("text").stringValue();
       if (value == null) {
         continue;
       }
-      text.append("input_tag".equals(ChatKitJson.text(part, "type")) ? "@" + value : value);
+      text.append("input_tag".equals(part.path("type").stringValue()) ? "@" + value : value);
     }
-    String quoted = ChatKitJson.text(payload, "quoted_text");
+    String quoted = payload.path("quoted_text").stringValue();
     if (quoted != null && !quoted.isBlank()) {
       text.insert(0, "(Quoting: \"" + quoted.strip() + "\")\n");
     }
     List<String> names = new ArrayList<>();
-    for (JsonNode attachment : payload.path("attachments")) {
-      String name = ChatKitJson.text(attachment, "name");
+    for (JsonValue attachment : payload.path("attachments")) {
+      String name = attachment.path("name").stringValue();
       names.add(name == null ? "a file" : name);
     }
     if (!names.isEmpty()) {
@@ -42,9 +42,9 @@ final class MessageText {
 
   static String assistant(ThreadItem item) {
     StringBuilder text = new StringBuilder();
-    for (JsonNode part : ChatKitJson.readObject(item.payload()).path("content")) {
-      String value = ChatKitJson.text(part, "text");
-      if ("output_text".equals(ChatKitJson.text(part, "type")) && value != null) {
+    for (JsonValue part : Json.parseObject(item.payload()).path("content")) {
+      String value = part.path("text").stringValue();
+      if ("output_text".equals(part.path("type").stringValue()) && value != null) {
         text.append(value);
       }
     }

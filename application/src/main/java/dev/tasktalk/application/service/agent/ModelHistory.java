@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.application.service.agent.ToolLog.LoggedCall;
@@ -57,7 +57,7 @@ final class ModelHistory {
           }
         });
         case SDK_HIDDEN_CONTEXT -> {
-          String note = ChatKitJson.text(ChatKitJson.readObject(item.payload()), "content");
+          String note = Json.parseObject(item.payload()).path("content").stringValue();
           if (note != null && !note.isBlank()) {
             blocks.add(new Block(false, List.of(new ModelMessage.System(note))));
           }

@@ -1,15 +1,15 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The hidden records that let later turns show the model its own tool calls. A round is
@@ -56,10 +56,10 @@ final class ToolLog {
   private ToolLog() {}
 
   static String round(Round round) {
-    ObjectNode content = ChatKitJson.object().put("kind", ROUND).put("agent", round.agent());
-    ArrayNode calls = content.putArray("calls");
+    JsonObject content = Json.object().put("kind", ROUND).put("agent", round.agent());
+    JsonArray calls = content.putArray("calls");
     for (LoggedCall call : round.calls()) {
-      ObjectNode node = calls.addObject().put("id", call.id()).put("name", call.name())
+      JsonObject node = calls.addObject().put("id", call.id()).put("name", call.name())
           .put("arguments", call.arguments());
       if (call.result() != null) {
         node.put("result", call.result());
@@ -81,7 +81,7 @@ final class ToolLog {
   }
 
   static String result(Result result) {
-    return ItemJson.hidden(ChatKitJson.object().put("kind", RESULT).put("id", result.callId())
+    return ItemJson.hidden(Json.object().put("kind", RESULT).put("id", result.callId())
         .put("name", result.name()).put("result", result.result()));
   }
 
@@ -89,25 +89,25 @@ final class ToolLog {
     if (item.type() != ItemType.HIDDEN_CONTEXT) {
       return Optional.empty();
     }
-    JsonNode content = ChatKitJson.readObject(item.payload()).path("content");
-    String kind = content.isObject() ? ChatKitJson.text(content, "kind") : null;
+    JsonValue content = Json.parseObject(item.payload()).path("content");
+    String kind = content.isObject() ? content.path("kind").stringValue() : null;
     if (ROUND.equals(kind)) {
       List<LoggedCall> calls = new ArrayList<>();
-      for (JsonNode call : content.path("calls")) {
-        String id = ChatKitJson.text(call, "id");
-        String name = ChatKitJson.text(call, "name");
+      for (JsonValue call : content.path("calls")) {
+        String id = call.path("id").stringValue();
+        String name = call.path("name").stringValue();
         if (id != null && name != null) {
-          calls.add(new LoggedCall(id, name, ChatKitJson.text(call, "arguments"), ChatKitJson.text(call, "result"),
-              ChatKitJson.text(call, "approval_id"), ChatKitJson.text(call, "provider_id"),
-              ChatKitJson.text(call, "provider_data")));
+          calls.add(new LoggedCall(id, name, call.path("arguments").stringValue(), call.path("result").stringValue(),
+              call.path("approval_id").stringValue(), call.path("provider_id").stringValue(),
+              call.path("provider_data").stringValue()));
         }
       }
-      return Optional.of(new Round(ChatKitJson.text(content, "agent"), ChatKitJson.text(content, "assistant_text"),
-          ChatKitJson.text(content, "reasoning"), ChatKitJson.text(content, "message_id"), calls));
+      return Optional.of(new Round(content.path("agent").stringValue(), content.path("assistant_text").stringValue(),
+          content.path("reasoning").stringValue(), content.path("message_id").stringValue(), calls));
     }
-    if (RESULT.equals(kind) && ChatKitJson.text(content, "id") != null) {
-      return Optional.of(new Result(ChatKitJson.text(content, "id"), ChatKitJson.text(content, "name"),
-          ChatKitJson.text(content, "result")));
+    if (RESULT.equals(kind) && content.path("id").stringValue() != null) {
+      return Optional.of(new Result(content.path("id").stringValue(), content.path("name").stringValue(),
+          content.path("result").stringValue()));
     }
     return Optional.empty();
   }

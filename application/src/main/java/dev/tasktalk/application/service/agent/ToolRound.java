@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.application.service.agent.ToolLog.LoggedCall;
@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The tool calls of one model response. Each runs as its own stage, shown as a workflow task (loading,
@@ -63,7 +63,7 @@ final class ToolRound {
   private Multi<ThreadEvent> call(AgentProfile caller, ToolCall call, Map<String, String> results) {
     Optional<AgentProfile> target = handoffTarget(caller, call.name());
     if (target.isPresent()) {
-      results.put(call.id(), ChatKitJson.write(ChatKitJson.object().put("assistant", target.get().name())));
+      results.put(call.id(), Json.write(Json.object().put("assistant", target.get().name())));
       return Multi.createFrom().iterable(state.handOff(target.get()));
     }
     Workflow workflow = state.workflow();
@@ -73,7 +73,7 @@ final class ToolRound {
     return AgentTurn.concat(Multi.createFrom().iterable(added), AgentTurn.later(() -> {
       ToolOutcome outcome = caller.toolNames().contains(call.name())
           ? engine.toolbox().call(state.toolContext(), call.name(), call.arguments())
-          : new ToolOutcome(true, ChatKitJson.write(ChatKitJson.object().put("error", "there is no tool "
+          : new ToolOutcome(true, Json.write(Json.object().put("error", "there is no tool "
               + call.name())), "Couldn't run " + humanized(call.name()).toLowerCase(java.util.Locale.ROOT));
       state.meter().toolCalled();
       results.put(call.id(), outcome.content());
@@ -132,7 +132,7 @@ final class ToolRound {
   }
 
   /** The finished task: the outcome's title for people, marked when the call failed. */
-  private static ObjectNode doneTask(ToolCall call, ToolOutcome outcome) {
+  private static JsonObject doneTask(ToolCall call, ToolOutcome outcome) {
     String title = outcome.title().isBlank()
         ? (outcome.error() ? "Couldn't run " : "Ran ") + humanized(call.name()).toLowerCase(java.util.Locale.ROOT)
         : outcome.title();

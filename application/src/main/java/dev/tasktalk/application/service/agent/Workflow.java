@@ -5,7 +5,7 @@ import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The {@code workflow} item that shows a turn's tool calls and handoffs as tasks. It opens with its
@@ -16,7 +16,7 @@ final class Workflow {
 
   private final TurnItems items;
   private ThreadItem item;
-  private final List<ObjectNode> tasks = new ArrayList<>();
+  private final List<JsonObject> tasks = new ArrayList<>();
   private int toolCalls;
 
   Workflow(TurnItems items) {
@@ -24,7 +24,7 @@ final class Workflow {
   }
 
   /** Adds a task, opening the workflow first when needed; the task's index is {@link #lastIndex()}. */
-  List<ThreadEvent> add(ObjectNode task, boolean toolCall) {
+  List<ThreadEvent> add(JsonObject task, boolean toolCall) {
     List<ThreadEvent> events = new ArrayList<>();
     if (item == null) {
       item = items.create(ItemType.WORKFLOW, ItemJson.workflow(List.of(), null));
@@ -42,7 +42,7 @@ final class Workflow {
     return tasks.size() - 1;
   }
 
-  ThreadEvent update(int index, ObjectNode task) {
+  ThreadEvent update(int index, JsonObject task) {
     tasks.set(index, task);
     return new ThreadEvent.ItemUpdated(item.id(), ItemJson.taskUpdated(index, task));
   }

@@ -1,8 +1,8 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.CreateAttachment;
-import dev.tasktalk.application.chatkit.ChatKitRequest.DeleteAttachment;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.CreateAttachment;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.DeleteAttachment;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
@@ -18,25 +18,23 @@ final class AttachmentRequests {
 
   private final AttachmentRepository attachments;
   private final AttachmentRules rules;
-  private final ChatKitCodec codec;
   private final Clock clock;
 
-  AttachmentRequests(AttachmentRepository attachments, AttachmentRules rules, ChatKitCodec codec, Clock clock) {
+  AttachmentRequests(AttachmentRepository attachments, AttachmentRules rules, Clock clock) {
     this.attachments = attachments;
     this.rules = rules;
-    this.codec = codec;
     this.clock = clock;
   }
 
-  String create(UserId owner, CreateAttachment request) {
+  ChatKitResult create(UserId owner, CreateAttachment request) {
     String mimeType = rules.check(request.name(), request.size(), request.mimeType(), AttachmentRules.PARAMS);
     Attachment attachment = new Attachment(AttachmentId.generate(), owner, request.name().strip(), mimeType,
         request.size(), null, false, clock.instant());
     attachments.save(attachment);
-    return codec.attachment(attachment);
+    return new ChatKitResult.AttachmentResult(attachment);
   }
 
-  String delete(UserId owner, DeleteAttachment request) {
+  ChatKitResult delete(UserId owner, DeleteAttachment request) {
     if (!attachments.delete(owner, request.attachmentId())) {
       throw new AttachmentNotFoundException(request.attachmentId());
     }

@@ -1,6 +1,5 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.domain.attachment.Attachment;
@@ -20,29 +19,27 @@ public final class AttachmentService implements AttachmentUseCase {
 
   private final AttachmentRepository attachments;
   private final AttachmentRules rules;
-  private final ChatKitCodec codec;
   private final Clock clock;
 
   public AttachmentService(AttachmentRepository attachments, Clock clock, ChatKitSettings settings) {
     this.attachments = Objects.requireNonNull(attachments, "attachments");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.rules = new AttachmentRules(settings);
-    this.codec = settings.codec();
   }
 
   @Override
-  public String uploadDirect(UserId owner, String fileName, String mimeType, byte[] content) {
+  public Attachment uploadDirect(UserId owner, String fileName, String mimeType, byte[] content) {
     byte[] bytes = content == null ? new byte[0] : content;
     String type = rules.check(fileName, bytes.length, mimeType, AttachmentRules.UPLOAD);
     Attachment attachment = new Attachment(AttachmentId.generate(), owner, fileName.strip(), type, bytes.length,
         null, false, clock.instant());
     attachments.save(attachment);
     attachments.storeContent(owner, attachment.id(), bytes);
-    return codec.attachment(attachment.uploadedWith(bytes.length));
+    return attachment.uploadedWith(bytes.length);
   }
 
   @Override
-  public String uploadContent(UserId owner, AttachmentId id, byte[] content) {
+  public Attachment uploadContent(UserId owner, AttachmentId id, byte[] content) {
     Attachment attachment = attachments.find(owner, id).orElseThrow(() -> new AttachmentNotFoundException(id));
     if (attachment.threadId() != null) {
       // Its message is already stored: new bytes would silently change what was sent.
@@ -53,7 +50,7 @@ public final class AttachmentService implements AttachmentUseCase {
     if (!attachments.storeContent(owner, id, bytes)) {
       throw new AttachmentNotFoundException(id);
     }
-    return codec.attachment(attachments.find(owner, id).orElse(attachment.uploadedWith(bytes.length)));
+    return attachments.find(owner, id).orElse(attachment.uploadedWith(bytes.length));
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest;
-import dev.tasktalk.application.chatkit.ChatKitRequestParser;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
@@ -19,8 +17,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The ChatKit server: parses a request, refuses what must be refused before answering, and answers
- * with JSON or with a stream of events whose items it stores at item boundaries.
+ * The ChatKit server: takes a parsed request, refuses what must be refused before answering, and answers
+ * with a result for the endpoint to render or with a stream of events whose items it stores at item boundaries.
  *
  * <p>A returned stream has already taken the thread's run and stored the user message. The caller must
  * subscribe to it exactly once; a caller that cannot deliver it must still subscribe and cancel, which
@@ -48,29 +46,24 @@ public final class ChatKitService implements ChatKitUseCase {
     Objects.requireNonNull(transcriber, "transcriber");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
-    ChatKitCodec codec = settings.codec();
     Lookups lookups = new Lookups(threads, items);
     Runs runs = new Runs(runRepository, clock);
     Turns turns = new Turns(items, runs, new StreamPipeline(threads, items, runs, clock), responder,
         settings.historySize());
-    this.queries = new ThreadQueries(lookups, threads, items, codec);
-    this.commands = new ThreadCommands(lookups, threads, feedback, codec, clock);
-    this.messages = new MessageTurns(threads, lookups, new UserMessages(items, attachments, codec, clock),
-        turns, clock);
+    this.queries = new ThreadQueries(lookups, threads, items);
+    this.commands = new ThreadCommands(lookups, threads, feedback, clock);
+    this.messages = new MessageTurns(threads, lookups,
+        new UserMessages(items, attachments, new StoredAttachments(settings), clock), turns, clock);
     this.resumed = new ResumedTurns(lookups, items, turns);
-    this.actions = new WidgetActions(lookups, items, turns, responder, codec);
-    this.attachmentRequests = new AttachmentRequests(attachments, new AttachmentRules(settings), codec, clock);
+    this.actions = new WidgetActions(lookups, items, turns, responder);
+    this.attachmentRequests = new AttachmentRequests(attachments, new AttachmentRules(settings), clock);
     this.dictation = new Dictation(transcriber, settings.maxAttachmentBytes());
   }
 
   @Override
-  public ChatKitResult process(UserId owner, String requestJson) {
-    return handle(owner, ChatKitRequestParser.parse(requestJson));
-  }
-
-  /** Answers an already parsed request; {@link #process} is this after the parser. */
-  public ChatKitResult handle(UserId owner, ChatKitRequest request) {
+  public ChatKitResult process(UserId owner, ChatKitRequest request) {
     Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(request, "request");
     if (request instanceof ChatKitRequest.CreateThread r) {
       return stream(messages.create(owner, r.input()));
     } else if (request instanceof ChatKitRequest.AddUserMessage r) {
@@ -84,34 +77,30 @@ public final class ChatKitService implements ChatKitUseCase {
     } else if (request instanceof ChatKitRequest.CustomAction r) {
       return stream(actions.stream(owner, r));
     } else if (request instanceof ChatKitRequest.SyncCustomAction r) {
-      return json(actions.sync(owner, r));
+      return actions.sync(owner, r);
     } else if (request instanceof ChatKitRequest.GetThread r) {
-      return json(queries.get(owner, r));
+      return queries.get(owner, r);
     } else if (request instanceof ChatKitRequest.ListThreads r) {
-      return json(queries.threads(owner, r));
+      return queries.threads(owner, r);
     } else if (request instanceof ChatKitRequest.ListItems r) {
-      return json(queries.items(owner, r));
+      return queries.items(owner, r);
     } else if (request instanceof ChatKitRequest.UpdateThread r) {
-      return json(commands.rename(owner, r));
+      return commands.rename(owner, r);
     } else if (request instanceof ChatKitRequest.DeleteThread r) {
-      return json(commands.delete(owner, r));
+      return commands.delete(owner, r);
     } else if (request instanceof ChatKitRequest.Feedback r) {
-      return json(commands.feedback(owner, r));
+      return commands.feedback(owner, r);
     } else if (request instanceof ChatKitRequest.CreateAttachment r) {
-      return json(attachmentRequests.create(owner, r));
+      return attachmentRequests.create(owner, r);
     } else if (request instanceof ChatKitRequest.DeleteAttachment r) {
-      return json(attachmentRequests.delete(owner, r));
+      return attachmentRequests.delete(owner, r);
     } else if (request instanceof ChatKitRequest.Transcribe r) {
-      return json(dictation.transcribe(r));
+      return dictation.transcribe(r);
     }
     throw new IllegalArgumentException("unhandled request " + request.type());
   }
 
   private static ChatKitResult stream(Multi<ThreadEvent> events) {
     return new ChatKitResult.Stream(events);
-  }
-
-  private static ChatKitResult json(String body) {
-    return new ChatKitResult.Json(body);
   }
 }

@@ -1,6 +1,5 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
 import dev.tasktalk.application.chatkit.PreviewLinks;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,8 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
   public static final List<String> DEFAULT_MIME_TYPES = List.of("image/*", "application/pdf",
       "text/plain", "text/markdown", "text/csv", "application/json");
   public static final int DEFAULT_HISTORY_SIZE = 200;
+  /** Where the attachment endpoints live below the public base URL. */
+  public static final String ATTACHMENTS_PATH = "/chatkit/attachments/";
 
   public ChatKitSettings {
     Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
@@ -51,9 +52,13 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
     return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, historySize, links);
   }
 
-  /** A codec producing links as these settings say. */
-  public ChatKitCodec codec() {
-    return new ChatKitCodec(publicBaseUrl, previewLinks);
+  /** Where attachment links point, e.g. {@code https://chat.example.com/chatkit/attachments/}. */
+  public String attachmentsUrl() {
+    String base = publicBaseUrl.strip();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return base + ATTACHMENTS_PATH;
   }
 
   public ChatKitSettings withHistorySize(int items) {

@@ -1,7 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
 import dev.tasktalk.application.port.in.chatkit.ChatUseCase;
@@ -14,16 +16,18 @@ import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.run.RunInProgressException;
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.shared.StoredText;
 import dev.tasktalk.domain.shared.UnavailableException;
 import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;
 import dev.tasktalk.domain.user.UserId;
 import io.smallrye.mutiny.TimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plain JSON chat API on top of the ChatKit server: a message goes through exactly the ChatKit
@@ -61,6 +65,8 @@ public final class ChatService implements ChatUseCase {
     if (message == null || message.isBlank() || message.length() > MAX_MESSAGE) {
       throw new InvalidInputException("message", "message must have 1 to " + MAX_MESSAGE + " characters");
     }
+    // The ChatKit parser refuses NUL for its own door; this door builds the request itself.
+    StoredText.check("message", message);
     String conversation = conversationId == null || conversationId.isBlank() ? null : conversationId;
     ChatKitResult result = chatKit.process(owner, request(message, conversation));
     if (!(result instanceof ChatKitResult.Stream stream)) {
@@ -82,7 +88,7 @@ public final class ChatService implements ChatUseCase {
   public List<Conversation> conversations(UserId owner, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_CONVERSATIONS));
     return threads.list(owner, null, size, true).data().stream()
-        .map(t -> new Conversation(t.id().value(), t.title().orElse(null), ChatKitCodec.timestamp(t.createdAt())))
+        .map(t -> new Conversation(t.id().value(), t.title().orElse(null), timestamp(t.createdAt())))
         .toList();
   }
 
@@ -107,18 +113,11 @@ public final class ChatService implements ChatUseCase {
     return messages;
   }
 
-  private static String request(String message, String conversationId) {
-    ObjectNode body = ChatKitJson.object();
-    body.put("type", conversationId == null ? "threads.create" : "threads.add_user_message");
-    ObjectNode params = body.putObject("params");
-    if (conversationId != null) {
-      params.put("thread_id", conversationId);
-    }
-    ObjectNode input = params.putObject("input");
-    input.putArray("content").addObject().put("type", "input_text").put("text", message);
-    input.putArray("attachments");
-    input.putObject("inference_options");
-    return ChatKitJson.write(body);
+  private static ChatKitRequest request(String message, String conversationId) {
+    UserInput input = new UserInput(List.of(new UserContent.InputText(message)), List.of(), null,
+        InferenceOptions.NONE);
+    return conversationId == null ? new ChatKitRequest.CreateThread(input)
+        : new ChatKitRequest.AddUserMessage(ThreadId.parse(conversationId), input);
   }
 
   private static void refuse(ThreadEvent.Error error) {
@@ -129,7 +128,12 @@ public final class ChatService implements ChatUseCase {
         : "the assistant could not answer; please try again");
   }
 
+  /** ISO-8601 in UTC with {@code Z}, as ChatKit shows times. */
+  private static String timestamp(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
   private static Message message(ThreadItem item, String role, String text) {
-    return new Message(item.id().value(), role, text, ChatKitCodec.timestamp(item.createdAt()));
+    return new Message(item.id().value(), role, text, timestamp(item.createdAt()));
   }
 }

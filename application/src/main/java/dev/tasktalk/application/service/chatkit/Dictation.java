@@ -1,13 +1,13 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Transcribe;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Transcribe;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.turn.Transcriber;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import java.util.Base64;
 import java.util.Locale;
 
-/** {@code input.transcribe}: the composer's recorded speech in, its text out ({@code {"text":…}}). */
+/** {@code input.transcribe}: the composer's recorded speech in, its text out. */
 final class Dictation {
 
   private final Transcriber transcriber;
@@ -18,7 +18,7 @@ final class Dictation {
     this.maxBytes = maxBytes;
   }
 
-  String transcribe(Transcribe request) {
+  ChatKitResult transcribe(Transcribe request) {
     String mimeType = request.mimeType().strip();
     if (!mimeType.toLowerCase(Locale.ROOT).startsWith("audio/")) {
       throw new InvalidInputException("params.mime_type", "dictation needs an audio/* type");
@@ -34,6 +34,6 @@ final class Dictation {
       throw new InvalidInputException("params.audio_base64", "the recording must have 1 to " + maxBytes + " bytes");
     }
     String text = transcriber.transcribe(audio, mimeType);
-    return ChatKitJson.write(ChatKitJson.object().put("text", text == null ? "" : text));
+    return new ChatKitResult.Transcription(text == null ? "" : text);
   }
 }

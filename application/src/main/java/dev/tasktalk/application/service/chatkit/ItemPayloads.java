@@ -1,15 +1,15 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.InferenceOptions;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserContent;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 
 /** Builds and reads the type-specific JSON of items ({@link ThreadItem#payload()}) the server handles. */
 final class ItemPayloads {
@@ -22,45 +22,45 @@ final class ItemPayloads {
   private ItemPayloads() {}
 
   /** A {@code user_message}: content, resolved attachments, quoted text, inference options. */
-  static String userMessage(UserInput input, List<ObjectNode> attachments) {
-    ObjectNode payload = ChatKitJson.object();
-    ArrayNode content = payload.putArray("content");
+  static String userMessage(UserInput input, List<JsonObject> attachments) {
+    JsonObject payload = Json.object();
+    JsonArray content = payload.putArray("content");
     for (UserContent part : input.content()) {
       if (part instanceof UserContent.InputText text) {
         content.addObject().put("type", "input_text").put("text", text.text());
       } else if (part instanceof UserContent.InputTag tag) {
-        ObjectNode node = content.addObject().put("type", "input_tag").put("id", tag.id()).put("text", tag.text());
-        node.set("data", ChatKitJson.readObject(tag.data()));
+        JsonObject node = content.addObject().put("type", "input_tag").put("id", tag.id()).put("text", tag.text());
+        node.set("data", Json.parseObject(tag.data()));
         if (tag.group() != null) {
           node.put("group", tag.group());
         }
         node.put("interactive", tag.interactive());
       }
     }
-    ArrayNode files = payload.putArray("attachments");
+    JsonArray files = payload.putArray("attachments");
     attachments.forEach(files::add);
     if (input.quotedText() != null) {
       payload.put("quoted_text", input.quotedText());
     }
     payload.set("inference_options", inferenceOptions(input.inferenceOptions()));
-    return ChatKitJson.write(payload);
+    return Json.write(payload);
   }
 
   /** The {@code sdk_hidden_context} note that tells the next turn not to resume a stopped one. */
   static String cancelledNote() {
-    return ChatKitJson.write(ChatKitJson.object().put("content", CANCELLED_NOTE));
+    return Json.write(Json.object().put("content", CANCELLED_NOTE));
   }
 
   /** The {@code sdk_hidden_context} note that tells the next turn the answer before it was cut off by an error. */
   static String cutOffNote() {
-    return ChatKitJson.write(ChatKitJson.object().put("content", CUT_OFF_NOTE));
+    return Json.write(Json.object().put("content", CUT_OFF_NOTE));
   }
 
   /** The text of a user message: its text parts and tag labels in order. */
   static String userText(ThreadItem item) {
     StringBuilder text = new StringBuilder();
-    for (JsonNode part : content(item)) {
-      String value = ChatKitJson.text(part, "text");
+    for (JsonValue part : content(item)) {
+      String value = part.path("text").stringValue();
       if (value != null) {
         text.append(value);
       }
@@ -71,9 +71,9 @@ final class ItemPayloads {
   /** The text of an assistant message: its {@code output_text} parts concatenated. */
   static String assistantText(ThreadItem item) {
     StringBuilder text = new StringBuilder();
-    for (JsonNode part : content(item)) {
-      if ("output_text".equals(ChatKitJson.text(part, "type"))) {
-        String value = ChatKitJson.text(part, "text");
+    for (JsonValue part : content(item)) {
+      if ("output_text".equals(part.path("type").stringValue())) {
+        String value = part.path("text").stringValue();
         text.append(value == null ? "" : value);
       }
     }
@@ -90,25 +90,25 @@ final class ItemPayloads {
 
   /** The client tool call completed with the browser's {@code result} (any JSON text). */
   static ThreadItem completedToolCall(ThreadItem call, String result) {
-    ObjectNode payload = ChatKitJson.readObject(call.payload());
+    JsonObject payload = Json.parseObject(call.payload());
     payload.put("status", "completed");
-    payload.set("output", ChatKitJson.read(result));
-    return call.withPayload(ChatKitJson.write(payload));
+    payload.set("output", Json.parse(result));
+    return call.withPayload(Json.write(payload));
   }
 
   private static boolean hasStatus(ThreadItem item, String status) {
     // A missing status means pending: that is the field's default in the protocol.
-    String actual = ChatKitJson.text(ChatKitJson.readObject(item.payload()), "status");
+    String actual = Json.parseObject(item.payload()).path("status").stringValue();
     return status.equals(actual == null ? "pending" : actual);
   }
 
-  private static JsonNode content(ThreadItem item) {
-    JsonNode content = ChatKitJson.readObject(item.payload()).get("content");
-    return content != null && content.isArray() ? content : ChatKitJson.array();
+  private static JsonValue content(ThreadItem item) {
+    JsonValue content = Json.parseObject(item.payload()).get("content");
+    return content != null && content.isArray() ? content : Json.array();
   }
 
-  private static ObjectNode inferenceOptions(InferenceOptions options) {
-    ObjectNode node = ChatKitJson.object();
+  private static JsonObject inferenceOptions(InferenceOptions options) {
+    JsonObject node = Json.object();
     if (options.toolChoiceId() != null) {
       node.putObject("tool_choice").put("id", options.toolChoiceId());
     }

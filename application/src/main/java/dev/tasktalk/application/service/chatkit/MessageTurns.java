@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.event.ThreadEvent;

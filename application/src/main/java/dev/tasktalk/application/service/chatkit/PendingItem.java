@@ -1,14 +1,14 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * An item that was added but is not done yet, with the updates applied so far: text deltas and
@@ -21,14 +21,14 @@ final class PendingItem {
   private static final int MAX_INDEX = 1_000;
 
   private final ThreadItem item;
-  private final ObjectNode payload;
+  private final JsonObject payload;
   private final List<Part> parts = new ArrayList<>();
 
   PendingItem(ThreadItem item) {
     this.item = item;
-    this.payload = ChatKitJson.readObject(item.payload());
+    this.payload = Json.parseObject(item.payload());
     if (item.type() == ItemType.ASSISTANT_MESSAGE) {
-      JsonNode content = payload.get("content");
+      JsonValue content = payload.get("content");
       if (content != null && content.isArray()) {
         content.forEach(part -> parts.add(Part.of(part)));
       }
@@ -40,8 +40,8 @@ final class PendingItem {
   }
 
   /** Applies a {@code ThreadItemUpdate}; kinds that the server does not track are ignored. */
-  void apply(ObjectNode update) {
-    String type = ChatKitJson.text(update, "type");
+  void apply(JsonObject update) {
+    String type = update.path("type").stringValue();
     if (type == null) {
       return;
     }
@@ -72,56 +72,56 @@ final class PendingItem {
   /** The item as it stands now. */
   ThreadItem snapshot() {
     if (item.type() != ItemType.ASSISTANT_MESSAGE) {
-      return item.withPayload(ChatKitJson.write(payload));
+      return item.withPayload(Json.write(payload));
     }
-    ObjectNode copy = payload.deepCopy();
-    ArrayNode content = copy.putArray("content");
+    JsonObject copy = payload.deepCopy();
+    JsonArray content = copy.putArray("content");
     parts.forEach(part -> content.add(part.render()));
-    return item.withPayload(ChatKitJson.write(copy));
+    return item.withPayload(Json.write(copy));
   }
 
-  private Optional<Integer> part(ObjectNode update) {
+  private Optional<Integer> part(JsonObject update) {
     int index = update.path("content_index").asInt(-1);
     if (item.type() != ItemType.ASSISTANT_MESSAGE || index < 0 || index > MAX_INDEX) {
       return Optional.empty();
     }
     while (parts.size() <= index) {
-      parts.add(Part.of(ChatKitJson.object()));
+      parts.add(Part.of(Json.object()));
     }
     return Optional.of(index);
   }
 
-  private Optional<ArrayNode> tasks() {
+  private Optional<JsonArray> tasks() {
     if (item.type() != ItemType.WORKFLOW) {
       return Optional.empty();
     }
-    ObjectNode workflow = payload.path("workflow").isObject()
-        ? (ObjectNode) payload.get("workflow") : payload.putObject("workflow");
-    JsonNode tasks = workflow.get("tasks");
-    return Optional.of(tasks != null && tasks.isArray() ? (ArrayNode) tasks : workflow.putArray("tasks"));
+    JsonObject workflow = payload.path("workflow").isObject()
+        ? (JsonObject) payload.get("workflow") : payload.putObject("workflow");
+    JsonValue tasks = workflow.get("tasks");
+    return Optional.of(tasks != null && tasks.isArray() ? (JsonArray) tasks : workflow.putArray("tasks"));
   }
 
   /** One {@code output_text} part: its fields, with the text kept aside in a builder. */
   private static final class Part {
-    private final ObjectNode fields;
+    private final JsonObject fields;
     private final StringBuilder text;
 
-    private Part(ObjectNode fields, StringBuilder text) {
+    private Part(JsonObject fields, StringBuilder text) {
       this.fields = fields;
       this.text = text;
     }
 
-    static Part of(JsonNode content) {
-      ObjectNode fields = content.isObject() ? ((ObjectNode) content).deepCopy() : ChatKitJson.object();
-      JsonNode text = fields.remove("text");
-      fields.putIfAbsent("annotations", ChatKitJson.array());
-      fields.putIfAbsent("type", fields.stringNode("output_text"));
+    static Part of(JsonValue content) {
+      JsonObject fields = content.isObject() ? ((JsonObject) content).deepCopy() : Json.object();
+      JsonValue text = fields.remove("text");
+      fields.putIfAbsent("annotations", Json.array());
+      fields.putIfAbsent("type", JsonValue.of("output_text"));
       return new Part(fields, new StringBuilder(text != null && text.isString() ? text.stringValue() : ""));
     }
 
-    void annotate(int index, JsonNode annotation) {
-      JsonNode list = fields.get("annotations");
-      ArrayNode annotations = list != null && list.isArray() ? (ArrayNode) list : fields.putArray("annotations");
+    void annotate(int index, JsonValue annotation) {
+      JsonValue list = fields.get("annotations");
+      JsonArray annotations = list != null && list.isArray() ? (JsonArray) list : fields.putArray("annotations");
       if (index >= 0 && index < annotations.size()) {
         annotations.insert(index, annotation.deepCopy());
       } else {
@@ -129,11 +129,11 @@ final class PendingItem {
       }
     }
 
-    ObjectNode render() {
-      ObjectNode rendered = ChatKitJson.object();
+    JsonObject render() {
+      JsonObject rendered = Json.object();
       rendered.set("annotations", fields.path("annotations").deepCopy());
       rendered.put("text", text.toString());
-      fields.properties().forEach(field -> {
+      fields.members().forEach(field -> {
         if (!field.getKey().equals("annotations")) {
           rendered.set(field.getKey(), field.getValue().deepCopy());
         }

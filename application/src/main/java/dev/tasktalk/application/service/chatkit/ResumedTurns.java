@@ -1,8 +1,8 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.AddClientToolOutput;
-import dev.tasktalk.application.chatkit.ChatKitRequest.AddStructuredInput;
-import dev.tasktalk.application.chatkit.ChatKitRequest.RetryAfterItem;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.AddClientToolOutput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.AddStructuredInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.RetryAfterItem;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;

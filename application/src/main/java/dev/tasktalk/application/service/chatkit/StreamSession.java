@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.event.ThreadEvent;
@@ -72,7 +72,7 @@ final class StreamSession {
     } else if (event instanceof ThreadEvent.ItemUpdated e) {
       PendingItem item = pending.get(e.itemId());
       if (item != null) {
-        item.apply(ChatKitJson.readObject(e.update()));
+        item.apply(Json.parseObject(e.update()));
         return visible(item.item(), event);
       }
       return List.of(event);

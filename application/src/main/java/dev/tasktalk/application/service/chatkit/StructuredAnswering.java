@@ -1,13 +1,13 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Answer;
-import dev.tasktalk.application.chatkit.ChatKitRequest.StructuredAnswers;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Answer;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.StructuredAnswers;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * Fills a pending {@code structured_input} item with the user's answers as the reference does: a
@@ -19,29 +19,29 @@ final class StructuredAnswering {
   private StructuredAnswering() {}
 
   static ThreadItem answer(ThreadItem pending, StructuredAnswers submitted) {
-    ObjectNode payload = ChatKitJson.readObject(pending.payload());
-    JsonNode inputs = payload.get("inputs");
+    JsonObject payload = Json.parseObject(pending.payload());
+    JsonValue inputs = payload.get("inputs");
     if (inputs != null && inputs.isArray()) {
-      for (JsonNode input : inputs) {
+      for (JsonValue input : inputs) {
         if (input.isObject()) {
-          ObjectNode question = (ObjectNode) input;
-          Answer answer = submitted.answers().get(ChatKitJson.text(question, "id"));
+          JsonObject question = (JsonObject) input;
+          Answer answer = submitted.answers().get(question.path("id").stringValue());
           question.set("answer", answerNode(question, submitted.skipped() ? null : answer));
         }
       }
     }
     payload.put("status", submitted.skipped() ? "skipped" : "answered");
-    return pending.withPayload(ChatKitJson.write(payload));
+    return pending.withPayload(Json.write(payload));
   }
 
-  private static ObjectNode answerNode(ObjectNode question, Answer answer) {
-    ObjectNode node = ChatKitJson.object();
-    ArrayNode values = node.putArray("values");
+  private static JsonObject answerNode(JsonObject question, Answer answer) {
+    JsonObject node = Json.object();
+    JsonArray values = node.putArray("values");
     if (answer == null || answer.skipped() || answer.values().isEmpty()) {
       node.put("skipped", true);
       return node;
     }
-    boolean singleChoice = "multiple_choice".equals(ChatKitJson.text(question, "type"))
+    boolean singleChoice = "multiple_choice".equals(question.path("type").stringValue())
         && !question.path("multiple").asBoolean(false);
     List<String> kept = singleChoice ? answer.values().subList(0, 1) : answer.values();
     kept.forEach(values::add);

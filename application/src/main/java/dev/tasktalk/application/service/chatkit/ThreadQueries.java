@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.GetThread;
-import dev.tasktalk.application.chatkit.ChatKitRequest.ListItems;
-import dev.tasktalk.application.chatkit.ChatKitRequest.ListThreads;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.GetThread;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.ListItems;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.ListThreads;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.shared.InvalidInputException;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The reading requests: a thread with its first page of items, the thread list and item pages. Hidden
- * items are dropped after pagination (by the codec), so cursors behave exactly as the reference's.
+ * items are dropped after pagination (by the endpoint), so cursors behave exactly as the reference's.
  */
 final class ThreadQueries {
 
@@ -23,28 +23,26 @@ final class ThreadQueries {
   private final Lookups lookups;
   private final ChatThreadRepository threads;
   private final ThreadItemRepository items;
-  private final ChatKitCodec codec;
 
-  ThreadQueries(Lookups lookups, ChatThreadRepository threads, ThreadItemRepository items, ChatKitCodec codec) {
+  ThreadQueries(Lookups lookups, ChatThreadRepository threads, ThreadItemRepository items) {
     this.lookups = lookups;
     this.threads = threads;
     this.items = items;
-    this.codec = codec;
   }
 
-  String get(UserId owner, GetThread request) {
+  ChatKitResult get(UserId owner, GetThread request) {
     ChatThread thread = lookups.thread(owner, request.threadId());
-    return codec.thread(thread, items.list(owner, thread.id(), null, FIRST_PAGE, false));
+    return new ChatKitResult.ThreadResult(thread, items.list(owner, thread.id(), null, FIRST_PAGE, false));
   }
 
-  String threads(UserId owner, ListThreads request) {
-    return codec.threadPage(cursor(() ->
+  ChatKitResult threads(UserId owner, ListThreads request) {
+    return new ChatKitResult.ThreadPage(cursor(() ->
         threads.list(owner, request.after(), request.limit(), request.descending())));
   }
 
-  String items(UserId owner, ListItems request) {
+  ChatKitResult items(UserId owner, ListItems request) {
     ChatThread thread = lookups.thread(owner, request.threadId());
-    return codec.itemPage(cursor(() ->
+    return new ChatKitResult.ItemPage(cursor(() ->
         items.list(owner, thread.id(), request.after(), request.limit(), request.descending())));
   }
 

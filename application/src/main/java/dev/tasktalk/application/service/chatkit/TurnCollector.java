@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.in.chatkit.ChatUseCase.ToolCall;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemId;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonValue;
 
 /**
  * Reads a finished response stream for the plain chat API: the thread it happened in, the assistant's
@@ -55,14 +55,14 @@ final class TurnCollector {
   List<ToolCall> toolCalls() {
     List<ToolCall> calls = new ArrayList<>();
     for (ThreadItem workflow : workflows.values()) {
-      JsonNode tasks = ChatKitJson.readObject(workflow.payload()).path("workflow").path("tasks");
-      for (JsonNode task : tasks) {
-        String title = ChatKitJson.text(task, "title");
-        String name = ChatKitJson.text(task, "name");
-        JsonNode arguments = task.get("arguments");
-        String status = ChatKitJson.text(task, "status_indicator");
+      JsonValue tasks = Json.parseObject(workflow.payload()).path("workflow").path("tasks");
+      for (JsonValue task : tasks) {
+        String title = task.path("title").stringValue();
+        String name = task.path("name").stringValue();
+        JsonValue arguments = task.path("arguments");
+        String status = task.path("status_indicator").stringValue();
         calls.add(new ToolCall(name != null ? name : title,
-            arguments == null ? null : arguments.isString() ? arguments.stringValue() : ChatKitJson.write(arguments),
+            arguments.isMissing() ? null : arguments.isString() ? arguments.stringValue() : Json.write(arguments),
             title, status == null ? "none" : status));
       }
     }

@@ -1,7 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.domain.attachment.Attachment;
@@ -17,7 +16,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * Turns a user's input into a stored {@code user_message} item. Attachments are checked first (the
@@ -30,13 +29,14 @@ final class UserMessages {
 
   private final ThreadItemRepository items;
   private final AttachmentRepository attachments;
-  private final ChatKitCodec codec;
+  private final StoredAttachments described;
   private final Clock clock;
 
-  UserMessages(ThreadItemRepository items, AttachmentRepository attachments, ChatKitCodec codec, Clock clock) {
+  UserMessages(ThreadItemRepository items, AttachmentRepository attachments, StoredAttachments described,
+      Clock clock) {
     this.items = items;
     this.attachments = attachments;
-    this.codec = codec;
+    this.described = described;
     this.clock = clock;
   }
 
@@ -60,15 +60,15 @@ final class UserMessages {
 
   /** Binds the attachments to the thread and appends the message; returns the stored item. */
   ThreadItem store(UserId owner, ThreadId thread, UserInput input, List<Attachment> resolved) {
-    List<ObjectNode> described = new ArrayList<>();
+    List<JsonObject> files = new ArrayList<>();
     for (Attachment attachment : resolved) {
       Attachment bound = attachment.inThread(thread);
       attachments.save(bound);
-      described.add(codec.attachmentNode(bound));
+      files.add(described.node(bound));
     }
     ThreadItem message = new ThreadItem(ItemId.generate(ItemType.USER_MESSAGE), thread,
         ItemType.USER_MESSAGE, clock.instant().truncatedTo(ChronoUnit.MICROS),
-        ItemPayloads.userMessage(input, described));
+        ItemPayloads.userMessage(input, files));
     items.add(owner, message);
     return message;
   }

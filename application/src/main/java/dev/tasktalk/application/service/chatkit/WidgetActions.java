@@ -1,10 +1,9 @@
 package dev.tasktalk.application.service.chatkit;
 
-import dev.tasktalk.application.chatkit.ChatKitCodec;
-import dev.tasktalk.application.chatkit.ChatKitJson;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Action;
-import dev.tasktalk.application.chatkit.ChatKitRequest.CustomAction;
-import dev.tasktalk.application.chatkit.ChatKitRequest.SyncCustomAction;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Action;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.CustomAction;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.SyncCustomAction;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.port.out.turn.Responder;
@@ -30,14 +29,12 @@ final class WidgetActions {
   private final ThreadItemRepository items;
   private final Turns turns;
   private final Responder responder;
-  private final ChatKitCodec codec;
 
-  WidgetActions(Lookups lookups, ThreadItemRepository items, Turns turns, Responder responder, ChatKitCodec codec) {
+  WidgetActions(Lookups lookups, ThreadItemRepository items, Turns turns, Responder responder) {
     this.lookups = lookups;
     this.items = items;
     this.turns = turns;
     this.responder = responder;
-    this.codec = codec;
   }
 
   Multi<ThreadEvent> stream(UserId owner, CustomAction request) {
@@ -52,7 +49,7 @@ final class WidgetActions {
         turns.act(owner, thread, run, List.of(new ThreadEvent.StreamOptions(true)), action));
   }
 
-  String sync(UserId owner, SyncCustomAction request) {
+  ChatKitResult sync(UserId owner, SyncCustomAction request) {
     ChatThread thread = lookups.thread(owner, request.threadId());
     Optional<ThreadItem> sender = sender(owner, thread, request.itemId());
     if (sender.isPresent() && sender.get().type() != ItemType.WIDGET) {
@@ -60,7 +57,7 @@ final class WidgetActions {
     }
     Optional<ThreadItem> updated = responder.syncAction(input(owner, thread, request.action(), sender));
     if (updated.isEmpty()) {
-      return "{}";
+      return new ChatKitResult.ActionResult(Optional.empty());
     }
     ThreadItem item = updated.get();
     if (!item.threadId().equals(thread.id())) {
@@ -68,7 +65,7 @@ final class WidgetActions {
     }
     // The reference leaves saving to the handler; we store it so a reload shows what the user saw.
     items.save(owner, item);
-    return item.hidden() ? "{}" : ChatKitJson.write(ChatKitJson.object().set("updated_item", codec.itemNode(item)));
+    return new ChatKitResult.ActionResult(item.hidden() ? Optional.empty() : Optional.of(item));
   }
 
   private Optional<ThreadItem> sender(UserId owner, ChatThread thread, Optional<ItemId> id) {

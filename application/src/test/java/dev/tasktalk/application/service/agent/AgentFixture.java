@@ -1,6 +1,6 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.port.out.turn.TurnInput;
 import dev.tasktalk.application.testing.ChatFixtures;
@@ -20,8 +20,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.JsonObject;
 
 /**
  * An {@link AgentResponder} over a scripted model, a fake toolbox and fake approvals, in a thread of
@@ -76,7 +76,7 @@ final class AgentFixture {
   Multi<ThreadEvent> clicking(String action, ThreadItem card) {
     String approvalId = approvalIdOf(card);
     return responder().action(new ActionInput(ALICE, thread.copy(), action,
-        ChatKitJson.write(ChatKitJson.object().put("approval_id", approvalId)), Optional.of(card)));
+        Json.write(Json.object().put("approval_id", approvalId)), Optional.of(card)));
   }
 
   /** Plays a stream to its end and stores its items; fails the test if the stream fails. */
@@ -112,20 +112,21 @@ final class AgentFixture {
   }
 
   static String approvalIdOf(ThreadItem card) {
-    return ChatKitJson.readObject(card.payload()).path("widget").path("confirm").path("action").path("payload")
+    return Json.parseObject(card.payload()).path("widget").path("confirm").path("action").path("payload")
         .path("approval_id").asString("");
   }
 
   ThreadItem userMessage(String text) {
-    ObjectNode payload = ChatKitJson.object();
+    JsonObject payload = Json.object();
     payload.putArray("content").addObject().put("type", "input_text").put("text", text);
     payload.putArray("attachments");
     return new ThreadItem(ItemId.generate(ItemType.USER_MESSAGE), thread.id(), ItemType.USER_MESSAGE, NOW,
-        ChatKitJson.write(payload));
+        Json.write(payload));
   }
 
-  static JsonNode json(String text) {
-    return ChatFixtures.json(text);
+  /** The JSON text as a tree, whose equality ignores key order and white space. */
+  static JsonValue json(String text) {
+    return Json.parse(text);
   }
 
   private void store(ThreadEvent event) {

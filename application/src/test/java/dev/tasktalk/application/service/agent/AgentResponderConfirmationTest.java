@@ -8,7 +8,7 @@ import static dev.tasktalk.application.service.agent.ScriptedModel.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.application.port.out.llm.ModelMessage;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.application.port.out.turn.ActionInput;
@@ -249,7 +249,7 @@ class AgentResponderConfirmationTest {
     String approvalId = AgentFixture.approvalIdOf(card);
 
     Throwable failure = chat.playFailing(chat.responder().action(new ActionInput(BOB, chat.thread.copy(),
-        "approval.confirm", ChatKitJson.write(ChatKitJson.object().put("approval_id", approvalId)), Optional.empty())));
+        "approval.confirm", Json.write(Json.object().put("approval_id", approvalId)), Optional.empty())));
 
     assertThat(failure).isInstanceOf(ApprovalNotFoundException.class);
     assertThat(chat.toolbox.calls()).isEmpty();

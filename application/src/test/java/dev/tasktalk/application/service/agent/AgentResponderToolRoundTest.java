@@ -16,8 +16,8 @@ import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 
 class AgentResponderToolRoundTest {
 
@@ -91,7 +91,7 @@ class AgentResponderToolRoundTest {
 
     chat.say("Add buy milk");
 
-    JsonNode record = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT));
+    JsonValue record = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT));
     assertThat(record).isEqualTo(json("{\"content\":{\"kind\":\"tool_calls\",\"agent\":\"Tasktalk\",\"calls\":[{"
         + "\"id\":\"call_1\",\"name\":\"add_task\",\"arguments\":" + quoted(MILK) + ",\"result\":" + quoted(ADDED)
         + "}],\"assistant_text\":\"\",\"reasoning\":\"The user wants milk.\",\"message_id\":null}}"));
@@ -106,7 +106,7 @@ class AgentResponderToolRoundTest {
     chat.model.reply(new ModelEvent.ToolCallRequested(made)).reply(text("Added.")).reply(text("You're welcome."));
     chat.say("Add buy milk");
 
-    JsonNode stored = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT)).path("content").path("calls").get(0);
+    JsonValue stored = Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT)).path("content").path("calls").path(0);
     assertThat(stored.path("provider_id").stringValue()).isEqualTo("call_0");
     assertThat(stored.path("provider_data").stringValue()).isEqualTo(signature);
 
@@ -213,6 +213,6 @@ class AgentResponderToolRoundTest {
   }
 
   private static String quoted(String text) {
-    return JsonNodeFactory.instance.stringNode(text).toString();
+    return Json.quote(text);
   }
 }

@@ -2,12 +2,12 @@ package dev.tasktalk.application.service.agent;
 
 import static dev.tasktalk.application.service.agent.ScriptedModel.call;
 import static dev.tasktalk.application.service.agent.ScriptedModel.text;
-import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
-import static dev.tasktalk.application.testing.ChatKitFixture.create;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.application.testing.ChatKitFixture.newThread;
+import static dev.tasktalk.application.testing.ChatKitFixture.userMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.llm.LanguageModelException;
 import dev.tasktalk.application.port.out.llm.LanguageModelException.Kind;
@@ -16,6 +16,7 @@ import dev.tasktalk.application.service.chatkit.ChatKitService;
 import dev.tasktalk.application.service.chatkit.ChatKitSettings;
 import dev.tasktalk.application.testing.InMemoryChatStore;
 import dev.tasktalk.application.tools.ToolOutcome;
+import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.run.Run;
@@ -27,8 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonValue;
 
 /** The agent behind the real ChatKit service: what a client receives and what the store keeps. */
 class AgentThroughChatKitTest {
@@ -47,15 +49,39 @@ class AgentThroughChatKitTest {
   private final ChatKitService service = new ChatKitService(store.threads(), store.items(), store.attachments(),
       store.runs(), store.feedback(), agent, (audio, mime) -> "", clock, settings);
 
-  private List<JsonNode> stream(String body) {
-    ChatKitResult result = service.process(ALICE, body);
-    return ((ChatKitResult.Stream) result).events().collect().asList().await().atMost(Duration.ofSeconds(10))
-        .stream().map(settings.codec()::event).map(ChatKitJson::read).toList();
+  private List<ThreadEvent> stream(ChatKitRequest request) {
+    ChatKitResult result = service.process(ALICE, request);
+    return ((ChatKitResult.Stream) result).events().collect().asList().await().atMost(Duration.ofSeconds(10));
   }
 
-  private static List<String> types(List<JsonNode> events) {
-    return events.stream().map(event -> event.path("type").asString()
-        + (event.has("item") ? ":" + event.path("item").path("type").asString() : "")).toList();
+  /** Each event as the ChatKit event type it becomes, with the item type where it carries an item. */
+  private static List<String> types(List<ThreadEvent> events) {
+    return events.stream().map(event -> {
+      if (event instanceof ThreadEvent.ThreadCreated) {
+        return "thread.created";
+      } else if (event instanceof ThreadEvent.ThreadUpdated) {
+        return "thread.updated";
+      } else if (event instanceof ThreadEvent.StreamOptions) {
+        return "stream_options";
+      } else if (event instanceof ThreadEvent.ItemUpdated) {
+        return "thread.item.updated";
+      } else if (event instanceof ThreadEvent.ItemAdded e) {
+        return "thread.item.added:" + e.item().type().wireName();
+      } else if (event instanceof ThreadEvent.ItemDone e) {
+        return "thread.item.done:" + e.item().type().wireName();
+      } else if (event instanceof ThreadEvent.ItemReplaced e) {
+        return "thread.item.replaced:" + e.item().type().wireName();
+      }
+      return event.getClass().getSimpleName();
+    }).toList();
+  }
+
+  private static String threadId(List<ThreadEvent> events) {
+    return ((ThreadEvent.ThreadCreated) events.get(0)).thread().id().value();
+  }
+
+  private static ThreadEvent last(List<ThreadEvent> events) {
+    return events.get(events.size() - 1);
   }
 
   private List<ThreadItem> stored(String threadId) {
@@ -67,14 +93,14 @@ class AgentThroughChatKitTest {
     toolbox.answer("add_task", new ToolOutcome(false, "{\"id\":\"t1\"}", "Added task ‘Buy milk’"));
     model.reply(call("call_1", "add_task", "{\"title\":\"Buy milk\"}")).reply(text("Added."));
 
-    List<JsonNode> events = stream(create("Add buy milk"));
+    List<ThreadEvent> events = stream(newThread("Add buy milk"));
 
     assertThat(types(events)).containsExactly("thread.created", "thread.item.done:user_message", "stream_options",
         "thread.item.added:workflow", "thread.item.updated", "thread.item.updated", "thread.item.done:workflow",
         "thread.item.added:assistant_message", "thread.item.updated", "thread.item.updated", "thread.item.updated",
         "thread.item.done:assistant_message", "thread.updated");
-    String threadId = events.get(0).path("thread").path("id").asString();
-    assertThat(events.get(events.size() - 1).path("thread").path("title").asString()).isEqualTo("Shopping list");
+    String threadId = threadId(events);
+    assertThat(((ThreadEvent.ThreadUpdated) last(events)).thread().title()).contains("Shopping list");
     assertThat(stored(threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE,
         ItemType.HIDDEN_CONTEXT, ItemType.WORKFLOW, ItemType.ASSISTANT_MESSAGE);
   }
@@ -83,14 +109,14 @@ class AgentThroughChatKitTest {
   void givenAConfirmationCard_theClickThroughCustomAction_deletesAndContinues() {
     toolbox.answer("delete_task", new ToolOutcome(false, "{\"deleted\":true}", "Deleted task ‘Buy milk’"));
     model.reply(call("call_9", "delete_task", "{\"id\":\"t1\"}")).reply(text("Deleted it."));
-    List<JsonNode> asked = stream(create("Delete buy milk"));
-    String threadId = asked.get(0).path("thread").path("id").asString();
-    JsonNode card = asked.stream().filter(e -> e.path("item").path("type").asString().equals("widget")).findFirst()
-        .orElseThrow().path("item");
-    JsonNode confirm = card.path("widget").path("confirm").path("action");
+    List<ThreadEvent> asked = stream(newThread("Delete buy milk"));
+    String threadId = threadId(asked);
+    ThreadItem card = asked.stream().filter(e -> e instanceof ThreadEvent.ItemDone done
+        && done.item().type() == ItemType.WIDGET).map(e -> ((ThreadEvent.ItemDone) e).item()).findFirst().orElseThrow();
+    JsonValue confirm = Json.parseObject(card.payload()).path("widget").path("confirm").path("action");
 
-    List<JsonNode> answered = stream(request("threads.custom_action", "{\"thread_id\":\"" + threadId
-        + "\",\"item_id\":\"" + card.path("id").asString() + "\",\"action\":" + ChatKitJson.write(confirm) + "}"));
+    List<ThreadEvent> answered = stream(new ChatKitRequest.CustomAction(new ThreadId(threadId), Optional.of(card.id()),
+        new ChatKitRequest.Action(confirm.path("type").asString(), Json.write(confirm.path("payload")))));
 
     assertThat(types(asked)).endsWith("thread.item.done:widget", "thread.item.done:end_of_turn");
     assertThat(types(answered)).startsWith("stream_options", "thread.item.replaced:widget",
@@ -105,30 +131,27 @@ class AgentThroughChatKitTest {
   @Test
   void givenAPassingModelFailure_theClientGetsTheMessageWithRetry_andALastingOneWithout() {
     model.failAfter(new LanguageModelException(Kind.RATE_LIMITED, true, "Too many requests, try again soon."));
-    List<JsonNode> first = stream(create("Hi"));
-    String threadId = first.get(0).path("thread").path("id").asString();
+    List<ThreadEvent> first = stream(newThread("Hi"));
+    String threadId = threadId(first);
     model.failAfter(new LanguageModelException(Kind.AUTHENTICATION, false, "The API key was rejected."));
 
-    List<JsonNode> second = stream(addMessage(threadId, "Hi again"));
+    List<ThreadEvent> second = stream(userMessage(threadId, "Hi again"));
 
-    assertThat(first.get(first.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
-        + "\"message\":\"Too many requests, try again soon.\",\"allow_retry\":true}"));
-    assertThat(second.get(second.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
-        + "\"message\":\"The API key was rejected.\",\"allow_retry\":false}"));
+    assertThat(last(first)).isEqualTo(ThreadEvent.Error.custom("Too many requests, try again soon.", true));
+    assertThat(last(second)).isEqualTo(ThreadEvent.Error.custom("The API key was rejected.", false));
   }
 
   @Test
   void givenAModelFaultMidAnswer_thePartialAnswerIsStoredCutOff_andTheNextTurnKnowsItWasIncomplete() {
     model.failAfter(new LanguageModelException(Kind.SERVER, true, "The model broke off. Please try again."),
         text("Milk is "), text("in aisle"));
-    List<JsonNode> first = stream(create("Where is milk?"));
-    String threadId = first.get(0).path("thread").path("id").asString();
+    List<ThreadEvent> first = stream(newThread("Where is milk?"));
+    String threadId = threadId(first);
     model.reply(text("Aisle 3, by the eggs."));
 
-    stream(addMessage(threadId, "Go on"));
+    stream(userMessage(threadId, "Go on"));
 
-    assertThat(first.get(first.size() - 1)).isEqualTo(ChatKitJson.read("{\"type\":\"error\",\"code\":\"custom\","
-        + "\"message\":\"The model broke off. Please try again.\",\"allow_retry\":true}"));
+    assertThat(last(first)).isEqualTo(ThreadEvent.Error.custom("The model broke off. Please try again.", true));
     List<ThreadItem> stored = stored(threadId);
     assertThat(stored).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE,
         ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT, ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
@@ -146,10 +169,10 @@ class AgentThroughChatKitTest {
   void givenAModelFaultBeforeAnyText_onlyTheUserMessageIsStored() {
     model.failAfter(new LanguageModelException(Kind.UNREACHABLE, true, "The model can't be reached."));
 
-    List<JsonNode> events = stream(create("Hi"));
+    List<ThreadEvent> events = stream(newThread("Hi"));
 
-    String threadId = events.get(0).path("thread").path("id").asString();
-    assertThat(events.get(events.size() - 1).path("type").asString()).isEqualTo("error");
+    String threadId = threadId(events);
+    assertThat(last(events)).isInstanceOf(ThreadEvent.Error.class);
     assertThat(stored(threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE);
     assertThat(store.runs().all()).extracting(Run::status).containsExactly(RunStatus.FAILED);
   }

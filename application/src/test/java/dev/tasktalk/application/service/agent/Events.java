@@ -1,11 +1,11 @@
 package dev.tasktalk.application.service.agent;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
+import dev.tasktalk.application.json.JsonValue;
 
 /** Short names of events, for asserting on a turn's sequence: "added:workflow", "update:workflow.task.added", …. */
 final class Events {
@@ -20,7 +20,7 @@ final class Events {
     if (event instanceof ThreadEvent.ItemAdded e) {
       return "added:" + e.item().type().wireName();
     } else if (event instanceof ThreadEvent.ItemUpdated e) {
-      return "update:" + ChatKitJson.readObject(e.update()).path("type").asString("");
+      return "update:" + Json.parseObject(e.update()).path("type").asString("");
     } else if (event instanceof ThreadEvent.ItemDone e) {
       return "done:" + e.item().type().wireName();
     } else if (event instanceof ThreadEvent.ItemReplaced e) {
@@ -38,12 +38,12 @@ final class Events {
         .filter(item -> item.type() == type).toList();
   }
 
-  static List<JsonNode> updates(List<ThreadEvent> events) {
+  static List<JsonValue> updates(List<ThreadEvent> events) {
     return events.stream().filter(ThreadEvent.ItemUpdated.class::isInstance)
-        .map(e -> (JsonNode) ChatKitJson.readObject(((ThreadEvent.ItemUpdated) e).update())).toList();
+        .map(e -> (JsonValue) Json.parseObject(((ThreadEvent.ItemUpdated) e).update())).toList();
   }
 
-  static JsonNode payload(ThreadItem item) {
-    return ChatKitJson.readObject(item.payload());
+  static JsonValue payload(ThreadItem item) {
+    return Json.parseObject(item.payload());
   }
 }

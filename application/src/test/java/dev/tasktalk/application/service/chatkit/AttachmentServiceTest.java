@@ -2,18 +2,20 @@ package dev.tasktalk.application.service.chatkit;
 
 import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
 import static dev.tasktalk.application.testing.ChatKitFixture.BOB;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.testing.ChatKitFixture;
+import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
 import dev.tasktalk.domain.shared.ConflictException;
 import dev.tasktalk.domain.shared.InvalidInputException;
+import dev.tasktalk.domain.thread.ThreadId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 class AttachmentServiceTest {
 
@@ -22,16 +24,17 @@ class AttachmentServiceTest {
       chat.settings.withMaxAttachmentBytes(8));
 
   private AttachmentId createdByPhaseOne(String name, String mimeType) {
-    return new AttachmentId(chat.json(ALICE, request("attachments.create",
-        "{\"name\":\"" + name + "\",\"size\":4,\"mime_type\":\"" + mimeType + "\"}")).path("id").stringValue());
+    ChatKitResult created = chat.result(ALICE, new ChatKitRequest.CreateAttachment(name, 4, mimeType));
+    return ((ChatKitResult.AttachmentResult) created).attachment().id();
   }
 
   @Test
   void directUpload_storesTheBytes_andAnswersAnAttachmentWithoutUploadDescriptor() {
-    JsonNode json = ChatKitJson.read(attachments.uploadDirect(ALICE, "cat.png", "image/png", new byte[] {1, 2, 3}));
+    Attachment uploaded = attachments.uploadDirect(ALICE, "cat.png", "image/png", new byte[] {1, 2, 3});
 
-    AttachmentId id = new AttachmentId(json.path("id").stringValue());
-    assertThat(json.propertyNames()).containsExactly("id", "name", "mime_type", "type", "preview_url");
+    AttachmentId id = uploaded.id();
+    assertThat(uploaded.uploaded()).isTrue();
+    assertThat(uploaded.threadId()).isNull();
     assertThat(attachments.content(ALICE, id).bytes()).containsExactly(1, 2, 3);
     assertThat(attachments.content(ALICE, id).mimeType()).isEqualTo("image/png");
   }
@@ -61,9 +64,9 @@ class AttachmentServiceTest {
     AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
     assertThatThrownBy(() -> attachments.content(ALICE, id)).isInstanceOf(AttachmentNotFoundException.class);
 
-    JsonNode json = ChatKitJson.read(attachments.uploadContent(ALICE, id, new byte[] {7, 7}));
+    Attachment uploaded = attachments.uploadContent(ALICE, id, new byte[] {7, 7});
 
-    assertThat(json.has("upload_descriptor")).isFalse();
+    assertThat(uploaded.uploaded()).isTrue();
     assertThat(attachments.content(ALICE, id).bytes()).containsExactly(7, 7);
   }
 
@@ -81,8 +84,9 @@ class AttachmentServiceTest {
   void anAttachmentAlreadySent_cannotBeReplaced() {
     var sent = chat.uploaded(ALICE, "a.txt", "text/plain");
     String thread = chat.createThread(ALICE, "Hi");
-    chat.stream(ALICE, request("threads.add_user_message", "{\"thread_id\":\"" + thread + "\",\"input\":{\"content\":"
-        + "[{\"type\":\"input_text\",\"text\":\"see\"}],\"attachments\":[\"" + sent.id() + "\"]}}"));
+    chat.events(ALICE, new ChatKitRequest.AddUserMessage(new ThreadId(thread), new ChatKitRequest.UserInput(
+        List.of(new ChatKitRequest.UserContent.InputText("see")), List.of(sent.id()), null,
+        ChatKitRequest.InferenceOptions.NONE)));
 
     assertThatThrownBy(() -> attachments.uploadContent(ALICE, sent.id(), new byte[1])).isInstanceOf(ConflictException.class);
   }

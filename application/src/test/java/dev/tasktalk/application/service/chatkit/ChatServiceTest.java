@@ -109,7 +109,7 @@ class ChatServiceTest {
   @Test
   void aMessageWhileAnswering_isAConflict() {
     chat.responder.then(turn().textThenHang("busy"));
-    AssertSubscriber<ThreadEvent> running = chat.multi(ALICE, ChatKitFixture.create("Hi"))
+    AssertSubscriber<ThreadEvent> running = chat.multi(ALICE, ChatKitFixture.newThread("Hi"))
         .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
     running.awaitItems(6, Duration.ofSeconds(5));
     String id = ((ThreadEvent.ThreadCreated) running.getItems().get(0)).thread().id().value();

@@ -2,7 +2,7 @@ package dev.tasktalk.application.service.chatkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasktalk.application.chatkit.ChatKitJson;
+import dev.tasktalk.application.json.Json;
 import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
@@ -18,7 +18,7 @@ class PendingItemTest {
   }
 
   private static void apply(PendingItem item, String update) {
-    item.apply(ChatKitJson.readObject(update));
+    item.apply(Json.parseObject(update));
   }
 
   @Test

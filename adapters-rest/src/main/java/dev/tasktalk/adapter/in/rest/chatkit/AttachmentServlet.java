@@ -1,5 +1,6 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
 import dev.tasktalk.adapter.in.rest.common.ApiError;
 import dev.tasktalk.adapter.in.rest.common.Owners;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
@@ -31,16 +32,18 @@ public class AttachmentServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject AttachmentUseCase attachments;
+  @Inject ChatKitCodec codec;
   @Inject PreviewLinks previewLinks;
 
   public AttachmentServlet() {}
 
-  AttachmentServlet(AttachmentUseCase attachments) {
-    this(attachments, null);
+  AttachmentServlet(AttachmentUseCase attachments, ChatKitCodec codec) {
+    this(attachments, codec, null);
   }
 
-  AttachmentServlet(AttachmentUseCase attachments, PreviewLinks previewLinks) {
+  AttachmentServlet(AttachmentUseCase attachments, ChatKitCodec codec, PreviewLinks previewLinks) {
     this.attachments = attachments;
+    this.codec = codec;
     this.previewLinks = previewLinks;
   }
 
@@ -76,7 +79,7 @@ public class AttachmentServlet extends HttpServlet {
       AttachmentId id = AttachmentId.parse(path.get().id());
       if (upload) {
         byte[] bytes = UploadedFile.from(request).bytes();
-        ServletJson.send(response, 200, attachments.uploadContent(owner.get(), id, bytes));
+        ServletJson.send(response, 200, codec.attachment(attachments.uploadContent(owner.get(), id, bytes)));
       } else {
         send(response, attachments.content(owner.get(), id));
       }

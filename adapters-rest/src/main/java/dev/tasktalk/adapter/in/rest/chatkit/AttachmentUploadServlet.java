@@ -1,5 +1,6 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
 import dev.tasktalk.adapter.in.rest.common.ApiError;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.RequestException;
@@ -25,11 +26,13 @@ public class AttachmentUploadServlet extends OwnerPostServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject AttachmentUseCase attachments;
+  @Inject ChatKitCodec codec;
 
   public AttachmentUploadServlet() {}
 
-  AttachmentUploadServlet(AttachmentUseCase attachments) {
+  AttachmentUploadServlet(AttachmentUseCase attachments, ChatKitCodec codec) {
     this.attachments = attachments;
+    this.codec = codec;
   }
 
   @Override
@@ -42,7 +45,7 @@ public class AttachmentUploadServlet extends OwnerPostServlet {
         throw RequestException.invalid(UploadedFile.PART, "the file part needs a filename");
       }
       ServletJson.send(response, 200,
-          attachments.uploadDirect(owner, name, file.mimeType(), file.bytes()));
+          codec.attachment(attachments.uploadDirect(owner, name, file.mimeType(), file.bytes())));
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
     }

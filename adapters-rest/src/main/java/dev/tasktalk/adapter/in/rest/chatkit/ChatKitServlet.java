@@ -1,5 +1,7 @@
 package dev.tasktalk.adapter.in.rest.chatkit;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitRequestParser;
 import dev.tasktalk.adapter.in.rest.common.ApiError;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.adapter.in.rest.common.ServletJson;
@@ -17,8 +19,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}} answered with one
- * JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
+ * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}}, parsed here into
+ * a typed request and answered with one JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
  */
 @WebServlet(urlPatterns = "/chatkit", asyncSupported = true)
 public class ChatKitServlet extends OwnerPostServlet {
@@ -26,32 +28,34 @@ public class ChatKitServlet extends OwnerPostServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject ChatKitUseCase chatKit;
-  @Inject ChatKitEventWriter eventWriter;
+  @Inject ChatKitCodec codec;
 
   public ChatKitServlet() {}
 
-  ChatKitServlet(ChatKitUseCase chatKit, ChatKitEventWriter eventWriter) {
+  ChatKitServlet(ChatKitUseCase chatKit, ChatKitCodec codec) {
     this.chatKit = chatKit;
-    this.eventWriter = eventWriter;
+    this.codec = codec;
   }
 
   @Override
   protected void post(HttpServletRequest request, HttpServletResponse response, UserId owner)
       throws IOException {
     ChatKitResult result;
+    String json = null;
     try {
       String body = new String(RequestBodies.read(request), StandardCharsets.UTF_8);
-      result = chatKit.process(owner, body);
+      result = chatKit.process(owner, ChatKitRequestParser.parse(body));
+      if (!(result instanceof ChatKitResult.Stream)) {
+        json = codec.body(result);
+      }
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));
       return;
     }
     if (result instanceof ChatKitResult.Stream stream) {
       stream(request, response, stream.events());
-    } else if (result instanceof ChatKitResult.Json json) {
-      ServletJson.send(response, 200, json.body());
     } else {
-      ServletJson.error(response, ApiError.unexpected(new IllegalStateException("no ChatKit result")));
+      ServletJson.send(response, 200, json);
     }
   }
 
@@ -66,7 +70,7 @@ public class ChatKitServlet extends OwnerPostServlet {
     try {
       async = request.startAsync(request, response);
       async.setTimeout(0); // a turn lasts as long as the model takes; the Stop button ends it early
-      stream = new SseStream(eventWriter::toJson, new ServletSseSink(async, response.getOutputStream()));
+      stream = new SseStream(codec::event, new ServletSseSink(async, response.getOutputStream()));
       async.addListener(new ClientGoneListener(stream));
     } catch (IOException | RuntimeException e) {
       SseStream.abandon(events); // process() opened the run: release it the way Stop would

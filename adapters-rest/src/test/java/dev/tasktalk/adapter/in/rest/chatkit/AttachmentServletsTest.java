@@ -2,8 +2,10 @@ package dev.tasktalk.adapter.in.rest.chatkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
 import dev.tasktalk.application.port.in.chatkit.AttachmentUseCase;
+import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
 import dev.tasktalk.domain.shared.InvalidInputException;
@@ -13,12 +15,15 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AttachmentServletsTest {
 
+  private static final ChatKitCodec CODEC = new ChatKitCodec("");
+  private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4};
 
   private final List<String> calls = new ArrayList<>();
@@ -36,7 +41,8 @@ class AttachmentServletsTest {
     assertThat(calls).containsExactly("direct alice notes.txt text/plain 8");
     assertThat(response.status).isEqualTo(200);
     assertThat(response.contentType).isEqualTo("application/json");
-    assertThat(response.body()).isEqualTo("{\"id\":\"atc_new\"}");
+    assertThat(response.body()).isEqualTo("{\"id\":\"atc_new\",\"name\":\"notes.txt\",\"mime_type\":\"text/plain\","
+        + "\"type\":\"file\"}");
   }
 
   @Test
@@ -97,7 +103,8 @@ class AttachmentServletsTest {
 
     assertThat(calls).containsExactly("content alice atc_1 8");
     assertThat(response.status).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"id\":\"atc_1\"}");
+    assertThat(response.body()).isEqualTo("{\"id\":\"atc_1\",\"name\":\"cat \\\"1\\\".png\",\"mime_type\":\"image/png\","
+        + "\"type\":\"image\",\"preview_url\":\"/chatkit/attachments/atc_1/content\"}");
   }
 
   @Test
@@ -156,14 +163,14 @@ class AttachmentServletsTest {
     request.pathInfo = "/atc_1/content";
     request.user = null;
 
-    new AttachmentServlet(attachments, links).service(request.proxy(), response.proxy());
+    new AttachmentServlet(attachments, CODEC, links).service(request.proxy(), response.proxy());
     assertThat(response.status).isEqualTo(200);
     assertThat(response.out.bytes.toByteArray()).isEqualTo(PNG);
 
     request.parameters.put("u", java.util.Base64.getUrlEncoder().withoutPadding()
         .encodeToString("bob".getBytes(StandardCharsets.UTF_8)));
     ServletFakes.Response forged = new ServletFakes.Response();
-    new AttachmentServlet(attachments, links).service(request.proxy(), forged.proxy());
+    new AttachmentServlet(attachments, CODEC, links).service(request.proxy(), forged.proxy());
     assertThat(forged.status).isEqualTo(404);
   }
 
@@ -179,7 +186,7 @@ class AttachmentServletsTest {
     malformed.method = "GET";
     malformed.pathInfo = "/<script>/content";
     ServletFakes.Response second = new ServletFakes.Response();
-    new AttachmentServlet(attachments).service(malformed.proxy(), second.proxy());
+    new AttachmentServlet(attachments, CODEC).service(malformed.proxy(), second.proxy());
     assertThat(second.status).isEqualTo(404);
     assertThat(calls).containsExactly("read alice atc_other");
   }
@@ -195,7 +202,7 @@ class AttachmentServletsTest {
     wrong.method = "DELETE";
     wrong.pathInfo = "/atc_1/content";
     ServletFakes.Response second = new ServletFakes.Response();
-    new AttachmentServlet(attachments).service(wrong.proxy(), second.proxy());
+    new AttachmentServlet(attachments, CODEC).service(wrong.proxy(), second.proxy());
     assertThat(second.status).isEqualTo(405);
     assertThat(second.headers).containsEntry("Allow", "GET");
 
@@ -203,7 +210,7 @@ class AttachmentServletsTest {
     getUpload.method = "GET";
     getUpload.pathInfo = "/atc_1/upload";
     ServletFakes.Response third = new ServletFakes.Response();
-    new AttachmentServlet(attachments).service(getUpload.proxy(), third.proxy());
+    new AttachmentServlet(attachments, CODEC).service(getUpload.proxy(), third.proxy());
     assertThat(third.status).isEqualTo(405);
     assertThat(third.headers).containsEntry("Allow", "PUT, POST");
   }
@@ -216,17 +223,17 @@ class AttachmentServletsTest {
     assertThat(response.status).isEqualTo(401);
 
     ServletFakes.Response second = new ServletFakes.Response();
-    new AttachmentUploadServlet(attachments).service(request.proxy(), second.proxy());
+    new AttachmentUploadServlet(attachments, CODEC).service(request.proxy(), second.proxy());
     assertThat(second.status).isEqualTo(401);
     assertThat(calls).isEmpty();
   }
 
   private void upload() throws Exception {
-    new AttachmentUploadServlet(attachments).service(request.proxy(), response.proxy());
+    new AttachmentUploadServlet(attachments, CODEC).service(request.proxy(), response.proxy());
   }
 
   private void attachment() throws Exception {
-    new AttachmentServlet(attachments).service(request.proxy(), response.proxy());
+    new AttachmentServlet(attachments, CODEC).service(request.proxy(), response.proxy());
   }
 
   private JsonObject error() {
@@ -238,18 +245,18 @@ class AttachmentServletsTest {
     RuntimeException refusal;
 
     @Override
-    public String uploadDirect(UserId owner, String fileName, String mimeType, byte[] content) {
+    public Attachment uploadDirect(UserId owner, String fileName, String mimeType, byte[] content) {
       if (refusal != null) {
         throw refusal;
       }
       calls.add("direct " + owner + " " + fileName + " " + mimeType + " " + content.length);
-      return "{\"id\":\"atc_new\"}";
+      return new Attachment(new AttachmentId("atc_new"), owner, fileName, mimeType, content.length, null, true, AT);
     }
 
     @Override
-    public String uploadContent(UserId owner, AttachmentId id, byte[] content) {
+    public Attachment uploadContent(UserId owner, AttachmentId id, byte[] content) {
       calls.add("content " + owner + " " + id + " " + content.length);
-      return "{\"id\":\"" + id + "\"}";
+      return new Attachment(id, owner, "cat \"1\".png", "image/png", content.length, null, true, AT);
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.tasktalk.adapter.in.rest.chatkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitCodec;
 import dev.tasktalk.adapter.in.rest.common.RequestBodies;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.in.chatkit.ChatKitUseCase;
+import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.event.ThreadEvent.ProgressUpdate;
 import dev.tasktalk.domain.run.RunInProgressException;
@@ -26,29 +29,35 @@ import org.junit.jupiter.api.Test;
 
 class ChatKitServletTest {
 
-  private static final ChatKitEventWriter WRITER = event ->
-      event instanceof ProgressUpdate p ? "{\"type\":\"progress_update\",\"text\":\"" + p.text() + "\"}" : null;
+  private static final String CREATE = "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+      + "[{\"type\":\"input_text\",\"text\":\"Hi\"}]}}}";
+
+  private static final ChatKitCodec CODEC = new ChatKitCodec("");
 
   private final ServletFakes.Request request = new ServletFakes.Request();
   private final ServletFakes.Response response = new ServletFakes.Response();
   private final List<String> seen = new ArrayList<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
+  {
+    request.body(CREATE);
+  }
+
   private void post(Supplier<ChatKitResult> answer) throws Exception {
-    ChatKitUseCase useCase = (UserId owner, String body) -> {
-      seen.add(owner.value() + " " + body);
+    ChatKitUseCase useCase = (UserId owner, ChatKitRequest parsed) -> {
+      seen.add(owner.value() + " " + parsed);
       return answer.get();
     };
-    new ChatKitServlet(useCase, WRITER).service(request.proxy(), response.proxy());
+    new ChatKitServlet(useCase, CODEC).service(request.proxy(), response.proxy());
   }
 
   @Test
   void aJsonAnswer_is200ApplicationJson_forTheAuthenticatedOwner() throws Exception {
     request.body("{\"type\":\"threads.list\",\"params\":{\"note\":\"żółw\"}}");
 
-    post(() -> new ChatKitResult.Json("{\"data\":[],\"has_more\":false}"));
+    post(() -> new ChatKitResult.ThreadPage(new Page<>(List.of(), false)));
 
-    assertThat(seen).containsExactly("alice {\"type\":\"threads.list\",\"params\":{\"note\":\"żółw\"}}");
+    assertThat(seen).containsExactly("alice " + new ChatKitRequest.ListThreads(20, true, null));
     assertThat(response.status).isEqualTo(200);
     assertThat(response.contentType).isEqualTo("application/json");
     assertThat(response.body()).isEqualTo("{\"data\":[],\"has_more\":false}");
@@ -57,7 +66,7 @@ class ChatKitServletTest {
 
   @Test
   void aStream_isServerSentEvents_writtenAsynchronously_andCompletedAtTheEnd() throws Exception {
-    request.body("{\"type\":\"threads.create\",\"params\":{}}");
+    request.body(CREATE);
 
     post(() -> new ChatKitResult.Stream(Multi.createFrom().items(progress("a"), progress("b"))));
 
@@ -133,6 +142,18 @@ class ChatKitServletTest {
   }
 
   @Test
+  void aBodyTheParserRefuses_is400NamingTheField_andTheUseCaseIsNotCalled() throws Exception {
+    request.body("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\","
+        + "\"text\":\"a\\u0000b\"}]}}}");
+
+    post(() -> new ChatKitResult.Empty());
+
+    assertThat(response.status).isEqualTo(400);
+    assertThat(error().getString("field")).isEqualTo("params.input.content[0].text");
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void anUnexpectedFailure_is500WithAReference_andNoStackTrace() throws Exception {
     assertError(() -> { throw new NullPointerException("secret internals"); }, 500, "internal_error");
 
@@ -144,7 +165,7 @@ class ChatKitServletTest {
   void withoutAPrincipal_is401_andTheUseCaseIsNotCalled() throws Exception {
     request.user = null;
 
-    post(() -> new ChatKitResult.Json("{}"));
+    post(() -> new ChatKitResult.Empty());
 
     assertThat(response.status).isEqualTo(401);
     assertThat(response.headers).containsEntry("WWW-Authenticate", "Bearer");
@@ -156,7 +177,7 @@ class ChatKitServletTest {
   void otherMethods_are405Json() throws Exception {
     request.method = "GET";
 
-    post(() -> new ChatKitResult.Json("{}"));
+    post(() -> new ChatKitResult.Empty());
 
     assertThat(response.status).isEqualTo(405);
     assertThat(response.headers).containsEntry("Allow", "POST");
@@ -168,7 +189,7 @@ class ChatKitServletTest {
   void options_namesTheMethod_withoutABody() throws Exception {
     request.method = "OPTIONS";
 
-    post(() -> new ChatKitResult.Json("{}"));
+    post(() -> new ChatKitResult.Empty());
 
     assertThat(response.status).isEqualTo(204);
     assertThat(response.headers).containsEntry("Allow", "POST, OPTIONS");
@@ -179,7 +200,7 @@ class ChatKitServletTest {
   @Test
   void anOversizedBody_is413_declaredOrNot() throws Exception {
     request.declaredLength = RequestBodies.MAX_BYTES + 1L;
-    post(() -> new ChatKitResult.Json("{}"));
+    post(() -> new ChatKitResult.Empty());
     assertThat(response.status).isEqualTo(413);
     assertThat(error().getString("code")).isEqualTo("payload_too_large");
 
@@ -187,7 +208,7 @@ class ChatKitServletTest {
     chunked.body = new byte[RequestBodies.MAX_BYTES + 1];
     chunked.declaredLength = -1L;
     ServletFakes.Response second = new ServletFakes.Response();
-    new ChatKitServlet((owner, body) -> new ChatKitResult.Json("{}"), WRITER)
+    new ChatKitServlet((owner, body) -> new ChatKitResult.Empty(), CODEC)
         .service(chunked.proxy(), second.proxy());
     assertThat(second.status).isEqualTo(413);
     assertThat(seen).isEmpty();
@@ -196,7 +217,7 @@ class ChatKitServletTest {
   private void assertError(Supplier<ChatKitResult> failing, int status, String code) throws Exception {
     response.headers.clear();
     response.out.bytes.reset();
-    request.body("{\"type\":\"threads.create\",\"params\":{}}");
+    request.body(CREATE);
     post(failing);
     assertThat(response.status).isEqualTo(status);
     assertThat(response.contentType).isEqualTo("application/json");
@@ -213,6 +234,6 @@ class ChatKitServletTest {
   }
 
   private static ProgressUpdate progress(String text) {
-    return new ProgressUpdate("sparkle", text);
+    return new ProgressUpdate(null, text);
   }
 }

@@ -1,13 +1,12 @@
-package dev.tasktalk.application.service.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
-import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.ALICE;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.addMessage;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.request;
 import static dev.tasktalk.application.testing.ScriptedResponder.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
 import dev.tasktalk.domain.item.ItemType;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 class ChatKitServiceJsonRequestsTest {
 
-  private final ChatKitFixture chat = new ChatKitFixture();
+  private final ChatKitWireFixture chat = new ChatKitWireFixture();
 
   private static List<String> ids(JsonNode page) {
     return page.path("data").valueStream().map(n -> n.path("id").stringValue()).toList();
@@ -150,7 +149,7 @@ class ChatKitServiceJsonRequestsTest {
     assertThat(chat.store.feedback().stored()).singleElement().satisfies(f -> {
       assertThat(f.items()).containsExactly(answer.id());
       assertThat(f.kind()).isEqualTo("positive");
-      assertThat(f.at()).isEqualTo(ChatKitFixture.NOW);
+      assertThat(f.at()).isEqualTo(ChatKitWireFixture.NOW);
     });
   }
 

@@ -1,5 +1,7 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
+import dev.tasktalk.application.chatkit.PreviewLinks;
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
@@ -53,23 +55,48 @@ public final class ChatKitCodec {
     this.attachmentsUrl = base + ATTACHMENTS_PATH;
   }
 
+  /**
+   * The JSON body answering a non-streaming request: a thread, a page, an attachment, a transcription,
+   * an action's updated item, or {@code {}}.
+   */
+  public String body(ChatKitResult result) {
+    if (result instanceof ChatKitResult.ThreadResult r) {
+      return thread(r.thread(), r.items());
+    } else if (result instanceof ChatKitResult.ThreadPage r) {
+      return threadPage(r.threads());
+    } else if (result instanceof ChatKitResult.ItemPage r) {
+      return itemPage(r.items());
+    } else if (result instanceof ChatKitResult.AttachmentResult r) {
+      return attachment(r.attachment());
+    } else if (result instanceof ChatKitResult.Transcription r) {
+      return WireJson.write(WireJson.object().put("text", r.text()));
+    } else if (result instanceof ChatKitResult.ActionResult r) {
+      ObjectNode node = WireJson.object();
+      r.updatedItem().ifPresent(item -> node.set("updated_item", itemNode(item)));
+      return WireJson.write(node);
+    } else if (result instanceof ChatKitResult.Empty) {
+      return "{}";
+    }
+    throw new IllegalArgumentException("a " + result.getClass().getSimpleName() + " has no JSON body");
+  }
+
   /** A thread with an empty item page, as events, lists and renames carry it. */
   public String thread(ChatThread thread) {
-    return ChatKitJson.write(threadNode(thread, new Page<>(List.of(), false)));
+    return WireJson.write(threadNode(thread, new Page<>(List.of(), false)));
   }
 
   /** A thread with one page of its items (hidden ones skipped). */
   public String thread(ChatThread thread, Page<ThreadItem> items) {
-    return ChatKitJson.write(threadNode(thread, items));
+    return WireJson.write(threadNode(thread, items));
   }
 
   public String threadPage(Page<ChatThread> threads) {
-    return ChatKitJson.write(page(threads, t -> threadNode(t, new Page<>(List.of(), false)),
+    return WireJson.write(page(threads, t -> threadNode(t, new Page<>(List.of(), false)),
         t -> t.id().value()));
   }
 
   public String item(ThreadItem item) {
-    return ChatKitJson.write(itemNode(item));
+    return WireJson.write(itemNode(item));
   }
 
   /**
@@ -77,16 +104,16 @@ public final class ChatKitCodec {
    * still describe the stored page and {@code after} may name a hidden item, as in the reference.
    */
   public String itemPage(Page<ThreadItem> items) {
-    return ChatKitJson.write(itemPageNode(items));
+    return WireJson.write(itemPageNode(items));
   }
 
   public String attachment(Attachment attachment) {
-    return ChatKitJson.write(attachmentNode(attachment));
+    return WireJson.write(attachmentNode(attachment));
   }
 
   /** The ChatKit stream event for {@code event}, as one line of compact JSON. */
   public String event(ThreadEvent event) {
-    return ChatKitJson.write(events.node(event));
+    return WireJson.write(events.node(event));
   }
 
   /** One SSE frame: {@code data: <json>\n\n}, exactly as the reference frames events. */
@@ -94,8 +121,8 @@ public final class ChatKitCodec {
     return "data: " + event(event) + "\n\n";
   }
 
-  public ObjectNode threadNode(ChatThread thread, Page<ThreadItem> items) {
-    ObjectNode node = ChatKitJson.object();
+  ObjectNode threadNode(ChatThread thread, Page<ThreadItem> items) {
+    ObjectNode node = WireJson.object();
     node.put("id", thread.id().value());
     thread.title().ifPresent(title -> node.put("title", title));
     node.put("created_at", timestamp(thread.createdAt()));
@@ -106,21 +133,21 @@ public final class ChatKitCodec {
     return node;
   }
 
-  public ObjectNode itemPageNode(Page<ThreadItem> items) {
+  ObjectNode itemPageNode(Page<ThreadItem> items) {
     return page(items, item -> item.hidden() ? null : itemNode(item), item -> item.id().value());
   }
 
   /** The item's common fields followed by its payload fields (top-level nulls omitted). */
-  public ObjectNode itemNode(ThreadItem item) {
+  ObjectNode itemNode(ThreadItem item) {
     if (item.hidden()) {
       throw new IllegalArgumentException("hidden item " + item.id() + " must not be sent to a client");
     }
-    ObjectNode node = ChatKitJson.object();
+    ObjectNode node = WireJson.object();
     node.put("id", item.id().value());
     node.put("thread_id", item.threadId().value());
     node.put("created_at", timestamp(item.createdAt()));
     node.put("type", item.type().wireName());
-    for (Map.Entry<String, JsonNode> field : ChatKitJson.readObject(item.payload()).properties()) {
+    for (Map.Entry<String, JsonNode> field : WireJson.readObject(item.payload()).properties()) {
       if (!COMMON_ITEM_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
         node.set(field.getKey(), field.getValue());
       }
@@ -132,8 +159,8 @@ public final class ChatKitCodec {
    * An attachment: images carry a {@code preview_url}; one whose bytes have not arrived carries the
    * {@code upload_descriptor} for phase 2 of a two-phase upload. Server-private data is never included.
    */
-  public ObjectNode attachmentNode(Attachment attachment) {
-    ObjectNode node = ChatKitJson.object();
+  ObjectNode attachmentNode(Attachment attachment) {
+    ObjectNode node = WireJson.object();
     node.put("id", attachment.id().value());
     node.put("name", attachment.name());
     node.put("mime_type", attachment.mimeType());
@@ -168,7 +195,7 @@ public final class ChatKitCodec {
   }
 
   private static ObjectNode status(ThreadStatus status) {
-    ObjectNode node = ChatKitJson.object();
+    ObjectNode node = WireJson.object();
     node.put("type", status.kind().name().toLowerCase(Locale.ROOT));
     if (status.reason() != null) {
       node.put("reason", status.reason());
@@ -178,7 +205,7 @@ public final class ChatKitCodec {
 
   /** A page; {@code render} may return null to leave an element out without changing the cursor. */
   private static <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> render, Function<T, String> id) {
-    ObjectNode node = ChatKitJson.object();
+    ObjectNode node = WireJson.object();
     ArrayNode data = node.putArray("data");
     for (T element : page.data()) {
       ObjectNode rendered = render.apply(element);

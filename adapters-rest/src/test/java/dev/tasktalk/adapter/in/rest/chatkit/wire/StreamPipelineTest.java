@@ -1,12 +1,11 @@
-package dev.tasktalk.application.service.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
-import static dev.tasktalk.application.testing.ChatKitFixture.create;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.ALICE;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.create;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.request;
 import static dev.tasktalk.application.testing.ScriptedResponder.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.item.ItemType;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 class StreamPipelineTest {
 
-  private final ChatKitFixture chat = new ChatKitFixture();
+  private final ChatKitWireFixture chat = new ChatKitWireFixture();
 
   private static JsonNode last(List<JsonNode> events) {
     return events.get(events.size() - 1);
@@ -81,7 +80,7 @@ class StreamPipelineTest {
   void aStoreFailureWhileSavingAnItem_becomesAnErrorEvent() {
     ItemId duplicate = ItemId.generate(ItemType.WIDGET);
     chat.responder.then(turn().events(thread -> {
-      ThreadItem widget = new ThreadItem(duplicate, thread, ItemType.WIDGET, ChatKitFixture.NOW,
+      ThreadItem widget = new ThreadItem(duplicate, thread, ItemType.WIDGET, ChatKitWireFixture.NOW,
           "{\"widget\":{\"type\":\"Card\"}}");
       return List.of(new ThreadEvent.ItemDone(widget), new ThreadEvent.ItemDone(widget));
     }));
@@ -173,7 +172,7 @@ class StreamPipelineTest {
   @Test
   void stoppingAPendingWorkflow_doesNotStoreIt() {
     chat.responder.then(turn().events(thread -> List.of(new ThreadEvent.ItemAdded(new ThreadItem(
-        ItemId.generate(ItemType.WORKFLOW), thread, ItemType.WORKFLOW, ChatKitFixture.NOW,
+        ItemId.generate(ItemType.WORKFLOW), thread, ItemType.WORKFLOW, ChatKitWireFixture.NOW,
         "{\"workflow\":{\"type\":\"custom\",\"tasks\":[]}}")))).hang());
     var stream = chat.multi(ALICE, create("Hi")).subscribe()
         .withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<ThreadEvent>create(Long.MAX_VALUE));

@@ -1,8 +1,8 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.InferenceOptions;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserContent;
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserInput;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -67,7 +67,7 @@ final class UserInputParser {
     if (!data.isObject()) {
       throw part.invalid("data", "must be an object");
     }
-    return ChatKitJson.write(data);
+    return WireJson.write(data);
   }
 
   private static List<AttachmentId> attachments(RequestFields input) {

@@ -1,14 +1,13 @@
-package dev.tasktalk.application.service.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
-import static dev.tasktalk.application.testing.ChatKitFixture.BOB;
-import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.ALICE;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.BOB;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.addMessage;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.request;
 import static dev.tasktalk.application.testing.ScriptedResponder.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Every refusal happens before a stream is handed out, and leaves nothing behind. */
 class ChatKitServiceRefusalsTest {
 
-  private final ChatKitFixture chat = new ChatKitFixture();
+  private final ChatKitWireFixture chat = new ChatKitWireFixture();
   private String thread;
   private ThreadItem user;
   private ThreadItem answer;
@@ -64,7 +63,7 @@ class ChatKitServiceRefusalsTest {
         request("threads.add_structured_input", "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + answer.id() + "\",\"input\":{}}"),
     };
     for (String request : requests) {
-      refusedWithNothingWritten(() -> chat.service.process(BOB, request), ThreadNotFoundException.class, null);
+      refusedWithNothingWritten(() -> chat.process(BOB, request), ThreadNotFoundException.class, null);
     }
     assertThat(chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}"))
         .path("items").path("data")).hasSize(2);
@@ -72,24 +71,24 @@ class ChatKitServiceRefusalsTest {
 
   @Test
   void unknownThread_isNotFound() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, addMessage("thr_0000000000000000", "x")),
+    refusedWithNothingWritten(() -> chat.process(ALICE, addMessage("thr_0000000000000000", "x")),
         ThreadNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, addMessage("not a valid id!", "x")),
+    refusedWithNothingWritten(() -> chat.process(ALICE, addMessage("not a valid id!", "x")),
         ThreadNotFoundException.class, null);
   }
 
   @Test
   void unknownItems_areNotFound() {
     String missing = "msg_0000000000000000";
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.retry_after_item",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.retry_after_item",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + missing + "\"}")), ItemNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.custom_action",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.custom_action",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + missing + "\",\"action\":{\"type\":\"x\"}}")),
         ItemNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.add_structured_input",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.add_structured_input",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + missing + "\",\"input\":{}}")),
         ItemNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("items.feedback",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("items.feedback",
         "{\"thread_id\":\"" + thread + "\",\"item_ids\":[\"" + answer.id() + "\",\"" + missing + "\"],\"kind\":\"negative\"}")),
         ItemNotFoundException.class, null);
     assertThat(chat.store.feedback().stored()).isEmpty();
@@ -97,20 +96,20 @@ class ChatKitServiceRefusalsTest {
 
   @Test
   void retryingSomethingOtherThanAUserMessage_isInvalid() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.retry_after_item",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.retry_after_item",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + answer.id() + "\"}")),
         InvalidInputException.class, "params.item_id");
   }
 
   @Test
   void toolOutputWithoutAPendingCall_isInvalid() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.add_client_tool_output",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.add_client_tool_output",
         "{\"thread_id\":\"" + thread + "\",\"result\":{}}")), InvalidInputException.class, "params.thread_id");
   }
 
   @Test
   void answersToAnItemThatIsNotAPendingStructuredInput_areInvalid() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.add_structured_input",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.add_structured_input",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + answer.id() + "\",\"input\":{}}")),
         InvalidInputException.class, "params.item_id");
 
@@ -120,12 +119,12 @@ class ChatKitServiceRefusalsTest {
     String answerIt = request("threads.add_structured_input",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + pending.id() + "\",\"input\":{}}");
     chat.stream(ALICE, answerIt);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, answerIt), InvalidInputException.class, "params.item_id");
+    refusedWithNothingWritten(() -> chat.process(ALICE, answerIt), InvalidInputException.class, "params.item_id");
   }
 
   @Test
   void syncActionFromANonWidget_isInvalid() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.sync_custom_action",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.sync_custom_action",
         "{\"thread_id\":\"" + thread + "\",\"item_id\":\"" + answer.id() + "\",\"action\":{\"type\":\"x\"}}")),
         InvalidInputException.class, "params.item_id");
   }
@@ -134,30 +133,30 @@ class ChatKitServiceRefusalsTest {
   void attachmentsThatAreMissing_foreign_notUploaded_orFromAnotherThread_areRefusedBeforeStoring() {
     Attachment bobs = chat.uploaded(BOB, "b.png", "image/png");
     Attachment pending = new Attachment(AttachmentId.generate(), ALICE, "p.pdf", "application/pdf", 3, null, false,
-        ChatKitFixture.NOW);
+        ChatKitWireFixture.NOW);
     chat.store.attachments().save(pending);
     Attachment elsewhere = chat.uploaded(ALICE, "e.png", "image/png");
     String other = chat.createThread(ALICE, "Other");
     chat.stream(ALICE, withAttachment(other, elsewhere.id()));
 
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, withAttachment(thread, bobs.id())),
+    refusedWithNothingWritten(() -> chat.process(ALICE, withAttachment(thread, bobs.id())),
         AttachmentNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, withAttachment(thread, AttachmentId.generate())),
+    refusedWithNothingWritten(() -> chat.process(ALICE, withAttachment(thread, AttachmentId.generate())),
         AttachmentNotFoundException.class, null);
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, withAttachment(thread, pending.id())),
+    refusedWithNothingWritten(() -> chat.process(ALICE, withAttachment(thread, pending.id())),
         InvalidInputException.class, "params.input.attachments");
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, withAttachment(thread, elsewhere.id())),
+    refusedWithNothingWritten(() -> chat.process(ALICE, withAttachment(thread, elsewhere.id())),
         InvalidInputException.class, "params.input.attachments");
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, request("threads.create",
+    refusedWithNothingWritten(() -> chat.process(ALICE, request("threads.create",
         "{\"input\":{\"content\":[],\"attachments\":[\"" + bobs.id() + "\"]}}")), AttachmentNotFoundException.class, null);
     assertThat(chat.json(ALICE, request("threads.list", "{}")).path("data")).hasSize(2);
   }
 
   @Test
   void badRequests_areInvalidBeforeAnythingHappens() {
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, "{\"type\":\"threads.create\",\"params\":{}}"),
+    refusedWithNothingWritten(() -> chat.process(ALICE, "{\"type\":\"threads.create\",\"params\":{}}"),
         InvalidInputException.class, "params.input");
-    refusedWithNothingWritten(() -> chat.service.process(ALICE, addMessage(thread, " ")),
+    refusedWithNothingWritten(() -> chat.process(ALICE, addMessage(thread, " ")),
         InvalidInputException.class, "params.input.content");
   }
 

@@ -1,14 +1,13 @@
-package dev.tasktalk.application.service.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
-import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
-import static dev.tasktalk.application.testing.ChatKitFixture.create;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.ALICE;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.addMessage;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.create;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.request;
 import static dev.tasktalk.application.testing.ScriptedResponder.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
-import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
@@ -31,7 +30,7 @@ class CancellationAndRunsTest {
   private static final String BUSY =
       "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"a response is already in progress\",\"allow_retry\":true}";
 
-  private final ChatKitFixture chat = new ChatKitFixture();
+  private final ChatKitWireFixture chat = new ChatKitWireFixture();
 
   private AssertSubscriber<ThreadEvent> open(String request, int eventsBeforeReturning) {
     AssertSubscriber<ThreadEvent> subscriber = chat.multi(ALICE, request)
@@ -56,7 +55,7 @@ class CancellationAndRunsTest {
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
     assertThat(stored).extracting(ThreadItem::type)
         .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
-    assertThat(ItemPayloads.assistantText(stored.get(1))).isEqualTo("Partial answer");
+    assertThat(ChatKitWireFixture.assistantText(stored.get(1))).isEqualTo("Partial answer");
     assertThat(stored.get(1).payload()).isEqualTo("{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
         + "\"type\":\"output_text\"}]}");
     assertThat(stored.get(2).payload()).isEqualTo(
@@ -152,7 +151,7 @@ class CancellationAndRunsTest {
 
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
     assertThat(stored).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
-    assertThat(ItemPayloads.assistantText(stored.get(1))).isEqualTo("Whole");
+    assertThat(ChatKitWireFixture.assistantText(stored.get(1))).isEqualTo("Whole");
     assertThat(chat.store.runs().all()).extracting(Run::status)
         .containsExactly(RunStatus.FAILED, RunStatus.COMPLETED, RunStatus.COMPLETED);
   }
@@ -226,7 +225,7 @@ class CancellationAndRunsTest {
     List<Callable<ChatKitResult>> sends = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       String text = "message " + i;
-      sends.add(() -> chat.service.process(ALICE, addMessage(threadId, text)));
+      sends.add(() -> chat.process(ALICE, addMessage(threadId, text)));
     }
     List<List<ThreadEvent>> answers = new ArrayList<>();
     try {
@@ -245,7 +244,7 @@ class CancellationAndRunsTest {
 
   @Test
   void aStream_canBeConsumedOnlyOnce() {
-    ChatKitResult.Stream result = (ChatKitResult.Stream) chat.service.process(ALICE, create("Hi"));
+    ChatKitResult.Stream result = (ChatKitResult.Stream) chat.process(ALICE, create("Hi"));
     result.events().collect().asList().await().indefinitely();
 
     AssertSubscriber<ThreadEvent> again = result.events().subscribe().withSubscriber(AssertSubscriber.create(10));

@@ -1,4 +1,4 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
 import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.domain.event.ThreadEvent;
@@ -26,7 +26,7 @@ final class EventJson {
     } else if (event instanceof ThreadEvent.ItemUpdated e) {
       ObjectNode node = typed("thread.item.updated").put("item_id", e.itemId().value());
       // Re-encoded rather than copied as text: a newline in the responder's JSON would break SSE framing.
-      return node.set("update", ChatKitJson.readObject(e.update()));
+      return node.set("update", WireJson.readObject(e.update()));
     } else if (event instanceof ThreadEvent.ItemDone e) {
       return typed("thread.item.done").set("item", codec.itemNode(e.item()));
     } else if (event instanceof ThreadEvent.ItemRemoved e) {
@@ -41,7 +41,7 @@ final class EventJson {
       return optional(optional(typed("progress_update"), "icon", e.icon()), "text", e.text());
     } else if (event instanceof ThreadEvent.ClientEffect e) {
       ObjectNode node = typed("client_effect").put("name", e.name());
-      return node.set("data", e.data() == null ? ChatKitJson.object() : ChatKitJson.readObject(e.data()));
+      return node.set("data", e.data() == null ? WireJson.object() : WireJson.readObject(e.data()));
     } else if (event instanceof ThreadEvent.Notice e) {
       ObjectNode node = typed("notice").put("level", e.level()).put("message", e.message());
       return optional(node, "title", e.title());
@@ -61,7 +61,7 @@ final class EventJson {
   }
 
   private static ObjectNode typed(String type) {
-    return ChatKitJson.object().put("type", type);
+    return WireJson.object().put("type", type);
   }
 
   private static ObjectNode optional(ObjectNode node, String field, String value) {

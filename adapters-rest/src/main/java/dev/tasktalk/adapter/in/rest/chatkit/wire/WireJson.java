@@ -1,4 +1,4 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.shared.StoredText;
@@ -6,32 +6,30 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the ChatKit layer, with the few tree helpers the codec and services share. */
-public final class ChatKitJson {
+/**
+ * The one JSON mapper of the ChatKit endpoint: reads request bodies (refusing what the store cannot
+ * keep) and writes compact, single-line JSON, which SSE framing relies on.
+ */
+public final class WireJson {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private ChatKitJson() {}
+  private WireJson() {}
 
-  public static ObjectNode object() {
+  static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  public static ArrayNode array() {
-    return MAPPER.createArrayNode();
-  }
-
-  /** Compact JSON text: one line, which SSE framing relies on. */
+  /** Compact JSON text: one line. */
   public static String write(JsonNode node) {
     return MAPPER.writeValueAsString(node);
   }
 
-  /** Parses JSON text the server produced itself (payloads, event members); bad text is a bug. */
+  /** Parses JSON text the server produced itself (item payloads, event members); bad text is a bug. */
   public static JsonNode read(String json) {
     try {
       return MAPPER.readTree(json);
@@ -41,7 +39,7 @@ public final class ChatKitJson {
   }
 
   /** Parses JSON text that must be an object, such as an item payload. */
-  public static ObjectNode readObject(String json) {
+  static ObjectNode readObject(String json) {
     JsonNode node = read(json);
     if (!node.isObject()) {
       throw new IllegalArgumentException("expected a JSON object, got " + node.getNodeType());
@@ -49,7 +47,10 @@ public final class ChatKitJson {
     return (ObjectNode) node;
   }
 
-  /** Parses a client's request body; anything but a JSON object is the caller's mistake. */
+  /**
+   * Parses a client's request body; anything but a JSON object is the caller's mistake, and so is
+   * nesting deeper than the parser's limit (Jackson refuses it as malformed).
+   */
   static ObjectNode readRequest(String json) {
     if (json == null || json.isBlank()) {
       throw new InvalidInputException("body", "the request body must be a JSON object");
@@ -82,11 +83,5 @@ public final class ChatKitJson {
         refuseNul(field.getValue(), name);
       }
     }
-  }
-
-  /** The string at {@code field}, or null when it is absent, null or not a string. */
-  public static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isString() ? value.stringValue() : null;
   }
 }

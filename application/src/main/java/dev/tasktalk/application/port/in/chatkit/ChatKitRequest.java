@@ -1,4 +1,4 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.application.port.in.chatkit;
 
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.item.ItemId;
@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * One ChatKit protocol request, validated and typed: a record per request {@code type} of protocol
- * 1.6.5. {@link ChatKitRequestParser} builds them from the JSON body.
+ * 1.6.5. The ChatKit endpoint parses them from the JSON body; JSON-valued members (tag data, tool
+ * results, action payloads) arrive as compact JSON text the endpoint has already checked.
  */
 public sealed interface ChatKitRequest {
 

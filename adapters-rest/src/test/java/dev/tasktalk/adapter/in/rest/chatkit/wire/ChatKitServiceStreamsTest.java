@@ -1,13 +1,12 @@
-package dev.tasktalk.application.service.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import static dev.tasktalk.application.testing.ChatKitFixture.ALICE;
-import static dev.tasktalk.application.testing.ChatKitFixture.addMessage;
-import static dev.tasktalk.application.testing.ChatKitFixture.create;
-import static dev.tasktalk.application.testing.ChatKitFixture.request;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.ALICE;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.addMessage;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.create;
+import static dev.tasktalk.adapter.in.rest.chatkit.wire.ChatKitWireFixture.request;
 import static dev.tasktalk.application.testing.ScriptedResponder.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tasktalk.application.testing.ChatKitFixture;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.run.RunStatus;
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 class ChatKitServiceStreamsTest {
 
-  private final ChatKitFixture chat = new ChatKitFixture();
+  private final ChatKitWireFixture chat = new ChatKitWireFixture();
 
   private static List<String> types(List<JsonNode> events) {
     return events.stream().map(e -> e.path("type").stringValue()).toList();
@@ -127,7 +126,7 @@ class ChatKitServiceStreamsTest {
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
     assertThat(stored).hasSize(2);
     assertThat(stored.get(0)).isEqualTo(first);
-    assertThat(ItemPayloads.assistantText(stored.get(1))).isEqualTo("Fresh");
+    assertThat(ChatKitWireFixture.assistantText(stored.get(1))).isEqualTo("Fresh");
     assertThat(chat.responder.inputs().get(2).userMessage()).contains(first);
   }
 

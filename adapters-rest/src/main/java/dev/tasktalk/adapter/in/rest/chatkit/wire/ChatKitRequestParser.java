@@ -1,7 +1,8 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.Action;
-import dev.tasktalk.application.chatkit.ChatKitRequest.Type;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Action;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Type;
 import dev.tasktalk.domain.attachment.AttachmentId;
 import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.shared.Ids;
@@ -31,7 +32,7 @@ public final class ChatKitRequestParser {
   private ChatKitRequestParser() {}
 
   public static ChatKitRequest parse(String json) {
-    ObjectNode body = ChatKitJson.readRequest(json);
+    ObjectNode body = WireJson.readRequest(json);
     RequestFields root = new RequestFields(body, "");
     JsonNode typeNode = body.get("type");
     if (typeNode == null || !typeNode.isString()) {
@@ -125,13 +126,13 @@ public final class ChatKitRequestParser {
     if (result == null) {
       throw params.invalid("result", "is required");
     }
-    return ChatKitJson.write(result);
+    return WireJson.write(result);
   }
 
   private static Action action(RequestFields params) {
     RequestFields action = params.object("action");
     JsonNode payload = action.node().get("payload");
-    return new Action(action.nonBlank("type"), payload == null ? "null" : ChatKitJson.write(payload));
+    return new Action(action.nonBlank("type"), payload == null ? "null" : WireJson.write(payload));
   }
 
   private static String title(RequestFields params) {

@@ -1,4 +1,4 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
 import dev.tasktalk.domain.shared.InvalidInputException;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.UserContent;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
 import dev.tasktalk.domain.attachment.AttachmentNotFoundException;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;

@@ -1,7 +1,7 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
-import dev.tasktalk.application.chatkit.ChatKitRequest.Answer;
-import dev.tasktalk.application.chatkit.ChatKitRequest.StructuredAnswers;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Answer;
+import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.StructuredAnswers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

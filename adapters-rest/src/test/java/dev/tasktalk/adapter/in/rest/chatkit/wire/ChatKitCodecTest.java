@@ -1,8 +1,9 @@
-package dev.tasktalk.application.chatkit;
+package dev.tasktalk.adapter.in.rest.chatkit.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
 import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.domain.attachment.Attachment;
 import dev.tasktalk.domain.attachment.AttachmentId;
@@ -16,6 +17,7 @@ import dev.tasktalk.domain.thread.ThreadStatus;
 import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChatKitCodecTest {
@@ -74,6 +76,25 @@ class ChatKitCodecTest {
         + "\"type\":\"image\",\"preview_url\":\"https://chat.example.com/chatkit/attachments/atc_img1/content\",\"thread_id\":\"thr_1\"}");
     assertThat(codec.attachment(file)).isEqualTo("{\"id\":\"atc_f1\",\"name\":\"doc.pdf\",\"mime_type\":\"application/pdf\","
         + "\"type\":\"file\",\"upload_descriptor\":{\"url\":\"/chatkit/attachments/atc_f1/upload\",\"method\":\"PUT\",\"headers\":{}}}");
+  }
+
+  @Test
+  void nonStreamingResults_areTheirObjects_orAnEmptyOne() {
+    ThreadItem widget = item("wid_1", ItemType.WIDGET, "{\"widget\":{\"type\":\"Card\"}}");
+    Attachment uploaded = new Attachment(new AttachmentId("atc_img2"), OWNER, "cat.png", "image/png", 3, null, true, AT);
+
+    assertThat(codec.body(new ChatKitResult.Empty())).isEqualTo("{}");
+    assertThat(codec.body(new ChatKitResult.Transcription("hello"))).isEqualTo("{\"text\":\"hello\"}");
+    assertThat(codec.body(new ChatKitResult.ActionResult(Optional.empty()))).isEqualTo("{}");
+    assertThat(codec.body(new ChatKitResult.ActionResult(Optional.of(widget))))
+        .isEqualTo("{\"updated_item\":" + codec.item(widget) + "}");
+    assertThat(codec.body(new ChatKitResult.AttachmentResult(uploaded))).isEqualTo("{\"id\":\"atc_img2\","
+        + "\"name\":\"cat.png\",\"mime_type\":\"image/png\",\"type\":\"image\","
+        + "\"preview_url\":\"/chatkit/attachments/atc_img2/content\"}");
+    assertThat(codec.body(new ChatKitResult.ThreadResult(thread(null, ThreadStatus.ACTIVE), new Page<>(List.of(), false))))
+        .isEqualTo(codec.thread(thread(null, ThreadStatus.ACTIVE)));
+    assertThatThrownBy(() -> codec.body(new ChatKitResult.Stream(io.smallrye.mutiny.Multi.createFrom().empty())))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
