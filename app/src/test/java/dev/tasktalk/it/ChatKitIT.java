@@ -6,7 +6,6 @@ import dev.tasktalk.it.ChatKitClient.Stream;
 import dev.tasktalk.it.Http.Reply;
 import dev.tasktalk.it.scripted.ScriptedResponderProducer;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -23,8 +22,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,9 +38,7 @@ class ChatKitIT {
   // The production WAR plus the test-only scripted responder in front of the agent.
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("tasktalk.war")))
-        .as(WebArchive.class)
+    return Deployments.war()
         .addPackage(ScriptedResponderProducer.class.getPackage());
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasktalk.it.ChatKitClient.Stream;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -18,9 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +45,7 @@ class McpClientIT {
 
   @Deployment(testable = false)
   static WebArchive war() throws IOException {
-    WebArchive war = ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("tasktalk.war")))
-        .as(WebArchive.class);
+    WebArchive war = Deployments.war();
     peer = McpBearerProxy.startDeferred(ItEnvironment.keys().token("HS256", PEER_OWNER), false);
     legacy = McpBearerProxy.startDeferred(ItEnvironment.keys().token("HS256", LEGACY_OWNER), true);
     String config = read(war.get(CONFIG).getAsset().openStream())

@@ -6,7 +6,6 @@ import dev.tasktalk.it.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -29,8 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,9 +62,7 @@ class McpConformanceIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("tasktalk.war")))
-        .as(WebArchive.class);
+    return Deployments.war();
   }
 
   @ArquillianResource URL deployed;
@@ -90,7 +85,7 @@ class McpConformanceIT {
   @BeforeEach
   void localBase() throws Exception {
     // localhost, so the endpoint's Host/Origin rules accept the requests the tools make.
-    base = new URI("http", null, "localhost", deployed.getPort(), "/", null, null);
+    base = Deployments.localBase(deployed);
   }
 
   private static Path node22() {

@@ -77,18 +77,7 @@ final class McpModernClient {
       all.put("Authorization", "Bearer " + token);
     }
     all.putAll(headers);
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    all.forEach((name, value) -> {
-      if (value != null) {
-        request.header(name, value);
-      }
-    });
-    try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException("POST " + endpoint + " failed", e);
-    }
+    return McpSession.post(endpoint, body, all);
   }
 
   static HttpResponse<String> get(URI endpoint, String token, Map<String, String> headers) {

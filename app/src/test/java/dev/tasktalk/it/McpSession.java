@@ -105,9 +105,14 @@ final class McpSession {
       all.put("MCP-Protocol-Version", VERSION);
     }
     all.putAll(headers);
+    return post(endpoint, body, all);
+  }
+
+  /** POSTs {@code body} with {@code headers}, leaving out those whose value is null. */
+  static HttpResponse<String> post(URI endpoint, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    all.forEach((name, value) -> {
+    headers.forEach((name, value) -> {
       if (value != null) {
         request.header(name, value);
       }

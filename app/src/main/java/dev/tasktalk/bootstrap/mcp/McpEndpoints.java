@@ -11,17 +11,6 @@ public final class McpEndpoints {
 
   private McpEndpoints() {}
 
-  /** Whether the request targets the MCP endpoint (compared on the raw path, like the auth filter). */
-  public static boolean isMcp(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String context = request.getContextPath();
-    if (uri == null || !uri.startsWith(context)) {
-      return false;
-    }
-    String path = uri.substring(context.length());
-    return MCP.equals(path) || path.startsWith(MCP + "/");
-  }
-
   /** {@code PUBLIC_BASE_URL} when set, else the scheme, host and context path the request came in on. */
   public static String base(HttpServletRequest request, McpSettings settings) {
     return settings.publicBaseUrl().orElseGet(() -> {

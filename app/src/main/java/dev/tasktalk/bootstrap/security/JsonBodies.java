@@ -1,13 +1,12 @@
 package dev.tasktalk.bootstrap.security;
 
-import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.tasktalk.adapter.in.rest.common.ErrorResponses;
+import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The JSON bodies this package answers with, in the API's {@code {"error":{...}}} shape; escaped by
- * a real serialiser.
+ * The JSON bodies this package answers with; errors come from the REST adapter's
+ * {@link ErrorResponses}, so a refused token or origin looks like any other API error.
  */
 final class JsonBodies {
 
@@ -18,21 +17,16 @@ final class JsonBodies {
   }
 
   static String error(String code, String message, String field) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", message);
-    if (field != null) {
-      error.put("field", field);
-    }
-    return JSONObjectUtils.toJSONString(Map.of("error", error));
+    return ErrorResponses.body(code, message, field).toString();
   }
 
   static String devToken(DevToken token) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("token", token.token());
-    body.put("expires_at", token.expiresAt().toString());
-    body.put("user", token.user());
-    return JSONObjectUtils.toJSONString(body);
+    return Json.createObjectBuilder()
+        .add("token", token.token())
+        .add("expires_at", token.expiresAt().toString())
+        .add("user", token.user())
+        .build()
+        .toString();
   }
 
   static byte[] utf8(String json) {

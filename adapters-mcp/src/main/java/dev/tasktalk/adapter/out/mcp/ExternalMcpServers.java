@@ -66,11 +66,6 @@ public final class ExternalMcpServers implements AutoCloseable {
     return new ExternalMcpServers(servers(text));
   }
 
-  /** The servers in the environment variable {@value #VARIABLE}. */
-  public static ExternalMcpServers fromEnvironment() {
-    return parse(System.getenv(VARIABLE));
-  }
-
   /** The servers in {@code text}, in order, without toolboxes. */
   public static List<ExternalMcpServer> servers(String text) {
     if (text == null || text.isBlank()) {
@@ -135,10 +130,6 @@ public final class ExternalMcpServers implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(VARIABLE + " entry " + position + ": " + e.getMessage());
     }
-  }
-
-  public List<ExternalMcpServer> servers() {
-    return servers;
   }
 
   /** One toolbox per server, in order; each is a {@code Toolbox} that never throws when its server is down. */

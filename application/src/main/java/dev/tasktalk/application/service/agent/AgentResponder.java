@@ -52,7 +52,7 @@ public final class AgentResponder implements Responder {
   }
 
   /**
-   * @param metrics receives each turn's usage when it ends; the ChatKit pipeline does not take usage yet
+   * @param metrics receives each turn's usage when it ends (the app records it on the thread's run)
    * @throws IllegalArgumentException when an agent names a tool the toolbox does not have
    */
   public AgentResponder(LanguageModel model, Toolbox toolbox, ApprovalRepository approvals,

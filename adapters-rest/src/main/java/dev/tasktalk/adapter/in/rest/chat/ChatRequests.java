@@ -1,8 +1,8 @@
 package dev.tasktalk.adapter.in.rest.chat;
 
 import dev.tasktalk.adapter.in.rest.common.JsonRequest;
+import dev.tasktalk.adapter.in.rest.common.PageSizes;
 import dev.tasktalk.adapter.in.rest.common.RequestException;
-import java.math.BigInteger;
 import java.util.Set;
 
 /** Reads the chat API's bodies and query parameters, naming the field that is wrong. */
@@ -35,18 +35,7 @@ final class ChatRequests {
 
   /** The page size: the default when absent, capped at the maximum rather than refused. */
   static int limit(String limit) {
-    if (limit == null || limit.isBlank()) {
-      return DEFAULT_LIMIT;
-    }
-    BigInteger value;
-    try {
-      value = new BigInteger(limit.strip());
-    } catch (NumberFormatException e) {
-      throw RequestException.invalid("limit", "limit must be a whole number");
-    }
-    if (value.signum() <= 0) {
-      throw RequestException.invalid("limit", "limit must be at least 1");
-    }
-    return value.min(BigInteger.valueOf(MAX_LIMIT)).intValue();
+    Integer size = PageSizes.limit(limit, MAX_LIMIT);
+    return size == null ? DEFAULT_LIMIT : size;
   }
 }

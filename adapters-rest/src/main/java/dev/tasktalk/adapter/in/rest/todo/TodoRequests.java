@@ -1,6 +1,7 @@
 package dev.tasktalk.adapter.in.rest.todo;
 
 import dev.tasktalk.adapter.in.rest.common.JsonRequest;
+import dev.tasktalk.adapter.in.rest.common.PageSizes;
 import dev.tasktalk.adapter.in.rest.common.RequestException;
 import dev.tasktalk.application.port.in.todo.AddTodoCommand;
 import dev.tasktalk.application.port.in.todo.FieldChange;
@@ -11,7 +12,6 @@ import dev.tasktalk.domain.todo.Due;
 import dev.tasktalk.domain.todo.Priority;
 import dev.tasktalk.domain.todo.TodoId;
 import dev.tasktalk.domain.user.UserId;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,28 +71,12 @@ final class TodoRequests {
         blankToNull(dueBefore) == null ? null : Due.parse("due_before", dueBefore).at(),
         blankToNull(dueAfter) == null ? null : Due.parse("due_after", dueAfter).at(),
         blankToNull(tag) == null ? null : tag.strip().toLowerCase(Locale.ROOT));
-    return new ListTodosQuery(owner, filter, blankToNull(cursor), limit(limit));
+    return new ListTodosQuery(owner, filter, blankToNull(cursor),
+        PageSizes.limit(limit, ListTodosQuery.MAX_LIMIT));
   }
 
   private static TodoFilter.Status status(String status) {
     return TodoFilter.Status.parse("status", status, TodoFilter.Status.ALL);
-  }
-
-  /** Parses the page size; anything above the maximum is capped rather than refused. */
-  private static Integer limit(String limit) {
-    if (blankToNull(limit) == null) {
-      return null;
-    }
-    BigInteger value;
-    try {
-      value = new BigInteger(limit.strip());
-    } catch (NumberFormatException e) {
-      throw RequestException.invalid("limit", "limit must be a whole number");
-    }
-    if (value.signum() <= 0) {
-      throw RequestException.invalid("limit", "limit must be at least 1");
-    }
-    return value.min(BigInteger.valueOf(ListTodosQuery.MAX_LIMIT)).intValue();
   }
 
   private static String blankToNull(String value) {
