@@ -167,6 +167,15 @@ class ClusterIT {
     }
     assertThat(upstreams).as("round robin reaches every node").hasSize(3);
 
+    String id = jsonValue(send(nodes.get(0).port, post("/api/tasks", "{\"title\":\"before\"}")).body(), "id");
+    assertThat(send(nodes.get(1).port, get("/api/tasks/" + id)).body()).contains("before");
+    HttpResponse<String> renamed = send(nodes.get(2).port, HttpRequest.newBuilder(URI.create("http://x/api/tasks/" + id))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"title\":\"after\"}")));
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(send(nodes.get(1).port, get("/api/tasks/" + id)).body()).as("no stale copy on node b")
+        .contains("\"after\"").doesNotContain("\"before\"");
+
     String stream = chat(front, createBody("fault:none hello from nginx"));
     String thread = threadId(stream);
     assertThat(stream).contains(FaultyModel.PARTIAL + " ends well.");

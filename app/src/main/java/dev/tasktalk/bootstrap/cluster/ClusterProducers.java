@@ -5,10 +5,13 @@ import dev.tasktalk.application.port.out.cluster.InstanceId;
 import dev.tasktalk.application.port.out.events.TodoChanges;
 import dev.tasktalk.bootstrap.persistence.SchemaMigration;
 import dev.tasktalk.bootstrap.wiring.TasktalkSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -29,6 +32,22 @@ public class ClusterProducers {
   @Inject TasktalkSettings settings;
 
   private InstanceId instance;
+  private PgTodoChanges todoChanges;
+
+  @PostConstruct
+  void create() {
+    todoChanges = new PgTodoChanges(dataSource, this::listeningConnection, threads);
+  }
+
+  /** Listens from the start, so that no watcher's first changes go by before LISTEN has run. */
+  void listen(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    todoChanges.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    todoChanges.close();
+  }
 
   /** New at every start; the host and port in front tell a person which process a lease or run is. */
   @Produces
@@ -42,13 +61,7 @@ public class ClusterProducers {
   @Produces
   @ApplicationScoped
   TodoChanges todoChanges() {
-    return new PgTodoChanges(dataSource, this::listeningConnection, threads);
-  }
-
-  void close(@Disposes TodoChanges changes) {
-    if (changes instanceof PgTodoChanges pg) {
-      pg.close();
-    }
+    return todoChanges;
   }
 
   /** A connection of its own (outside the pool, which would validate and recycle it) for LISTEN. */

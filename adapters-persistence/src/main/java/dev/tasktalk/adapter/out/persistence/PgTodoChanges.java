@@ -20,8 +20,8 @@ import org.postgresql.PGNotification;
  * {@link TodoChanges} on PostgreSQL's LISTEN/NOTIFY, which every instance on the database hears: a
  * change is a {@code NOTIFY tasktalk_todos, '<owner>'} through the pool, and one thread per instance
  * waits on a dedicated connection ({@link PGConnection#getNotifications(int)} blocks on its socket)
- * and tells this instance's watchers of that owner. When that connection breaks, the thread connects
- * again and tells every watcher, since changes may have been missed meanwhile.
+ * and tells this instance's watchers of that owner. Each time it has run LISTEN (at first and after
+ * the connection broke) it tells every watcher once, since changes made before may have been missed.
  */
 public final class PgTodoChanges implements TodoChanges, AutoCloseable {
 
@@ -96,6 +96,11 @@ public final class PgTodoChanges implements TodoChanges, AutoCloseable {
     }
   }
 
+  /** Starts listening now rather than with the first watcher, so that one finds it listening. */
+  public void start() {
+    startListening();
+  }
+
   private void startListening() {
     synchronized (lifecycle) {
       if (listener == null && !closed) {
@@ -118,8 +123,9 @@ public final class PgTodoChanges implements TodoChanges, AutoCloseable {
         listening = connection;
         if (missedSome) {
           LOG.info("listening for task changes again");
-          watchers.values().forEach(set -> set.forEach(PgTodoChanges::run));
         }
+        // Whoever started watching before this LISTEN may have missed a change meanwhile.
+        watchers.values().forEach(set -> set.forEach(PgTodoChanges::run));
         backoff = 500;
         receive(connection.unwrap(PGConnection.class), connection);
       } catch (SQLException | RuntimeException e) {

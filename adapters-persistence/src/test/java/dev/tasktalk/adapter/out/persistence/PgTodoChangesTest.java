@@ -37,10 +37,11 @@ class PgTodoChangesTest {
 
   @Test
   void givenAWatcherOnOneInstance_aChangeAnnouncedByAnother_reachesItForItsOwnerOnly() throws Exception {
+    nodeB.start();
+    awaitListening(nodeB);
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     TodoChanges.Watch alice = nodeB.watch(ALICE, () -> seen.add("alice"));
     nodeB.watch(BOB, () -> seen.add("bob"));
-    awaitListening(nodeB);
 
     nodeA.publish(ALICE);
 
@@ -55,9 +56,10 @@ class PgTodoChangesTest {
 
   @Test
   void givenTheListeningConnectionKilled_itConnectsAgain_andTellsEveryWatcher() throws Exception {
+    nodeB.start();
+    awaitListening(nodeB);
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     nodeB.watch(ALICE, () -> seen.add("alice"));
-    awaitListening(nodeB);
 
     database.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
 
@@ -65,6 +67,16 @@ class PgTodoChangesTest {
     awaitListening(nodeB);
     nodeA.publish(ALICE);
     assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("alice");
+  }
+
+  @Test
+  void givenAWatcherThatCameBeforeTheListenerWasListening_itIsToldOnce_sinceItMayHaveMissedAChange()
+      throws Exception {
+    BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    nodeB.watch(ALICE, () -> seen.add("alice")); // starts the listener
+
+    assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("alice");
+    assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
   }
 
   private static PgTodoChanges changes() {
