@@ -101,7 +101,20 @@ try {
   expect(await tasks.getByRole("listitem").count() === 0, "the task is gone from the list");
   await shot("task-deleted");
 
-  // 4. Reload: the conversation reopens by itself, intact.
+  // 4. A task added elsewhere (another tab, an MCP client, another instance) appears without a refresh.
+  const added = await fetch(new URL("/api/tasks", BASE_URL), {
+    method: "POST", headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ title: "Added elsewhere" }),
+  });
+  expect(added.status === 201, `the task was created elsewhere (HTTP ${added.status})`);
+  await tasks.getByRole("listitem").filter({ hasText: "Added elsewhere" }).waitFor();
+  await shot("task-added-elsewhere");
+  const id = (await added.json()).id;
+  const gone = await fetch(new URL(`/api/tasks/${id}`, BASE_URL), { method: "DELETE", headers: { Authorization: `Bearer ${TOKEN}` } });
+  expect(gone.status === 204, `the task was deleted elsewhere (HTTP ${gone.status})`);
+  await page.getByText("No tasks yet.").waitFor();
+
+  // 5. Reload: the conversation reopens by itself, intact.
   await page.reload();
   await message.waitFor();
   for (const text of ["add a task to buy milk", "I added ‘Buy milk’ to your list.", "delete the milk task", "Deleted ‘Buy milk’."]) {
@@ -110,7 +123,7 @@ try {
   await conversations.locator('li[aria-current="true"]').waitFor();
   await shot("reloaded");
 
-  // 5. Phone-sized screen: everything still reachable.
+  // 6. Phone-sized screen: everything still reachable.
   await page.setViewportSize({ width: 390, height: 844 });
   await message.waitFor();
   expect(await page.getByRole("button", { name: "Send", exact: true }).isVisible(), "Send is visible on a phone");

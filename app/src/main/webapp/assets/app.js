@@ -47,6 +47,22 @@
 
   const safeJson = (text) => { try { return JSON.parse(text); } catch { return null; } };
   const errorMessage = (body) => body && (body.message || (body.error && (body.error.message || body.error)));
+  // Calls onFrame with each server-sent event of a streamed response body, until it ends.
+  async function readFrames(res, onFrame) {
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        onFrame(buffer.slice(0, cut));
+        buffer = buffer.slice(cut + 2);
+      }
+    }
+  }
   const chatkit = (type, params = {}) => api("/chatkit", { method: "POST", body: JSON.stringify({ type, params }) });
 
   // ---- sign in ----------------------------------------------------------------------------------
@@ -105,6 +121,7 @@
 
   function signOut(message) {
     state.controller?.abort();
+    stopWatchingTasks();
     state.token = null;
     localStorage.removeItem(TOKEN_KEY);
     localStorage.removeItem(THREAD_KEY);
@@ -125,6 +142,7 @@
     const sub = subjectOf(state.token);
     $("who").textContent = sub ? `Signed in as ${sub}` : "Signed in";
     $("who").hidden = $("sign-out").hidden = false;
+    watchTasks();
     if (chatkitUi.wanted && !chatkitUi.failed && (chatkitUi.element || await mountChatKit())) {
       await refreshTasks();
       return;
@@ -153,6 +171,24 @@
     $("task-empty").hidden = items.length > 0;
   }
   $("refresh-tasks").addEventListener("click", refreshTasks);
+
+  // Live task list: an event each time this user's tasks change, on any instance ("ready" after a reconnect).
+  const feed = {};
+  function watchTasks() {
+    stopWatchingTasks();
+    const controller = feed.controller = new AbortController();
+    fetch("/api/tasks/events", { headers: { Authorization: `Bearer ${state.token}` }, signal: controller.signal })
+      .then((res) => res.ok && readFrames(res, (f) => {
+        if (/^event:/m.test(f)) { clearTimeout(feed.refresh); feed.refresh = setTimeout(refreshTasks, 100); }
+      }))
+      .catch(() => {})
+      .then(() => { if (feed.controller === controller) feed.retry = setTimeout(watchTasks, 3000); });
+  }
+  function stopWatchingTasks() {
+    clearTimeout(feed.retry);
+    feed.controller?.abort();
+    feed.controller = null;
+  }
 
   // ---- conversations ----------------------------------------------------------------------------
 
@@ -476,22 +512,11 @@
         showError(body?.error?.code || String(res.status), errorMessage(body) || `The server answered HTTP ${res.status}.`, true);
         return;
       }
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
-        let cut;
-        while ((cut = buffer.indexOf("\n\n")) >= 0) {
-          const frame = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const data = frame.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).replace(/^ /, "")).join("\n");
-          const event = data && safeJson(data);
-          if (event) handleEvent(event);
-        }
-      }
+      await readFrames(res, (frame) => {
+        const data = frame.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).replace(/^ /, "")).join("\n");
+        const event = data && safeJson(data);
+        if (event) handleEvent(event);
+      });
     } catch (err) {
       if (err.name === "AbortError") stopped = true;
       else showError("network", `Connection problem: ${err.message}`, true);

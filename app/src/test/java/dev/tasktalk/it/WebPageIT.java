@@ -128,7 +128,8 @@ class WebPageIT {
     assertThat(http.get("api/tasks").json().getJsonArray("items")).as("the task is deleted").isEmpty();
     try (var shots = Files.list(SCREENSHOTS)) {
       assertThat(shots.map(p -> p.getFileName().toString()))
-          .contains("01-sign-in.png", "03-task-added.png", "04-confirmation.png", "06-reloaded.png");
+          .contains("01-sign-in.png", "03-task-added.png", "04-confirmation.png", "06-task-added-elsewhere.png",
+              "07-reloaded.png");
     }
   }
 

@@ -38,8 +38,18 @@ final class FaultyModel implements AutoCloseable {
     /** Streams {@link #PARTIAL}, then a chunk that is not JSON. */
     GARBLED,
     /** Streams forty words, one every 100 ms, for Stop, kill and race tests. */
-    SLOW
+    SLOW,
+    /** Streams four hundred words, one every 100 ms (40 s), to outlast another instance's restart. */
+    LONG,
+    /**
+     * Asks to delete the task named by the latest {@code delete:<task id>} (a {@code delete_task} tool
+     * call); once the conversation ends with the tool's result, answers {@link #DELETED}.
+     */
+    DELETE
   }
+
+  /** The answer after a confirmed (or cancelled) deletion. */
+  static final String DELETED = "Done as you decided.";
 
   /** The words every streaming fault sends before it fails. */
   static final String PARTIAL = "Here is the start of an answer that";
@@ -49,6 +59,7 @@ final class FaultyModel implements AutoCloseable {
   static final String RAW_MARKER = "<<garbage-from-provider>>";
 
   private static final Pattern FAULT = Pattern.compile("fault:([a-z0-9]+)");
+  private static final Pattern DELETE_TARGET = Pattern.compile("delete:([0-9a-f-]{36})");
 
   private final ServerSocket server;
   private final Thread acceptor;
@@ -130,17 +141,48 @@ final class FaultyModel implements AutoCloseable {
           sendEvent(out, "{\"choices\":[{\"delta\":" + RAW_MARKER + "}]}");
           sleepQuietly(500);
         }
-        case SLOW -> {
-          startStream(out);
-          sendWords(out, "word ".repeat(40).strip(), 100);
-          sendEvent(out, chunk(null, "stop"));
-          sendEvent(out, "[DONE]");
-          endStream(out);
+        case SLOW -> slowWords(out, 40);
+        case LONG -> slowWords(out, 400);
+        case DELETE -> {
+          if (request.lastIndexOf("\"role\":\"tool\"") > request.lastIndexOf("\"role\":\"user\"")) {
+            streamOk(out, DELETED);
+          } else {
+            startStream(out);
+            sendEvent(out, toolCall("delete_task", "{\\\"task_id\\\":\\\"" + last(DELETE_TARGET, request) + "\\\"}"));
+            sendEvent(out, chunk(null, "tool_calls"));
+            sendEvent(out, "[DONE]");
+            endStream(out);
+          }
         }
       }
     } catch (IOException e) {
       // the server hung up, which several tests do on purpose
     }
+  }
+
+  private static void slowWords(OutputStream out, int count) throws IOException {
+    startStream(out);
+    sendWords(out, "word ".repeat(count).strip(), 100);
+    sendEvent(out, chunk(null, "stop"));
+    sendEvent(out, "[DONE]");
+    endStream(out);
+  }
+
+  /** One chunk with a whole tool call; {@code arguments} is already escaped for a JSON string. */
+  private static String toolCall(String name, String arguments) {
+    return "{\"id\":\"chatcmpl-fault\",\"object\":\"chat.completion.chunk\",\"model\":\"faulty\","
+        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+        + "\"id\":\"call_" + System.nanoTime() + "\",\"type\":\"function\",\"function\":{\"name\":\"" + name
+        + "\",\"arguments\":\"" + arguments + "\"}}]},\"finish_reason\":null}]}";
+  }
+
+  private static String last(Pattern pattern, String text) {
+    Matcher found = pattern.matcher(text);
+    String last = "";
+    while (found.find()) {
+      last = found.group(1);
+    }
+    return last;
   }
 
   private static Fault faultOf(String request) {

@@ -2,6 +2,7 @@ package dev.tasktalk.bootstrap.persistence;
 
 import dev.tasktalk.adapter.out.persistence.SchemaMigrator;
 import dev.tasktalk.application.port.out.persistence.RunRepository;
+import dev.tasktalk.bootstrap.wiring.TasktalkSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -18,8 +19,11 @@ import javax.sql.DataSource;
 
 /**
  * Defines the application's data source from MicroProfile Config ({@code tasktalk.db.*}, which the
- * launcher sets), brings the schema up to date with Liquibase before any request is served, and
- * marks responses a dead process left running as interrupted.
+ * launcher sets), brings the schema up to date with Liquibase before any request is served (its lock
+ * lets one of several instances starting at once migrate while the others wait), and, on the
+ * launcher's embedded database, which no other instance can share, marks the responses the last
+ * process left running as interrupted. On a shared database that is the leases' job
+ * ({@code InstanceLeaseKeeper}): a starting instance must not cut the answers others are streaming.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,
@@ -55,6 +59,7 @@ public class SchemaMigration {
 
   @Inject RunRepository runs;
   @Inject Clock clock;
+  @Inject TasktalkSettings settings;
 
   @PostConstruct
   void migrate() {
@@ -65,6 +70,9 @@ public class SchemaMigration {
       throw new IllegalStateException("cannot reach the database to migrate the schema: " + e.getMessage(), e);
     }
     LOG.info(() -> "database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    if (!settings.embeddedDatabase()) {
+      return;
+    }
     // Runs still marked running were cut off when the last process died; the threads must accept
     // new messages (and retries) again.
     int interrupted = runs.interruptRunning(clock.instant());

@@ -2,6 +2,7 @@ package dev.tasktalk.bootstrap.wiring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -19,6 +20,19 @@ public class TasktalkSettings {
   /** Any setting by its name; blank counts as unset. */
   public Optional<String> get(String key) {
     return config.getOptionalValue(key, String.class).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * How long an instance counts as alive after its last heartbeat ({@code TASKTALK_LEASE_SECONDS},
+   * default 15): a dead instance's threads take new messages within about that long.
+   */
+  public Duration lease() {
+    return Duration.ofSeconds(get("TASKTALK_LEASE_SECONDS").map(Long::parseLong).orElse(15L));
+  }
+
+  /** Whether the database is the launcher's embedded one, which no other instance can share. */
+  public boolean embeddedDatabase() {
+    return get("tasktalk.db.mode").map("embedded"::equalsIgnoreCase).orElse(false);
   }
 
   public Optional<String> publicBaseUrl() {

@@ -6,6 +6,8 @@ import dev.tasktalk.application.port.in.todo.DeleteTodoUseCase;
 import dev.tasktalk.application.port.in.todo.GetTodoUseCase;
 import dev.tasktalk.application.port.in.todo.ListTodosUseCase;
 import dev.tasktalk.application.port.in.todo.UpdateTodoUseCase;
+import dev.tasktalk.application.port.in.todo.WatchTodosUseCase;
+import dev.tasktalk.application.port.out.events.TodoChanges;
 import dev.tasktalk.application.port.out.persistence.TodoRepository;
 import dev.tasktalk.application.service.todo.TodoService;
 import jakarta.annotation.PostConstruct;
@@ -22,13 +24,14 @@ import java.time.Clock;
 public class UseCaseProducers {
 
   @Inject TodoRepository todoRepository;
+  @Inject TodoChanges todoChanges;
   @Inject Clock clock;
 
   private TodoService todos;
 
   @PostConstruct
   void init() {
-    todos = new TodoService(todoRepository, clock);
+    todos = new TodoService(todoRepository, todoChanges, clock);
   }
 
   @Produces @ApplicationScoped AddTodoUseCase addTodo() { return todos; }
@@ -37,4 +40,5 @@ public class UseCaseProducers {
   @Produces @ApplicationScoped UpdateTodoUseCase updateTodo() { return todos; }
   @Produces @ApplicationScoped CompleteTodoUseCase completeTodo() { return todos; }
   @Produces @ApplicationScoped DeleteTodoUseCase deleteTodo() { return todos; }
+  @Produces @ApplicationScoped WatchTodosUseCase watchTodos() { return todos; }
 }

@@ -3,6 +3,7 @@ package dev.tasktalk.application.tools;
 import dev.tasktalk.application.port.in.todo.AddTodoCommand;
 import dev.tasktalk.application.port.out.persistence.ToolCallRepository;
 import dev.tasktalk.application.service.todo.TodoService;
+import dev.tasktalk.application.testing.InMemoryTodoChanges;
 import dev.tasktalk.application.testing.InMemoryTodoRepository;
 import dev.tasktalk.application.testing.InMemoryToolCallRepository;
 import dev.tasktalk.domain.thread.ThreadId;
@@ -34,7 +35,7 @@ final class ToolboxFixture {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final InMemoryTodoRepository todos = new InMemoryTodoRepository();
-  final TodoService service = new TodoService(todos, Clock.fixed(NOW, ZoneOffset.UTC));
+  final TodoService service = new TodoService(todos, new InMemoryTodoChanges(), Clock.fixed(NOW, ZoneOffset.UTC));
   final InMemoryToolCallRepository calls = new InMemoryToolCallRepository();
   final TaskToolbox toolbox;
 

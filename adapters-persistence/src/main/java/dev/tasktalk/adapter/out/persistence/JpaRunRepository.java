@@ -1,11 +1,13 @@
 package dev.tasktalk.adapter.out.persistence;
 
+import dev.tasktalk.application.port.out.cluster.InstanceId;
 import dev.tasktalk.application.port.out.persistence.RunRepository;
 import dev.tasktalk.domain.run.Run;
 import dev.tasktalk.domain.run.RunInProgressException;
 import dev.tasktalk.domain.run.RunStatus;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,17 +20,20 @@ import java.util.Locale;
 /**
  * The {@link RunRepository} on PostgreSQL by native SQL; every public method is one transaction. The
  * partial unique index {@code runs_one_running_per_thread} is what keeps one run per thread running,
- * also across instances; its violation becomes {@link RunInProgressException}.
+ * also across instances; its violation becomes {@link RunInProgressException}. Each run names the
+ * instance that streams it; when a message meets a run whose instance is dead ({@link Orphans}), that
+ * run is interrupted and the message takes the thread.
  */
 @ApplicationScoped
 @TranslatesOutages
 public class JpaRunRepository implements RunRepository {
 
   // Selecting from the owner's thread row makes the insert its own ownership check.
-  private static final String START = "insert into runs (id, owner, thread_id, status, started_at)"
-      + " select cast(?1 as uuid), t.owner, t.id, 'running', cast(?2 as timestamptz) from threads t"
+  private static final String START = "insert into runs (id, owner, thread_id, status, started_at, instance_id)"
+      + " select cast(?1 as uuid), t.owner, t.id, 'running', cast(?2 as timestamptz), ?5 from threads t"
       + " where t.id = ?3 and t.owner = ?4"
       + " on conflict (thread_id) where status = 'running' do nothing";
+  private static final String TAKE_OVER = Orphans.INTERRUPT + " and r.thread_id = ?1 and r.owner = ?2";
   private static final String FINISH = "update runs set status = ?1, finished_at = cast(?2 as timestamptz),"
       // Usage may already have been recorded by the turn engine: keep it unless the run brings its own.
       + " model = coalesce(cast(?3 as varchar), model), input_tokens = coalesce(cast(?4 as bigint), input_tokens),"
@@ -44,12 +49,15 @@ public class JpaRunRepository implements RunRepository {
   @PersistenceContext(unitName = "tasktalk")
   private EntityManager em;
 
-  /** For CDI, which injects the container's entity manager. */
+  @Inject InstanceId instance;
+
+  /** For CDI, which injects the container's entity manager and this instance's id. */
   public JpaRunRepository() {}
 
   /** For tests outside a container; the caller owns the transaction around each call. */
-  public JpaRunRepository(EntityManager em) {
+  public JpaRunRepository(EntityManager em, InstanceId instance) {
     this.em = em;
+    this.instance = instance;
   }
 
   @Override
@@ -60,12 +68,10 @@ public class JpaRunRepository implements RunRepository {
     }
     // ON CONFLICT against the partial unique index: a busy thread inserts nothing instead of raising
     // a unique violation, which would abort the transaction and log a stack trace per refused message.
-    int rows = em.createNativeQuery(START)
-        .setParameter(1, run.id())
-        .setParameter(2, Times.utc(run.startedAt()))
-        .setParameter(3, run.threadId().value())
-        .setParameter(4, run.owner().value())
-        .executeUpdate();
+    int rows = insert(run);
+    if (rows == 0 && takeOverFromDeadInstance(run) > 0) {
+      rows = insert(run);
+    }
     if (rows == 0) {
       boolean threadExists = !em.createNativeQuery("select 1 from threads where id = ?1 and owner = ?2")
           .setParameter(1, run.threadId().value())
@@ -73,6 +79,23 @@ public class JpaRunRepository implements RunRepository {
           .getResultList().isEmpty();
       throw threadExists ? new RunInProgressException() : new ThreadNotFoundException(run.threadId());
     }
+  }
+
+  private int insert(Run run) {
+    return em.createNativeQuery(START)
+        .setParameter(1, run.id())
+        .setParameter(2, Times.utc(run.startedAt()))
+        .setParameter(3, run.threadId().value())
+        .setParameter(4, run.owner().value())
+        .setParameter(5, instance.value())
+        .executeUpdate();
+  }
+
+  private int takeOverFromDeadInstance(Run run) {
+    return em.createNativeQuery(TAKE_OVER)
+        .setParameter(1, run.threadId().value())
+        .setParameter(2, run.owner().value())
+        .executeUpdate();
   }
 
   @Override
@@ -108,7 +131,7 @@ public class JpaRunRepository implements RunRepository {
         .executeUpdate();
   }
 
-  // Deliberately not scoped to an owner: it runs once at start-up for every user's abandoned runs.
+  // Deliberately not scoped to an owner: it runs once at start-up of the embedded database's only instance.
   @Override
   @Transactional
   public int interruptRunning(Instant now) {

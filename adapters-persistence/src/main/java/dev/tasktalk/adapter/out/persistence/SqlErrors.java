@@ -19,12 +19,16 @@ final class SqlErrors {
   /**
    * Whether {@code failure} means the database cannot be reached rather than that the statement was
    * wrong: SQL state class 08 (connection exception), 57P01-57P03 (shutting down, cannot connect
-   * now), 53300 (too many connections), or the container pool's refusal to allocate a connection.
+   * now), 53300 (too many connections), the container pool's refusal to allocate a connection, or a
+   * commit the transaction manager could not complete ({@code jakarta.transaction.SystemException}):
+   * Payara reports a connection that broke within the transaction that way, with the broken
+   * connection only in its log, and nothing but the resource can fail there.
    */
   static boolean isOutage(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException) {
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof jakarta.transaction.SystemException) {
         return true;
       }
       if (cause instanceof SQLException sql) {

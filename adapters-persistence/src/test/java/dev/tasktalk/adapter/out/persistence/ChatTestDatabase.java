@@ -1,5 +1,6 @@
 package dev.tasktalk.adapter.out.persistence;
 
+import dev.tasktalk.application.port.out.cluster.InstanceId;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.FeedbackRepository;
@@ -14,6 +15,9 @@ final class ChatTestDatabase implements AutoCloseable {
 
   private final PostgresTestDatabase database = PostgresTestDatabase.startMigrated();
   private final ChatRepositories repositories;
+
+  /** The instance the tests' runs belong to; its lease lasts the whole run, so its runs are never orphaned. */
+  static final InstanceId INSTANCE = new InstanceId("chat-tests");
 
   private static ChatTestDatabase shared;
 
@@ -41,8 +45,16 @@ final class ChatTestDatabase implements AutoCloseable {
         TransactionPerCall.wrap(ChatThreadRepository.class, factory, JpaChatThreadRepository::new),
         TransactionPerCall.wrap(ThreadItemRepository.class, factory, JpaThreadItemRepository::new),
         TransactionPerCall.wrap(AttachmentRepository.class, factory, JpaAttachmentRepository::new),
-        TransactionPerCall.wrap(RunRepository.class, factory, JpaRunRepository::new),
+        TransactionPerCall.wrap(RunRepository.class, factory, em -> new JpaRunRepository(em, INSTANCE)),
         TransactionPerCall.wrap(FeedbackRepository.class, factory, JpaFeedbackRepository::new));
+    leaseForTheTests();
+  }
+
+  /** Gives {@link #INSTANCE} a lease that outlasts the tests (truncating the chat tables keeps it). */
+  private void leaseForTheTests() {
+    database.execute("insert into instance_leases (instance_id, started_at, renewed_at, expires_at)"
+        + " values ('" + INSTANCE.value() + "', now(), now(), now() + interval '1 day')"
+        + " on conflict (instance_id) do update set expires_at = excluded.expires_at");
   }
 
   ChatRepositories repositories() {

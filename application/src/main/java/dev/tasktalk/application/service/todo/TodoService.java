@@ -10,6 +10,8 @@ import dev.tasktalk.application.port.in.todo.ListTodosUseCase;
 import dev.tasktalk.application.port.in.todo.TodoPage;
 import dev.tasktalk.application.port.in.todo.UpdateTodoCommand;
 import dev.tasktalk.application.port.in.todo.UpdateTodoUseCase;
+import dev.tasktalk.application.port.in.todo.WatchTodosUseCase;
+import dev.tasktalk.application.port.out.events.TodoChanges;
 import dev.tasktalk.application.port.out.persistence.TodoPosition;
 import dev.tasktalk.application.port.out.persistence.TodoRepository;
 import dev.tasktalk.domain.shared.InvalidInputException;
@@ -23,15 +25,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The task use cases: thin orchestration over {@link Todo} and the {@link TodoRepository}. */
+/**
+ * The task use cases: thin orchestration over {@link Todo} and the {@link TodoRepository}. Every
+ * write, whoever makes it (REST, the assistant's tools, MCP), is announced through {@link TodoChanges}
+ * once it is stored, so task lists open on any instance update live.
+ */
 public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTodosUseCase,
-    UpdateTodoUseCase, CompleteTodoUseCase, DeleteTodoUseCase {
+    UpdateTodoUseCase, CompleteTodoUseCase, DeleteTodoUseCase, WatchTodosUseCase {
 
   private final TodoRepository todos;
+  private final TodoChanges changes;
   private final Clock clock;
 
-  public TodoService(TodoRepository todos, Clock clock) {
+  public TodoService(TodoRepository todos, TodoChanges changes, Clock clock) {
     this.todos = Objects.requireNonNull(todos);
+    this.changes = Objects.requireNonNull(changes);
     this.clock = Objects.requireNonNull(clock);
   }
 
@@ -40,6 +48,7 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
     Todo todo = Todo.create(c.owner(), c.title(), c.description(), c.priority(), c.due(), c.tags(),
         clock.instant());
     todos.add(todo);
+    changes.publish(c.owner());
     return todo;
   }
 
@@ -106,9 +115,17 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
     if (!todos.delete(owner, id)) {
       throw new TodoNotFoundException(id);
     }
+    changes.publish(owner);
+  }
+
+  @Override
+  public TodoChanges.Watch watch(UserId owner, Runnable onChange) {
+    return changes.watch(Objects.requireNonNull(owner), Objects.requireNonNull(onChange));
   }
 
   private Todo change(UserId owner, TodoId id, Consumer<Todo> change) {
-    return todos.update(owner, id, change).orElseThrow(() -> new TodoNotFoundException(id));
+    Todo changed = todos.update(owner, id, change).orElseThrow(() -> new TodoNotFoundException(id));
+    changes.publish(owner);
+    return changed;
   }
 }

@@ -8,6 +8,7 @@ import dev.tasktalk.application.port.in.todo.FieldChange;
 import dev.tasktalk.application.port.in.todo.ListTodosQuery;
 import dev.tasktalk.application.port.in.todo.UpdateTodoCommand;
 import dev.tasktalk.application.port.out.persistence.TodoFilter;
+import dev.tasktalk.application.testing.InMemoryTodoChanges;
 import dev.tasktalk.application.testing.InMemoryTodoRepository;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.todo.Priority;
@@ -28,8 +29,9 @@ class TodoServiceTest {
   private static final UserId BOB = new UserId("bob");
 
   private final InMemoryTodoRepository repository = new InMemoryTodoRepository();
+  private final InMemoryTodoChanges changes = new InMemoryTodoChanges();
   private final TodoService service =
-      new TodoService(repository, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+      new TodoService(repository, changes, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
   private Todo add(UserId owner, String title) {
     return service.add(new AddTodoCommand(owner, title, null, null, null, List.of()));
@@ -46,6 +48,23 @@ class TodoServiceTest {
     assertThatThrownBy(() -> service.update(new UpdateTodoCommand(BOB, id, FieldChange.to("x"), null, null, null,
         null, null))).isInstanceOf(TodoNotFoundException.class);
     assertThat(service.get(ALICE, id).title()).isEqualTo("Mine");
+  }
+
+  @Test
+  void givenEveryKindOfWrite_eachIsAnnouncedForItsOwner_andRefusedOnesAreNot() {
+    List<UserId> seenByAlice = new java.util.ArrayList<>();
+    var watch = service.watch(ALICE, () -> seenByAlice.add(ALICE));
+    TodoId id = add(ALICE, "Announced").id();
+    service.complete(ALICE, id);
+    service.reopen(ALICE, id);
+    service.update(new UpdateTodoCommand(ALICE, id, FieldChange.to("Renamed"), null, null, null, null, null));
+    assertThatThrownBy(() -> service.delete(BOB, id)).isInstanceOf(TodoNotFoundException.class);
+    service.delete(ALICE, id);
+    watch.close();
+    add(ALICE, "After the watch");
+
+    assertThat(changes.published()).containsExactly(ALICE, ALICE, ALICE, ALICE, ALICE, ALICE);
+    assertThat(seenByAlice).hasSize(5);
   }
 
   @Test

@@ -10,7 +10,9 @@ import java.time.Instant;
 public interface RunRepository {
 
   /**
-   * Stores a new running run.
+   * Stores a new running run, streamed by this instance. A run the thread still has running from an
+   * instance whose lease has expired ({@link dev.tasktalk.application.port.out.cluster.InstanceLeases})
+   * is marked interrupted first, so a dead instance never keeps a thread busy.
    *
    * @throws dev.tasktalk.domain.run.RunInProgressException when the thread already has one running
    */
@@ -26,6 +28,10 @@ public interface RunRepository {
   void recordUsage(UserId owner, ThreadId threadId, String model, Long inputTokens, Long outputTokens,
       Duration firstToken);
 
-  /** Marks every run still running as interrupted (a process died mid-response); returns how many. */
+  /**
+   * Marks every run still running as interrupted, whichever instance streams it; returns how many. Only
+   * for a database no other instance can use (the launcher's embedded one), at start-up: on a shared
+   * database the leases decide.
+   */
   int interruptRunning(Instant now);
 }
