@@ -16,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Speaks the ChatKit protocol to the deployed server: JSON requests and SSE streams, byte-exact. */
+/**
+ * Speaks the ChatKit protocol to the deployed server: JSON requests and SSE streams, byte-exact.
+ */
 final class ChatKitClient {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI endpoint;
   private final String token;
@@ -42,7 +44,8 @@ final class ChatKitClient {
   /** A request answered with one JSON body. */
   Http.Reply json(String body) {
     try {
-      HttpResponse<String> response = CLIENT.send(request(body), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request(body), HttpResponse.BodyHandlers.ofString());
       return new Http.Reply(response.statusCode(), response.body(), response);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -52,8 +55,11 @@ final class ChatKitClient {
   /** A streaming request read to its end; fails unless it is a well-formed SSE stream. */
   Stream stream(String body) {
     try {
-      HttpResponse<String> response = CLIENT.send(request(body), HttpResponse.BodyHandlers.ofString());
-      return new Stream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+      HttpResponse<String> response =
+          CLIENT.send(request(body), HttpResponse.BodyHandlers.ofString());
+      return new Stream(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
           response.body());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -61,15 +67,25 @@ final class ChatKitClient {
   }
 
   /**
-   * Opens a stream over a plain socket and hands back the live connection, for reading part of it and
-   * hanging up the way a browser's Stop does (closing the socket; the JDK client would drain it).
+   * Opens a stream over a plain socket and hands back the live connection, for reading part of it
+   * and hanging up the way a browser's Stop does (closing the socket; the JDK client would drain
+   * it).
    */
   Socket open(String body) throws Exception {
     Socket socket = new Socket(endpoint.getHost(), endpoint.getPort());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + ":"
-        + endpoint.getPort() + "\r\nAuthorization: Bearer " + token
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+    String head =
+        "POST "
+            + endpoint.getRawPath()
+            + " HTTP/1.1\r\nHost: "
+            + endpoint.getHost()
+            + ":"
+            + endpoint.getPort()
+            + "\r\nAuthorization: Bearer "
+            + token
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + bytes.length
+            + "\r\n\r\n";
     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().write(bytes);
     socket.getOutputStream().flush();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * CI's build of {@code examples/chatkit-react}: {@code npm ci && npm run build} (which type-checks
  * and bundles with Vite) must succeed within five minutes and leave {@code dist/index.html}. Runs
- * under surefire from the app module's directory; npm's output goes to
- * {@code target/chatkit-react-build.log} and into the failure message.
+ * under surefire from the app module's directory; npm's output goes to {@code
+ * target/chatkit-react-build.log} and into the failure message.
  */
 class ChatKitReactExampleTest {
 
@@ -30,28 +30,32 @@ class ChatKitReactExampleTest {
     Files.deleteIfExists(LOG);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
 
-    for (List<String> command : List.of(
-        List.of("npm", "ci", "--no-audit", "--no-fund"),
-        List.of("npm", "run", "build"))) {
+    for (List<String> command :
+        List.of(List.of("npm", "ci", "--no-audit", "--no-fund"), List.of("npm", "run", "build"))) {
       int exit = run(command, deadline);
-      assertThat(exit).as(String.join(" ", command) + " in " + EXAMPLE.toAbsolutePath() + "\n" + log()).isZero();
+      assertThat(exit)
+          .as(String.join(" ", command) + " in " + EXAMPLE.toAbsolutePath() + "\n" + log())
+          .isZero();
     }
     assertThat(EXAMPLE.resolve("dist/index.html")).as(log()).isRegularFile();
   }
 
-  private static int run(List<String> command, long deadline) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command)
-        .directory(EXAMPLE.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
-        .start();
+  private static int run(List<String> command, long deadline)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(EXAMPLE.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
+            .start();
     process.getOutputStream().close();
     long left = Math.max(0, deadline - System.nanoTime());
     if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
-      throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT + "\n" + log());
+      throw new AssertionError(
+          String.join(" ", command) + " did not finish within " + TIMEOUT + "\n" + log());
     }
     return process.exitValue();
   }

@@ -21,8 +21,8 @@ final class Deployments {
   }
 
   /**
-   * The deployment's root on {@code localhost}: the MCP endpoint accepts localhost hosts by default,
-   * while the container may report its machine name.
+   * The deployment's root on {@code localhost}: the MCP endpoint accepts localhost hosts by
+   * default, while the container may report its machine name.
    */
   static URI localBase(URL deployed) throws URISyntaxException {
     return new URI("http", null, "localhost", deployed.getPort(), "/", null, null);

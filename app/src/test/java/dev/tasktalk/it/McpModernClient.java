@@ -12,15 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A minimal client for MCP revision 2026-07-28 in the integration tests: no handshake and no session,
- * every POST carries the protocol version, the client's capabilities and info in {@code _meta} and the
- * {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers.
+ * A minimal client for MCP revision 2026-07-28 in the integration tests: no handshake and no
+ * session, every POST carries the protocol version, the client's capabilities and info in {@code
+ * _meta} and the {@code MCP-Protocol-Version}, {@code Mcp-Method} and {@code Mcp-Name} headers.
  */
 final class McpModernClient {
 
   static final String VERSION = "2026-07-28";
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI endpoint;
   private final String token;
@@ -35,15 +36,29 @@ final class McpModernClient {
 
   /** The request body: {@code params} plus the {@code _meta} every modern request carries. */
   String body(String method, JsonObject params) {
-    JsonObjectBuilder withMeta = Json.createObjectBuilder(params).add("_meta", Json.createObjectBuilder()
-        .add("io.modelcontextprotocol/protocolVersion", VERSION)
-        .add("io.modelcontextprotocol/clientCapabilities", capabilities)
-        .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "McpIT").add("version", "1")));
-    return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", nextId++).add("method", method)
-        .add("params", withMeta).build().toString();
+    JsonObjectBuilder withMeta =
+        Json.createObjectBuilder(params)
+            .add(
+                "_meta",
+                Json.createObjectBuilder()
+                    .add("io.modelcontextprotocol/protocolVersion", VERSION)
+                    .add("io.modelcontextprotocol/clientCapabilities", capabilities)
+                    .add(
+                        "io.modelcontextprotocol/clientInfo",
+                        Json.createObjectBuilder().add("name", "McpIT").add("version", "1")));
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("id", nextId++)
+        .add("method", method)
+        .add("params", withMeta)
+        .build()
+        .toString();
   }
 
-  /** Sends {@code method} with the matching headers; {@code headers} override them (null removes one). */
+  /**
+   * Sends {@code method} with the matching headers; {@code headers} override them (null removes
+   * one).
+   */
   HttpResponse<String> send(String method, JsonObject params, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("MCP-Protocol-Version", VERSION);
@@ -81,8 +96,12 @@ final class McpModernClient {
   }
 
   static HttpResponse<String> get(URI endpoint, String token, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).GET()
-        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .header("Accept", "text/event-stream")
+            .header("Authorization", "Bearer " + token);
     headers.forEach(request::header);
     try {
       return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -13,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A minimal MCP Streamable HTTP client for the integration tests: initialize, then JSON-RPC requests
- * whose replies may come as JSON or as an SSE stream; raw posts let tests send broken requests.
+ * A minimal MCP Streamable HTTP client for the integration tests: initialize, then JSON-RPC
+ * requests whose replies may come as JSON or as an SSE stream; raw posts let tests send broken
+ * requests.
  */
 final class McpSession {
 
   static final String ACCEPT = "application/json, text/event-stream";
   static final String VERSION = "2025-11-25";
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI endpoint;
   private final String token;
@@ -37,27 +39,37 @@ final class McpSession {
   /** A session that has completed the initialize handshake. */
   static McpSession open(URI endpoint, String token) {
     McpSession session = new McpSession(endpoint, token);
-    HttpResponse<String> init = session.post(message(session.nextId++, "initialize", Json.createObjectBuilder()
-        .add("protocolVersion", VERSION)
-        .add("capabilities", JsonValue.EMPTY_JSON_OBJECT)
-        .add("clientInfo", Json.createObjectBuilder().add("name", "McpIT").add("version", "1"))
-        .build()), Map.of());
+    HttpResponse<String> init =
+        session.post(
+            message(
+                session.nextId++,
+                "initialize",
+                Json.createObjectBuilder()
+                    .add("protocolVersion", VERSION)
+                    .add("capabilities", JsonValue.EMPTY_JSON_OBJECT)
+                    .add(
+                        "clientInfo",
+                        Json.createObjectBuilder().add("name", "McpIT").add("version", "1"))
+                    .build()),
+            Map.of());
     if (init.statusCode() != 200) {
       throw new AssertionError("initialize: " + init.statusCode() + " " + init.body());
     }
     session.sessionId = init.headers().firstValue("Mcp-Session-Id").orElse(null);
     session.initializeResult = reply(init).getJsonObject("result");
-    HttpResponse<String> initialized = session.post(
-        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Map.of());
+    HttpResponse<String> initialized =
+        session.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", Map.of());
     if (initialized.statusCode() != 202) {
-      throw new AssertionError("notifications/initialized: " + initialized.statusCode() + " " + initialized.body());
+      throw new AssertionError(
+          "notifications/initialized: " + initialized.statusCode() + " " + initialized.body());
     }
     return session;
   }
 
   /** An initialize POST without any token, to see the 401. */
   static HttpResponse<String> open401(URI endpoint) {
-    return new McpSession(endpoint, null).post(message(1, "initialize", JsonValue.EMPTY_JSON_OBJECT), Map.of());
+    return new McpSession(endpoint, null)
+        .post(message(1, "initialize", JsonValue.EMPTY_JSON_OBJECT), Map.of());
   }
 
   JsonObject initializeResult() {
@@ -84,15 +96,23 @@ final class McpSession {
 
   /** The result of a tools/call. */
   JsonObject call(String tool, String argumentsJson) {
-    JsonObject reply = request("tools/call", Json.createObjectBuilder().add("name", tool)
-        .add("arguments", Json.createReader(new StringReader(argumentsJson)).readObject()).build());
+    JsonObject reply =
+        request(
+            "tools/call",
+            Json.createObjectBuilder()
+                .add("name", tool)
+                .add("arguments", Json.createReader(new StringReader(argumentsJson)).readObject())
+                .build());
     if (!reply.containsKey("result")) {
       throw new AssertionError("tools/call " + tool + ": " + reply);
     }
     return reply.getJsonObject("result");
   }
 
-  /** POSTs a body with the usual MCP headers, overridden (or removed, with a null value) by {@code headers}. */
+  /**
+   * POSTs a body with the usual MCP headers, overridden (or removed, with a null value) by {@code
+   * headers}.
+   */
   HttpResponse<String> post(String body, Map<String, String> headers) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Content-Type", "application/json");
@@ -110,13 +130,16 @@ final class McpSession {
 
   /** POSTs {@code body} with {@code headers}, leaving out those whose value is null. */
   static HttpResponse<String> post(URI endpoint, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach((name, value) -> {
-      if (value != null) {
-        request.header(name, value);
-      }
-    });
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(
+        (name, value) -> {
+          if (value != null) {
+            request.header(name, value);
+          }
+        });
     try {
       return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
@@ -125,8 +148,13 @@ final class McpSession {
   }
 
   static String message(int id, String method, JsonObject params) {
-    return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
-        .add("params", params).build().toString();
+    return Json.createObjectBuilder()
+        .add("jsonrpc", "2.0")
+        .add("id", id)
+        .add("method", method)
+        .add("params", params)
+        .build()
+        .toString();
   }
 
   /** The JSON-RPC response in a JSON body or in the SSE events of a stream. */

@@ -13,10 +13,11 @@ import java.util.List;
 
 /**
  * One scripted answer of the fake model, sent in OpenAI's streaming chat completions wire format:
- * text in several chunks, tool calls in argument fragments, the usage chunk and {@code [DONE]}; or an
- * HTTP error with OpenAI's error body.
+ * text in several chunks, tool calls in argument fragments, the usage chunk and {@code [DONE]}; or
+ * an HTTP error with OpenAI's error body.
  */
-record ModelReply(String text, List<String[]> toolCalls, int status, String errorCode, long delayMillis) {
+record ModelReply(
+    String text, List<String[]> toolCalls, int status, String errorCode, long delayMillis) {
 
   static ModelReply text(String text) {
     return new ModelReply(text, List.of(), 200, null, 0);
@@ -44,7 +45,8 @@ record ModelReply(String text, List<String[]> toolCalls, int status, String erro
     JsonArray messages = request.getJsonArray("messages");
     String last = "";
     for (JsonObject message : messages.getValuesAs(JsonObject.class)) {
-      if ("user".equals(message.getString("role")) && message.get("content") instanceof jakarta.json.JsonString s) {
+      if ("user".equals(message.getString("role"))
+          && message.get("content") instanceof jakarta.json.JsonString s) {
         last = s.getString();
       }
     }
@@ -53,8 +55,11 @@ record ModelReply(String text, List<String[]> toolCalls, int status, String erro
 
   void send(HttpExchange exchange) throws IOException {
     if (status != 200) {
-      byte[] body = ("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\",\"code\":"
-          + (errorCode == null ? "null" : "\"" + errorCode + "\"") + "}}").getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          ("{\"error\":{\"message\":\"scripted failure\",\"type\":\"server_error\",\"code\":"
+                  + (errorCode == null ? "null" : "\"" + errorCode + "\"")
+                  + "}}")
+              .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.getResponseHeaders().add("retry-after-ms", "10");
       exchange.sendResponseHeaders(status, body.length);
@@ -92,22 +97,48 @@ record ModelReply(String text, List<String[]> toolCalls, int status, String erro
       String[] call = toolCalls.get(i);
       String args = call[1];
       int half = args.length() / 2;
-      chunks.add(delta("{\"tool_calls\":[{\"index\":" + i + ",\"id\":\"call_" + i + "_" + System.nanoTime()
-          + "\",\"type\":\"function\",\"function\":{\"name\":\"" + call[0] + "\",\"arguments\":\"\"}}]}", null));
-      chunks.add(delta("{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
-          + Json.createValue(args.substring(0, half)) + "}}]}", null));
-      chunks.add(delta("{\"tool_calls\":[{\"index\":" + i + ",\"function\":{\"arguments\":"
-          + Json.createValue(args.substring(half)) + "}}]}", null));
+      chunks.add(
+          delta(
+              "{\"tool_calls\":[{\"index\":"
+                  + i
+                  + ",\"id\":\"call_"
+                  + i
+                  + "_"
+                  + System.nanoTime()
+                  + "\",\"type\":\"function\",\"function\":{\"name\":\""
+                  + call[0]
+                  + "\",\"arguments\":\"\"}}]}",
+              null));
+      chunks.add(
+          delta(
+              "{\"tool_calls\":[{\"index\":"
+                  + i
+                  + ",\"function\":{\"arguments\":"
+                  + Json.createValue(args.substring(0, half))
+                  + "}}]}",
+              null));
+      chunks.add(
+          delta(
+              "{\"tool_calls\":[{\"index\":"
+                  + i
+                  + ",\"function\":{\"arguments\":"
+                  + Json.createValue(args.substring(half))
+                  + "}}]}",
+              null));
     }
     chunks.add(delta("{}", toolCalls.isEmpty() ? "stop" : "tool_calls"));
-    chunks.add("{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"model\":\"fake-model\",\"choices\":[],"
-        + "\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":7,\"total_tokens\":49}}");
+    chunks.add(
+        "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"model\":\"fake-model\",\"choices\":[],"
+            + "\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":7,\"total_tokens\":49}}");
     return chunks;
   }
 
   private static String delta(String delta, String finish) {
     return "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"model\":\"fake-model\",\"choices\":[{"
-        + "\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + (finish == null ? "null" : "\"" + finish + "\"")
+               + "\"index\":0,\"delta\":"
+        + delta
+        + ",\"finish_reason\":"
+        + (finish == null ? "null" : "\"" + finish + "\"")
         + "}],\"usage\":null}";
   }
 }

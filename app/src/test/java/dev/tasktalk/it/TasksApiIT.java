@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The tasks REST API, authentication and operations endpoints over real HTTP, on the built WAR deployed
- * to Payara Micro with a real PostgreSQL. One deployment serves every test here, since each costs ~11 s.
+ * The tasks REST API, authentication and operations endpoints over real HTTP, on the built WAR
+ * deployed to Payara Micro with a real PostgreSQL. One deployment serves every test here, since
+ * each costs ~11 s.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -49,8 +50,12 @@ class TasksApiIT {
   void aTask_goesThroughItsWholeLife() throws Exception {
     Http alice = as(unique("alice"));
 
-    Reply created = alice.post("api/tasks", """
-        {"title":"  Buy milk  ","description":"semi-skimmed","due":"2026-11-23","tags":["Home","errand"]}""");
+    Reply created =
+        alice.post(
+            "api/tasks",
+            """
+            {"title":"  Buy milk  ","description":"semi-skimmed","due":"2026-11-23","tags":["Home","errand"]}\
+            """);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     JsonObject task = created.json();
     String id = task.getString("id");
@@ -58,15 +63,19 @@ class TasksApiIT {
     assertThat(task.getString("title")).isEqualTo("Buy milk");
     assertThat(task.getString("priority")).isEqualTo("medium");
     assertThat(task.getString("due")).isEqualTo("2026-11-23");
-    assertThat(task.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("home", "errand");
+    assertThat(task.getJsonArray("tags").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("home", "errand");
     assertThat(task.getBoolean("completed")).isFalse();
     assertThat(task.isNull("completed_at")).isTrue();
     assertThat(Instant.parse(task.getString("created_at"))).isBeforeOrEqualTo(Instant.now());
 
     assertThat(alice.get("api/tasks/" + id).json()).isEqualTo(task);
 
-    Reply patched = alice.patch("api/tasks/" + id,
-        "{\"title\":\"Buy oat milk\",\"description\":null,\"priority\":\"high\",\"due\":\"2026-11-24T09:30:00+01:00\"}");
+    Reply patched =
+        alice.patch(
+            "api/tasks/" + id,
+            "{\"title\":\"Buy oat"
+                + " milk\",\"description\":null,\"priority\":\"high\",\"due\":\"2026-11-24T09:30:00+01:00\"}");
     assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
     assertThat(patched.json().getString("title")).isEqualTo("Buy oat milk");
     assertThat(patched.json().isNull("description")).isTrue();
@@ -88,22 +97,35 @@ class TasksApiIT {
   @Test
   void listing_filtersAndPagesNewestFirst_stableUnderInserts() throws Exception {
     Http carol = as(unique("carol"));
-    carol.post("api/tasks", "{\"title\":\"Call mum\",\"priority\":\"high\",\"due\":\"2026-11-20\",\"tags\":[\"family\"]}");
-    carol.post("api/tasks", "{\"title\":\"Pay rent\",\"description\":\"100% of it, by_friday\",\"due\":\"2026-12-01\"}");
-    String doneId = carol.post("api/tasks", "{\"title\":\"Water plants\",\"priority\":\"low\",\"tags\":[\"home\"]}")
-        .json().getString("id");
+    carol.post(
+        "api/tasks",
+        "{\"title\":\"Call"
+            + " mum\",\"priority\":\"high\",\"due\":\"2026-11-20\",\"tags\":[\"family\"]}");
+    carol.post(
+        "api/tasks",
+        "{\"title\":\"Pay rent\",\"description\":\"100% of it,"
+            + " by_friday\",\"due\":\"2026-12-01\"}");
+    String doneId =
+        carol
+            .post(
+                "api/tasks",
+                "{\"title\":\"Water plants\",\"priority\":\"low\",\"tags\":[\"home\"]}")
+            .json()
+            .getString("id");
     carol.post("api/tasks/" + doneId + "/complete", null);
 
     assertThat(titles(carol.get("api/tasks?status=open"))).containsExactly("Pay rent", "Call mum");
     assertThat(titles(carol.get("api/tasks?status=done"))).containsExactly("Water plants");
-    assertThat(titles(carol.get("api/tasks"))).containsExactly("Water plants", "Pay rent", "Call mum");
+    assertThat(titles(carol.get("api/tasks")))
+        .containsExactly("Water plants", "Pay rent", "Call mum");
     assertThat(titles(carol.get("api/tasks?q=MUM"))).containsExactly("Call mum");
     assertThat(titles(carol.get("api/tasks?q=100%25"))).containsExactly("Pay rent");
     assertThat(titles(carol.get("api/tasks?q=by_f"))).containsExactly("Pay rent");
     assertThat(titles(carol.get("api/tasks?q=y_r"))).isEmpty();
     assertThat(titles(carol.get("api/tasks?priority=high"))).containsExactly("Call mum");
     assertThat(titles(carol.get("api/tasks?due_before=2026-11-25"))).containsExactly("Call mum");
-    assertThat(titles(carol.get("api/tasks?due_after=2026-11-25T00:00:00Z"))).containsExactly("Pay rent");
+    assertThat(titles(carol.get("api/tasks?due_after=2026-11-25T00:00:00Z")))
+        .containsExactly("Pay rent");
     assertThat(titles(carol.get("api/tasks?tag=HOME"))).containsExactly("Water plants");
 
     for (int i = 0; i < 7; i++) {
@@ -123,8 +145,12 @@ class TasksApiIT {
       cursor = json.getBoolean("has_more") ? json.getString("next_cursor") : null;
     } while (cursor != null);
     assertThat(pages).isEqualTo(4);
-    assertThat(seen).doesNotHaveDuplicates().hasSize(10).doesNotContain("Added while paging")
-        .startsWith("Task 6", "Task 5", "Task 4").endsWith("Pay rent", "Call mum");
+    assertThat(seen)
+        .doesNotHaveDuplicates()
+        .hasSize(10)
+        .doesNotContain("Added while paging")
+        .startsWith("Task 6", "Task 5", "Task 4")
+        .endsWith("Pay rent", "Call mum");
   }
 
   @Test
@@ -135,12 +161,13 @@ class TasksApiIT {
     String missing = UUID.randomUUID().toString();
 
     for (String target : List.of(id, missing)) {
-      List<Reply> replies = List.of(
-          bob.get("api/tasks/" + target),
-          bob.patch("api/tasks/" + target, "{\"title\":\"Hijacked\"}"),
-          bob.post("api/tasks/" + target + "/complete", null),
-          bob.post("api/tasks/" + target + "/reopen", null),
-          bob.delete("api/tasks/" + target));
+      List<Reply> replies =
+          List.of(
+              bob.get("api/tasks/" + target),
+              bob.patch("api/tasks/" + target, "{\"title\":\"Hijacked\"}"),
+              bob.post("api/tasks/" + target + "/complete", null),
+              bob.post("api/tasks/" + target + "/reopen", null),
+              bob.delete("api/tasks/" + target));
       for (Reply reply : replies) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
         assertThat(reply.body().replace(target, "ID"))
@@ -162,14 +189,27 @@ class TasksApiIT {
     assertError(dave.post("api/tasks", "[]"), "malformed_json", null);
     assertError(dave.post("api/tasks", ""), "malformed_json", null);
     assertError(dave.post("api/tasks", "{\"title\":42}"), "invalid_request", "title");
-    assertError(dave.post("api/tasks", "{\"title\":\"x\",\"owner\":\"eve\"}"), "invalid_request", "owner");
-    assertError(dave.post("api/tasks", "{\"title\":\"" + "x".repeat(201) + "\"}"), "invalid_request", "title");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"x\",\"owner\":\"eve\"}"), "invalid_request", "owner");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"" + "x".repeat(201) + "\"}"),
+        "invalid_request",
+        "title");
     assertError(dave.post("api/tasks", "{\"title\":\"   \"}"), "invalid_request", "title");
-    assertError(dave.post("api/tasks", "{\"title\":\"x\",\"description\":\"" + "d".repeat(10_001) + "\"}"),
-        "invalid_request", "description");
-    assertError(dave.post("api/tasks", "{\"title\":\"x\",\"priority\":\"urgent\"}"), "invalid_request", "priority");
-    assertError(dave.post("api/tasks", "{\"title\":\"x\",\"due\":\"next week\"}"), "invalid_request", "due");
-    assertError(dave.post("api/tasks", "{\"title\":\"x\",\"tags\":[1,2]}"), "invalid_request", "tags");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"x\",\"description\":\"" + "d".repeat(10_001) + "\"}"),
+        "invalid_request",
+        "description");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"x\",\"priority\":\"urgent\"}"),
+        "invalid_request",
+        "priority");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"x\",\"due\":\"next week\"}"),
+        "invalid_request",
+        "due");
+    assertError(
+        dave.post("api/tasks", "{\"title\":\"x\",\"tags\":[1,2]}"), "invalid_request", "tags");
     assertError(dave.get("api/tasks?status=closed"), "invalid_request", "status");
     assertError(dave.get("api/tasks?priority=urgent"), "invalid_request", "priority");
     assertError(dave.get("api/tasks?due_before=yesterday"), "invalid_request", "due_before");
@@ -185,10 +225,16 @@ class TasksApiIT {
     assertThat(dave.get("api/tasks?limit=99999999999999999999").status()).isEqualTo(200);
 
     String id = dave.post("api/tasks", "{\"title\":\"Keep me\"}").json().getString("id");
-    assertError(dave.patch("api/tasks/" + id, "{\"title\":\"Changed\",\"priority\":\"urgent\"}"),
-        "invalid_request", "priority");
-    assertError(dave.patch("api/tasks/" + id, "{\"title\":\"Changed\",\"due\":\"soon\"}"), "invalid_request", "due");
-    assertError(dave.patch("api/tasks/" + id, "{\"completed\":\"yes\"}"), "invalid_request", "completed");
+    assertError(
+        dave.patch("api/tasks/" + id, "{\"title\":\"Changed\",\"priority\":\"urgent\"}"),
+        "invalid_request",
+        "priority");
+    assertError(
+        dave.patch("api/tasks/" + id, "{\"title\":\"Changed\",\"due\":\"soon\"}"),
+        "invalid_request",
+        "due");
+    assertError(
+        dave.patch("api/tasks/" + id, "{\"completed\":\"yes\"}"), "invalid_request", "completed");
     assertThat(dave.get("api/tasks/" + id).json().getString("title")).isEqualTo("Keep me");
 
     Reply wrongMethod = dave.send("PUT", "api/tasks/" + id, "{}");
@@ -217,18 +263,20 @@ class TasksApiIT {
   void badTokens_are401WithAJsonErrorAndABearerChallenge() throws Exception {
     TestKeys keys = ItEnvironment.keys();
     Instant now = Instant.now();
-    List<String> tokens = List.of(
-        "",
-        "Basic dXNlcjpwYXNz",
-        "Bearer not.a.jwt",
-        keys.token("HS256", c -> c.subject("x").expirationTime(Date.from(now.minusSeconds(120)))),
-        keys.token("ES256", c -> c.subject("x").notBeforeTime(Date.from(now.plusSeconds(600)))),
-        keys.token("RS256", c -> c.subject("x").issuer("https://evil.example")),
-        keys.token("EdDSA", c -> c.subject("x").audience("someone-else")),
-        keys.token("HS256", c -> c.subject(null)),
-        keys.token("HS256", c -> c.subject("x").expirationTime(null)),
-        keys.foreignToken("x"),
-        keys.unsignedToken("x"));
+    List<String> tokens =
+        List.of(
+            "",
+            "Basic dXNlcjpwYXNz",
+            "Bearer not.a.jwt",
+            keys.token(
+                "HS256", c -> c.subject("x").expirationTime(Date.from(now.minusSeconds(120)))),
+            keys.token("ES256", c -> c.subject("x").notBeforeTime(Date.from(now.plusSeconds(600)))),
+            keys.token("RS256", c -> c.subject("x").issuer("https://evil.example")),
+            keys.token("EdDSA", c -> c.subject("x").audience("someone-else")),
+            keys.token("HS256", c -> c.subject(null)),
+            keys.token("HS256", c -> c.subject("x").expirationTime(null)),
+            keys.foreignToken("x"),
+            keys.unsignedToken("x"));
     Http anonymous = new Http(base.toURI(), null);
     assertUnauthorized(anonymous.get("api/tasks"));
     for (String token : tokens) {
@@ -256,7 +304,9 @@ class TasksApiIT {
     Reply report = app.get("api/chatkit/health");
     assertThat(report.status()).as(report.toString()).isEqualTo(200);
     JsonObject json = report.json();
-    assertThat(json.getJsonObject("auth").getString("mode")).contains("shared-secret").contains("public-key");
+    assertThat(json.getJsonObject("auth").getString("mode"))
+        .contains("shared-secret")
+        .contains("public-key");
     assertThat(json.getJsonObject("database").getString("mode")).isEqualTo("embedded");
     assertThat(json.getJsonObject("database").getBoolean("reachable")).isTrue();
     assertThat(json.getJsonObject("model").getString("provider")).isNotBlank();
@@ -267,10 +317,17 @@ class TasksApiIT {
   }
 
   @Test
-  void aBrowserAppOnAListedOrigin_canCallTheApi_andOthersAreRefusedTheirPreflight() throws Exception {
+  void aBrowserAppOnAListedOrigin_canCallTheApi_andOthersAreRefusedTheirPreflight()
+      throws Exception {
     Http anonymous = new Http(base.toURI(), null);
-    Map<String, String> preflight = Map.of("Origin", ItEnvironment.CORS_ORIGIN,
-        "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+    Map<String, String> preflight =
+        Map.of(
+            "Origin",
+            ItEnvironment.CORS_ORIGIN,
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "authorization, content-type");
 
     for (String path : List.of("chatkit", "api/tasks")) {
       Reply answer = anonymous.send("OPTIONS", path, null, preflight);
@@ -281,19 +338,26 @@ class TasksApiIT {
     }
 
     Map<String, String> fromApp = Map.of("Origin", ItEnvironment.CORS_ORIGIN);
-    Reply created = as(unique("cors")).send("POST", "api/tasks", "{\"title\":\"From the React app\"}", fromApp);
+    Reply created =
+        as(unique("cors")).send("POST", "api/tasks", "{\"title\":\"From the React app\"}", fromApp);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.header("Access-Control-Allow-Origin")).isEqualTo(ItEnvironment.CORS_ORIGIN);
     assertThat(created.header("Access-Control-Expose-Headers")).contains("Location");
     Reply refusedToken = anonymous.send("GET", "api/tasks", null, fromApp);
     assertUnauthorized(refusedToken);
     assertThat(refusedToken.header("Access-Control-Allow-Origin"))
-        .as("the app can read why it was refused").isEqualTo(ItEnvironment.CORS_ORIGIN);
+        .as("the app can read why it was refused")
+        .isEqualTo(ItEnvironment.CORS_ORIGIN);
 
-    Reply other = anonymous.send("OPTIONS", "chatkit", null, Map.of("Origin", "https://elsewhere.example",
-        "Access-Control-Request-Method", "POST"));
+    Reply other =
+        anonymous.send(
+            "OPTIONS",
+            "chatkit",
+            null,
+            Map.of("Origin", "https://elsewhere.example", "Access-Control-Request-Method", "POST"));
     assertThat(other.status()).as(other.toString()).isEqualTo(403);
-    assertThat(other.json().getJsonObject("error").getString("code")).isEqualTo("origin_not_allowed");
+    assertThat(other.json().getJsonObject("error").getString("code"))
+        .isEqualTo("origin_not_allowed");
     assertThat(other.header("Access-Control-Allow-Origin")).isNull();
   }
 

@@ -19,8 +19,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -59,16 +59,22 @@ public final class TestKeys {
     KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     byte[] spki = ed.getPublic().getEncoded();
     String x = b64(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
-    String jwks = "{\"keys\":[" + ec.toPublicJWK().toJSONString()
-        + ",{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"alg\":\"EdDSA\",\"kid\":\"ed-1\",\"x\":\"" + x + "\"}]}";
+    String jwks =
+        "{\"keys\":["
+            + ec.toPublicJWK().toJSONString()
+            + ",{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"alg\":\"EdDSA\",\"kid\":\"ed-1\",\"x\":\""
+            + x
+            + "\"}]}";
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/auth/jwks", exchange -> {
-      byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/api/auth/jwks",
+        exchange -> {
+          byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     return new TestKeys(HexFormat.of().formatHex(secret), rsa, ec, ed, server);
   }
@@ -97,16 +103,27 @@ public final class TestKeys {
   /** A token whose claims start valid (issuer, audience, one hour) and are then adjusted. */
   public String token(String alg, Consumer<JWTClaimsSet.Builder> adjust) {
     Instant now = Instant.now();
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE)
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(3600)));
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(3600)));
     adjust.accept(claims);
     try {
       return switch (alg) {
-        case "HS256" -> sign(new JWSHeader(JWSAlgorithm.HS256), claims.build(), new MACSigner(sharedSecret));
-        case "RS256" -> sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(),
-            claims.build(), new RSASSASigner(rsa));
-        case "ES256" -> sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(),
-            claims.build(), new ECDSASigner(ec));
+        case "HS256" ->
+            sign(new JWSHeader(JWSAlgorithm.HS256), claims.build(), new MACSigner(sharedSecret));
+        case "RS256" ->
+            sign(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa.getKeyID()).build(),
+                claims.build(),
+                new RSASSASigner(rsa));
+        case "ES256" ->
+            sign(
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(),
+                claims.build(),
+                new ECDSASigner(ec));
         case "EdDSA" -> signEd25519(claims.build());
         default -> throw new IllegalArgumentException(alg);
       };
@@ -118,21 +135,29 @@ public final class TestKeys {
   /** A token signed with a secret the server does not know. */
   public String foreignToken(String subject) throws Exception {
     String other = "another-secret-that-is-long-enough-32";
-    return sign(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER)
-        .audience(AUDIENCE).expirationTime(Date.from(Instant.now().plusSeconds(600))).build(),
+    return sign(
+        new JWSHeader(JWSAlgorithm.HS256),
+        new JWTClaimsSet.Builder()
+            .subject(subject)
+            .issuer(ISSUER)
+            .audience(AUDIENCE)
+            .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+            .build(),
         new MACSigner(other));
   }
 
-  private static String sign(JWSHeader header, JWTClaimsSet claims, com.nimbusds.jose.JWSSigner signer)
-      throws Exception {
+  private static String sign(
+      JWSHeader header, JWTClaimsSet claims, com.nimbusds.jose.JWSSigner signer) throws Exception {
     SignedJWT jwt = new SignedJWT(header, claims);
     jwt.sign(signer);
     return jwt.serialize();
   }
 
   private String signEd25519(JWTClaimsSet claims) throws Exception {
-    String header = b64(("{\"alg\":\"EdDSA\",\"typ\":\"" + JOSEObjectType.JWT + "\",\"kid\":\"ed-1\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    String header =
+        b64(
+            ("{\"alg\":\"EdDSA\",\"typ\":\"" + JOSEObjectType.JWT + "\",\"kid\":\"ed-1\"}")
+                .getBytes(StandardCharsets.UTF_8));
     String payload = b64(claims.toString().getBytes(StandardCharsets.UTF_8));
     Signature signature = Signature.getInstance("Ed25519");
     signature.initSign(ed25519.getPrivate());
@@ -143,14 +168,20 @@ public final class TestKeys {
   /** The unsigned "alg: none" form of a token that would otherwise be valid. */
   public String unsignedToken(String subject) {
     String header = b64("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = b64(new JWTClaimsSet.Builder().subject(subject).issuer(ISSUER).audience(AUDIENCE)
-        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build().toString()
-        .getBytes(StandardCharsets.UTF_8));
+    String payload =
+        b64(
+            new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
     return header + "." + payload + ".";
   }
 
   private static String b64(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
-
 }

@@ -25,16 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The web page in a real browser: Debian's headless Chromium, driven by playwright-core from Node
- * ({@code src/test/browser/webpage.test.mjs}), signs in with a pasted token, adds a task through the
- * chat, deletes it through the confirmation widget and reloads. The model is the fake OpenAI server,
- * fed here; the script asks for each feed on stdout ({@code NEED …}) and waits for {@code ready}.
- * Screenshots of every step land in {@code target/screenshots/}.
+ * ({@code src/test/browser/webpage.test.mjs}), signs in with a pasted token, adds a task through
+ * the chat, deletes it through the confirmation widget and reloads. The model is the fake OpenAI
+ * server, fed here; the script asks for each feed on stdout ({@code NEED …}) and waits for {@code
+ * ready}. Screenshots of every step land in {@code target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WebPageIT {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("tasktalk.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("tasktalk.chromium", "/usr/bin/chromium"));
   static final Path SCRIPTS = Path.of("src/test/browser");
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final long TIMEOUT_SECONDS = 240;
@@ -60,18 +61,27 @@ class WebPageIT {
     assertThat(js.header("Cache-Control")).isEqualTo("no-cache");
     assertThat(js.header("ETag")).isNotBlank();
     assertThat(http.get("assets/app.css").header("Content-Type")).startsWith("text/css");
-    for (String path : List.of("assets/nope.js", "assets/..%2FWEB-INF%2Fweb.xml", "assets/%2e%2e%2Findex.html",
-        "WEB-INF/web.xml", "assets/")) {
+    for (String path :
+        List.of(
+            "assets/nope.js",
+            "assets/..%2FWEB-INF%2Fweb.xml",
+            "assets/%2e%2e%2Findex.html",
+            "WEB-INF/web.xml",
+            "assets/")) {
       assertThat(http.get(path).status()).as(path).isIn(404, 400);
     }
   }
 
   @Test
-  void aPersonSignsIn_addsATaskByChat_deletesItThroughTheWidget_andFindsTheConversationAfterAReload()
-      throws Exception {
+  void
+      aPersonSignsIn_addsATaskByChat_deletesItThroughTheWidget_andFindsTheConversationAfterAReload()
+          throws Exception {
     if (!Files.isExecutable(CHROMIUM)) {
-      fail("WebPageIT needs Debian's Chromium at " + CHROMIUM + ": install it with "
-          + "`sudo apt-get install -y chromium` (.ci/run installs it when missing)");
+      fail(
+          "WebPageIT needs Debian's Chromium at "
+              + CHROMIUM
+              + ": install it with "
+              + "`sudo apt-get install -y chromium` (.ci/run installs it when missing)");
     }
     installPlaywright();
     Files.createDirectories(SCREENSHOTS);
@@ -80,30 +90,38 @@ class WebPageIT {
     String token = ItEnvironment.keys().token("HS256", owner);
     Http http = new Http(base.toURI(), token);
     FakeOpenAi model = ItEnvironment.openAi();
-    model.enqueue(ModelReply.tool("add_task", "{\"title\":\"Buy milk\"}"),
+    model.enqueue(
+        ModelReply.tool("add_task", "{\"title\":\"Buy milk\"}"),
         ModelReply.text("I added ‘Buy milk’ to your list."));
 
-    ProcessBuilder node = new ProcessBuilder("node", "webpage.test.mjs").directory(SCRIPTS.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder node =
+        new ProcessBuilder("node", "webpage.test.mjs")
+            .directory(SCRIPTS.toFile())
+            .redirectErrorStream(true);
     node.environment().put("BASE_URL", base.toString());
     node.environment().put("TOKEN", token);
     node.environment().put("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString());
     node.environment().put("CHROMIUM", CHROMIUM.toString());
     Process process = node.start();
     List<String> output = new ArrayList<>();
-    Thread watchdog = new Thread(() -> {
-      try {
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-      }
-    });
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                  process.destroyForcibly();
+                }
+              } catch (InterruptedException e) {
+                process.destroyForcibly();
+              }
+            });
     watchdog.setDaemon(true);
     watchdog.start();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer answer = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+    try (BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer answer =
+            new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
       for (String line; (line = lines.readLine()) != null; ) {
         output.add(line);
         System.out.println("[browser] " + line);
@@ -112,7 +130,8 @@ class WebPageIT {
           assertThat(items).as("the task the chat added").hasSize(1);
           assertThat(items.getJsonObject(0).getString("title")).isEqualTo("Buy milk");
           String taskId = items.getJsonObject(0).getString("id");
-          model.enqueue(ModelReply.tool("delete_task", "{\"task_id\":\"" + taskId + "\"}"),
+          model.enqueue(
+              ModelReply.tool("delete_task", "{\"task_id\":\"" + taskId + "\"}"),
               ModelReply.text("Deleted ‘Buy milk’."));
           answer.write("ready\n");
           answer.flush();
@@ -125,10 +144,16 @@ class WebPageIT {
     String transcript = String.join("\n", output);
     assertThat(process.exitValue()).as(transcript).isZero();
     assertThat(output).as(transcript).contains("PASS");
-    assertThat(http.get("api/tasks").json().getJsonArray("items")).as("the task is deleted").isEmpty();
+    assertThat(http.get("api/tasks").json().getJsonArray("items"))
+        .as("the task is deleted")
+        .isEmpty();
     try (var shots = Files.list(SCREENSHOTS)) {
       assertThat(shots.map(p -> p.getFileName().toString()))
-          .contains("01-sign-in.png", "03-task-added.png", "04-confirmation.png", "06-task-added-elsewhere.png",
+          .contains(
+              "01-sign-in.png",
+              "03-task-added.png",
+              "04-confirmation.png",
+              "06-task-added-elsewhere.png",
               "07-reloaded.png");
     }
   }
@@ -139,8 +164,11 @@ class WebPageIT {
       return;
     }
     boolean locked = Files.exists(SCRIPTS.resolve("package-lock.json"));
-    Process npm = new ProcessBuilder("npm", locked ? "ci" : "install", "--no-audit", "--no-fund")
-        .directory(SCRIPTS.toFile()).redirectErrorStream(true).start();
+    Process npm =
+        new ProcessBuilder("npm", locked ? "ci" : "install", "--no-audit", "--no-fund")
+            .directory(SCRIPTS.toFile())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!npm.waitFor(300, TimeUnit.SECONDS) || npm.exitValue() != 0) {
       fail("npm could not install playwright-core in " + SCRIPTS.toAbsolutePath() + ":\n" + log);

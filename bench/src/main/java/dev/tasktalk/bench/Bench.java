@@ -26,7 +26,10 @@ public final class Bench {
     private static Map<String, String> defaults() {
       Map<String, String> defaults = new LinkedHashMap<>();
       defaults.put("jar", "launcher/target/tasktalk.jar");
-      defaults.put("work", "bench/target/run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      defaults.put(
+          "work",
+          "bench/target/run-"
+              + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
       defaults.put("scenarios", "first-token,tool,concurrent,store");
       defaults.put("turns", "200");
       defaults.put("streams", "100,500,1000");
@@ -46,7 +49,8 @@ public final class Bench {
       for (int i = 0; i < args.length; i++) {
         String name = args[i].startsWith("--") ? args[i].substring(2) : null;
         if (name == null || !DEFAULTS.containsKey(name)) {
-          throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + DEFAULTS.keySet());
+          throw new IllegalArgumentException(
+              "unknown option " + args[i] + "; options: " + DEFAULTS.keySet());
         }
         if (name.equals("profile") || name.equals("log-statements")) {
           values.put(name, "true");
@@ -68,7 +72,10 @@ public final class Bench {
     }
 
     List<String> list(String name) {
-      return Arrays.stream(values.get(name).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      return Arrays.stream(values.get(name).split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .toList();
     }
   }
 
@@ -83,7 +90,8 @@ public final class Bench {
     }
     Path jar = Path.of(options.get("jar"));
     if (!Files.isRegularFile(jar)) {
-      System.err.println("tasktalk-bench: " + jar + " not found; build it first: mvn -B -q package -DskipTests");
+      System.err.println(
+          "tasktalk-bench: " + jar + " not found; build it first: mvn -B -q package -DskipTests");
       System.exit(2);
     }
     Path work = Path.of(options.get("work")).toAbsolutePath();
@@ -94,25 +102,45 @@ public final class Bench {
     Tokens tokens = Tokens.random();
     Clients clients = new Clients();
     try (FakeModel model = FakeModel.start()) {
-      Map<String, String> settings = new LinkedHashMap<>(Map.of(
-          "LLM_BASE_URL", model.baseUrl(),
-          "LLM_MODEL", FakeModel.MODEL,
-          "LLM_API_KEY", "bench",
-          "JWT_SECRET", tokens.secret()));
+      Map<String, String> settings =
+          new LinkedHashMap<>(
+              Map.of(
+                  "LLM_BASE_URL",
+                  model.baseUrl(),
+                  "LLM_MODEL",
+                  FakeModel.MODEL,
+                  "LLM_API_KEY",
+                  "bench",
+                  "JWT_SECRET",
+                  tokens.secret()));
       if (!options.get("server-java-options").isBlank()) {
-        settings.put("JAVA_OPTS", options.get("server-java-options")); // the launcher passes them to Payara
+        settings.put(
+            "JAVA_OPTS", options.get("server-java-options")); // the launcher passes them to Payara
       }
       long starting = System.nanoTime();
       try (ServerProcess server = ServerProcess.start(jar, work, settings, clients)) {
-        report.line(String.format("Server: java -jar %s, ready in %.1f s (log: %s)", jar,
-            (System.nanoTime() - starting) / 1e9, work.resolve("server.log")));
-        report.line("Server RSS when ready: " + ProcessMeter.rssKb(server.payaraPid()) / 1024 + " MB (Payara JVM)");
+        report.line(
+            String.format(
+                "Server: java -jar %s, ready in %.1f s (log: %s)",
+                jar, (System.nanoTime() - starting) / 1e9, work.resolve("server.log")));
+        report.line(
+            "Server RSS when ready: "
+                + ProcessMeter.rssKb(server.payaraPid()) / 1024
+                + " MB (Payara JVM)");
         Database database = new Database(server.jdbcUrl());
         if (Boolean.parseBoolean(options.get("log-statements"))) {
           database.logStatements(); // every statement with its duration in data/postgres.log
         }
-        Scenarios scenarios = new Scenarios(clients, model, server, database, tokens, report, work,
-            Boolean.parseBoolean(options.get("profile")));
+        Scenarios scenarios =
+            new Scenarios(
+                clients,
+                model,
+                server,
+                database,
+                tokens,
+                report,
+                work,
+                Boolean.parseBoolean(options.get("profile")));
         List<String> chosen = new ArrayList<>(options.list("scenarios"));
         for (String scenario : chosen) {
           switch (scenario) {
@@ -120,15 +148,25 @@ public final class Bench {
             case "tool" -> scenarios.toolCall(Math.max(options.number("turns") / 2, 1), 20, 100);
             case "concurrent" -> {
               for (String streams : options.list("streams")) {
-                scenarios.concurrent(Integer.parseInt(streams), 200, 20, options.number("ramp-seconds"),
+                scenarios.concurrent(
+                    Integer.parseInt(streams),
+                    200,
+                    20,
+                    options.number("ramp-seconds"),
                     options.number("turns-each"));
                 Thread.sleep(5_000);
               }
             }
-            case "store" -> scenarios.store(options.number("threads"), options.number("items-per-thread"),
-                options.number("reads"));
-            default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                + "; scenarios: first-token, tool, concurrent, store");
+            case "store" ->
+                scenarios.store(
+                    options.number("threads"),
+                    options.number("items-per-thread"),
+                    options.number("reads"));
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown scenario "
+                        + scenario
+                        + "; scenarios: first-token, tool, concurrent, store");
           }
         }
       }

@@ -23,21 +23,26 @@ final class Clients {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final boolean DEBUG = System.getenv("TASKTALK_BENCH_DEBUG") != null;
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(30))
-      .executor(Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "bench-client");
-        thread.setDaemon(true);
-        return thread;
-      }))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(30))
+          .executor(
+              Executors.newCachedThreadPool(
+                  runnable -> {
+                    Thread thread = new Thread(runnable, "bench-client");
+                    thread.setDaemon(true);
+                    return thread;
+                  }))
+          .build();
 
-  private final Executor streams = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "bench-stream");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final Executor streams =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "bench-stream");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** A JSON answer and how long the round trip took. */
   record Answer(int status, JsonNode body, long nanos) {}
@@ -49,20 +54,26 @@ final class Clients {
 
   /** Sends a streamed chat completion straight to the fake model. */
   CompletableFuture<Turn> direct(URI completions, String userText, String key, int tokens) {
-    String body = JSON.createObjectNode().put("model", FakeModel.MODEL).put("stream", true)
-        .set("messages", JSON.createArrayNode().add(
-            JSON.createObjectNode().put("role", "user").put("content", userText)))
-        .toString();
+    String body =
+        JSON.createObjectNode()
+            .put("model", FakeModel.MODEL)
+            .put("stream", true)
+            .set(
+                "messages",
+                JSON.createArrayNode()
+                    .add(JSON.createObjectNode().put("role", "user").put("content", userText)))
+            .toString();
     return stream(completions, "Bearer bench", body, key, tokens, Clients::completionChunk);
   }
 
   /** A JSON ChatKit request (items.list, threads.list …). */
   Answer json(URI endpoint, String token, String body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     long start = System.nanoTime();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     long nanos = System.nanoTime() - start;
@@ -70,33 +81,44 @@ final class Clients {
   }
 
   HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Reads one streamed response on its own thread, as a browser tab would hold its own connection. */
-  private CompletableFuture<Turn> stream(URI uri, String authorization, String body, String key, int tokens,
+  /**
+   * Reads one streamed response on its own thread, as a browser tab would hold its own connection.
+   */
+  private CompletableFuture<Turn> stream(
+      URI uri,
+      String authorization,
+      String body,
+      String key,
+      int tokens,
       BiConsumer<Turn, JsonNode> events) {
     CompletableFuture<Turn> done = new CompletableFuture<>();
-    streams.execute(() -> {
-      Turn turn = new Turn(key, tokens, System.nanoTime());
-      StringBuilder other = new StringBuilder();
-      try {
-        turn.status(RawStream.post(uri, authorization, body, line -> line(turn, line, events, other)));
-        if (other.length() > 0) {
-          turn.error("not an event stream: " + other);
-        }
-      } catch (IOException | RuntimeException e) {
-        turn.error(e.toString());
-      }
-      turn.ended(System.nanoTime());
-      done.complete(turn);
-    });
+    streams.execute(
+        () -> {
+          Turn turn = new Turn(key, tokens, System.nanoTime());
+          StringBuilder other = new StringBuilder();
+          try {
+            turn.status(
+                RawStream.post(uri, authorization, body, line -> line(turn, line, events, other)));
+            if (other.length() > 0) {
+              turn.error("not an event stream: " + other);
+            }
+          } catch (IOException | RuntimeException e) {
+            turn.error(e.toString());
+          }
+          turn.ended(System.nanoTime());
+          done.complete(turn);
+        });
     return done;
   }
 
   /** {@code data:} lines are events; anything else is kept as the body of an error. */
-  private static void line(Turn turn, String line, BiConsumer<Turn, JsonNode> events, StringBuilder other) {
+  private static void line(
+      Turn turn, String line, BiConsumer<Turn, JsonNode> events, StringBuilder other) {
     if (DEBUG) {
       System.err.println(turn.key() + " | " + line);
     }
@@ -125,7 +147,7 @@ final class Clients {
       }
       case "thread.created" -> turn.thread(event.path("thread").path("id").asString());
       case "error" -> turn.error(event.toString());
-      default -> { }
+      default -> {}
     }
   }
 

@@ -33,9 +33,12 @@ final class Database {
    * at the latest ten seconds later, so a reading after a scenario waits for that first.
    */
   Writes writes() throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("select xact_commit, tup_inserted + tup_updated + tup_deleted"
-            + " from pg_stat_database where datname = current_database()")) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "select xact_commit, tup_inserted + tup_updated + tup_deleted"
+                    + " from pg_stat_database where datname = current_database()")) {
       row.next();
       return new Writes(row.getLong(1), row.getLong(2));
     }
@@ -48,27 +51,33 @@ final class Database {
   void seed(String template, int threads, int itemsPerThread) throws SQLException {
     try (Connection connection = connect()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement insertThreads = connection.prepareStatement("""
-              insert into threads (id, owner, title, status, created_at, updated_at)
-              select 'thr_seed_' || lpad(g::text, 6, '0'), t.owner, 'Seeded conversation ' || g, 'active',
-                     now() - (? - g) * interval '1 minute', now() - (? - g) * interval '1 minute'
-              from threads t cross join generate_series(1, ?) g
-              where t.id = ?""");
-          PreparedStatement insertItems = connection.prepareStatement("""
-              with template as (
-                select row_number() over (order by seq) - 1 as n, type, payload, owner
-                from thread_items where thread_id = ?),
-              size as (select count(*) as n from template)
-              insert into thread_items (thread_id, id, owner, type, created_at, payload)
-              select 'thr_seed_' || lpad(g::text, 6, '0'), 'itm_seed_' || g || '_' || i, tpl.owner, tpl.type,
-                     now() - (? - g) * interval '1 minute' + i * interval '1 second',
-                     tpl.payload || jsonb_build_object('id', 'itm_seed_' || g || '_' || i,
-                                                       'thread_id', 'thr_seed_' || lpad(g::text, 6, '0'))
-              from generate_series(1, ?) g
-              cross join generate_series(0, ? - 1) i
-              join size on true
-              join template tpl on tpl.n = i % size.n
-              order by g, i""")) {
+      try (PreparedStatement insertThreads =
+              connection.prepareStatement(
+                  """
+                  insert into threads (id, owner, title, status, created_at, updated_at)
+                  select 'thr_seed_' || lpad(g::text, 6, '0'), t.owner, 'Seeded conversation ' || g, 'active',
+                         now() - (? - g) * interval '1 minute', now() - (? - g) * interval '1 minute'
+                  from threads t cross join generate_series(1, ?) g
+                  where t.id = ?\
+                  """);
+          PreparedStatement insertItems =
+              connection.prepareStatement(
+                  """
+                  with template as (
+                    select row_number() over (order by seq) - 1 as n, type, payload, owner
+                    from thread_items where thread_id = ?),
+                  size as (select count(*) as n from template)
+                  insert into thread_items (thread_id, id, owner, type, created_at, payload)
+                  select 'thr_seed_' || lpad(g::text, 6, '0'), 'itm_seed_' || g || '_' || i, tpl.owner, tpl.type,
+                         now() - (? - g) * interval '1 minute' + i * interval '1 second',
+                         tpl.payload || jsonb_build_object('id', 'itm_seed_' || g || '_' || i,
+                                                           'thread_id', 'thr_seed_' || lpad(g::text, 6, '0'))
+                  from generate_series(1, ?) g
+                  cross join generate_series(0, ? - 1) i
+                  join size on true
+                  join template tpl on tpl.n = i % size.n
+                  order by g, i\
+                  """)) {
         insertThreads.setInt(1, threads);
         insertThreads.setInt(2, threads);
         insertThreads.setInt(3, threads);
@@ -93,14 +102,16 @@ final class Database {
 
   /** A diagnosis aid: PostgreSQL logs every statement with its duration from now on. */
   void logStatements() throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       statement.execute("alter system set log_min_duration_statement = 0");
       statement.execute("select pg_reload_conf()");
     }
   }
 
   long count(String table) throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("select count(*) from " + table)) {
       row.next();
       return row.getLong(1);

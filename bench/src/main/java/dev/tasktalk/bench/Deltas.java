@@ -18,7 +18,8 @@ final class Deltas {
     if (data.contains(CHATKIT)) {
       from = data.indexOf(CHATKIT_DELTA);
       from = from < 0 ? -1 : from + CHATKIT_DELTA.length();
-    } else if (data.startsWith("{\"id\":\"chatcmpl-") && data.contains("\"chat.completion.chunk\"")) {
+    } else if (data.startsWith("{\"id\":\"chatcmpl-")
+        && data.contains("\"chat.completion.chunk\"")) {
       from = data.indexOf(COMPLETION_CONTENT);
       from = from < 0 ? -1 : from + COMPLETION_CONTENT.length();
     } else {

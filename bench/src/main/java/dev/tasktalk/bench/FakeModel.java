@@ -21,12 +21,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local OpenAI-compatible model: {@code POST /v1/chat/completions} streamed in the provider's wire
- * format. What it answers is written in the user's message as a directive,
- * {@code bench id=<key> tokens=<n> rate=<tokens per second> [tool=<name>]}: it streams n tokens
- * {@code w0 w1 …} at that rate, or first a call of the named tool when the conversation does not yet
- * end with that tool's result. Every token's departure is recorded in the turn's {@link Trace}.
- * Title requests get a short title at once.
+ * A local OpenAI-compatible model: {@code POST /v1/chat/completions} streamed in the provider's
+ * wire format. What it answers is written in the user's message as a directive, {@code bench
+ * id=<key> tokens=<n> rate=<tokens per second> [tool=<name>]}: it streams n tokens {@code w0 w1 …}
+ * at that rate, or first a call of the named tool when the conversation does not yet end with that
+ * tool's result. Every token's departure is recorded in the turn's {@link Trace}. Title requests
+ * get a short title at once.
  */
 final class FakeModel implements AutoCloseable {
 
@@ -47,13 +47,20 @@ final class FakeModel implements AutoCloseable {
       if (!m.find()) {
         return Optional.empty();
       }
-      return Optional.of(new Directive(m.group(1), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)), m.group(4)));
+      return Optional.of(
+          new Directive(
+              m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
     }
 
     /** The user's message that asks for this turn. */
     static String text(String key, int tokens, int rate, String tool) {
-      return "bench id=" + key + " tokens=" + tokens + " rate=" + rate + (tool == null ? "" : " tool=" + tool);
+      return "bench id="
+          + key
+          + " tokens="
+          + tokens
+          + " rate="
+          + rate
+          + (tool == null ? "" : " tool=" + tool);
     }
   }
 
@@ -66,11 +73,13 @@ final class FakeModel implements AutoCloseable {
     // Without it the JDK server leaves Nagle on and small SSE chunks can wait for a delayed ACK.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-    ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "fake-model");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService workers =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "fake-model");
+              thread.setDaemon(true);
+              return thread;
+            });
     FakeModel model = new FakeModel(server, workers);
     server.setExecutor(workers);
     server.createContext("/v1/chat/completions", model::complete);
@@ -117,12 +126,17 @@ final class FakeModel implements AutoCloseable {
         return;
       }
       trace.answerRequest(receivedAt);
-      streamTokens(exchange, turn, trace, request.path("stream_options").path("include_usage").asBoolean(false));
+      streamTokens(
+          exchange,
+          turn,
+          trace,
+          request.path("stream_options").path("include_usage").asBoolean(false));
     }
   }
 
   private static boolean isTitleRequest(ArrayNode messages) {
-    return messages.size() > 0 && text(messages.get(0).path("content")).startsWith("Write a short title");
+    return messages.size() > 0
+        && text(messages.get(0).path("content")).startsWith("Write a short title");
   }
 
   private static String text(JsonNode content) {
@@ -150,11 +164,19 @@ final class FakeModel implements AutoCloseable {
       }
       // Built by hand: at 1,000 streams the fake model writes 20,000 chunks a second on the same
       // two cores as the server, so it should cost as little as it can.
-      String chunk = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":" + created
-          + ",\"model\":\"" + MODEL + "\",\"choices\":[{\"index\":0,\"delta\":{"
-          + (i == 0 ? "\"role\":\"assistant\"," : "") + "\"content\":\"" + (i == 0 ? "w" : " w") + i
-          + "\"},\"finish_reason\":null}]}";
-      trace.tokenSent(i, System.nanoTime()); // as it goes out: a reader may see it before flush returns
+      String chunk =
+          "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":"
+              + created
+              + ",\"model\":\""
+              + MODEL
+              + "\",\"choices\":[{\"index\":0,\"delta\":{"
+              + (i == 0 ? "\"role\":\"assistant\"," : "")
+              + "\"content\":\""
+              + (i == 0 ? "w" : " w")
+              + i
+              + "\"},\"finish_reason\":null}]}";
+      trace.tokenSent(
+          i, System.nanoTime()); // as it goes out: a reader may see it before flush returns
       if (!send(out, chunk)) {
         trace.tokenSent(i, 0);
         return; // the server hung up: a Stop
@@ -165,7 +187,9 @@ final class FakeModel implements AutoCloseable {
       ObjectNode last = JSON.createObjectNode();
       last.put("id", "chatcmpl-bench").put("object", "chat.completion.chunk").put("model", MODEL);
       last.putArray("choices");
-      last.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", turn.tokens())
+      last.putObject("usage")
+          .put("prompt_tokens", 100)
+          .put("completion_tokens", turn.tokens())
           .put("total_tokens", 100 + turn.tokens());
       send(out, last.toString());
     }
@@ -180,14 +204,19 @@ final class FakeModel implements AutoCloseable {
     call.putObject("function").put("name", turn.tool()).put("arguments", "");
     send(out, chunk(first, null));
     ObjectNode second = JSON.createObjectNode();
-    second.putArray("tool_calls").addObject().put("index", 0).putObject("function")
+    second
+        .putArray("tool_calls")
+        .addObject()
+        .put("index", 0)
+        .putObject("function")
         .put("arguments", "{\"title\":\"Bench task " + turn.key() + "\"}");
     send(out, chunk(second, null));
     send(out, chunk(JSON.createObjectNode(), "tool_calls"));
     send(out, "[DONE]");
   }
 
-  private static void answer(HttpExchange exchange, boolean stream, String text) throws IOException {
+  private static void answer(HttpExchange exchange, boolean stream, String text)
+      throws IOException {
     if (stream) {
       OutputStream out = startStream(exchange);
       send(out, chunk(JSON.createObjectNode().put("role", "assistant").put("content", text), null));
@@ -215,8 +244,11 @@ final class FakeModel implements AutoCloseable {
 
   private static String chunk(ObjectNode delta, String finishReason) {
     ObjectNode chunk = JSON.createObjectNode();
-    chunk.put("id", "chatcmpl-bench").put("object", "chat.completion.chunk")
-        .put("created", System.currentTimeMillis() / 1000).put("model", MODEL);
+    chunk
+        .put("id", "chatcmpl-bench")
+        .put("object", "chat.completion.chunk")
+        .put("created", System.currentTimeMillis() / 1000)
+        .put("model", MODEL);
     ObjectNode choice = chunk.putArray("choices").addObject();
     choice.put("index", 0).set("delta", delta);
     if (finishReason == null) {

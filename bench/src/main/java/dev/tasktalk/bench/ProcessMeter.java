@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Reads a group of Linux processes from /proc while a scenario runs: CPU seconds used between
- * {@link #start()} and {@link #stop()} and the largest resident memory seen (sampled every 200 ms, or
- * every second for PSS).
+ * {@link #start()} and {@link #stop()} and the largest resident memory seen (sampled every 200 ms,
+ * or every second for PSS).
  */
 final class ProcessMeter {
 
@@ -35,15 +35,16 @@ final class ProcessMeter {
     }
 
     String summary() {
-      return String.format("CPU %.2f cores (%.1f s over %.1f s), peak memory %d MB", cores(), cpuSeconds,
-          wallSeconds, peakRssKb / 1024);
+      return String.format(
+          "CPU %.2f cores (%.1f s over %.1f s), peak memory %d MB",
+          cores(), cpuSeconds, wallSeconds, peakRssKb / 1024);
     }
   }
 
   /**
-   * {@code pids} is asked at every sample, so processes that come and go are counted. With
-   * {@code proportional} memory is PSS, which shares shared memory out among the processes instead
-   * of counting it once per process: right for PostgreSQL, whose backends all map shared buffers.
+   * {@code pids} is asked at every sample, so processes that come and go are counted. With {@code
+   * proportional} memory is PSS, which shares shared memory out among the processes instead of
+   * counting it once per process: right for PostgreSQL, whose backends all map shared buffers.
    */
   ProcessMeter(Supplier<List<Long>> pids, boolean proportional) {
     this.pids = pids;
@@ -59,11 +60,13 @@ final class ProcessMeter {
     peakRssKb = 0;
     startTicks = ticks();
     startNanos = System.nanoTime();
-    sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "process-meter");
-      thread.setDaemon(true);
-      return thread;
-    });
+    sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "process-meter");
+              thread.setDaemon(true);
+              return thread;
+            });
     sampler.scheduleAtFixedRate(this::sample, 0, intervalMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -13,8 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A CPU profile of the server during one scenario: Java Flight Recorder started and stopped in the
- * Payara process with jcmd, then its execution samples counted by the method on top of the stack and
- * by the first of our own methods below it.
+ * Payara process with jcmd, then its execution samples counted by the method on top of the stack
+ * and by the first of our own methods below it.
  */
 final class Profiler {
 
@@ -45,8 +45,10 @@ final class Profiler {
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       String type = event.getEventType().getName();
       if (BLOCKING.contains(type) && event.getStackTrace() != null) {
-        blockedMs.merge(type.substring(4) + " at " + site(event.getStackTrace().getFrames()),
-            (int) event.getDuration().toMillis(), Integer::sum);
+        blockedMs.merge(
+            type.substring(4) + " at " + site(event.getStackTrace().getFrames()),
+            (int) event.getDuration().toMillis(),
+            Integer::sum);
         continue;
       }
       if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -58,17 +60,24 @@ final class Profiler {
       }
       samples++;
       selfCounts.merge(name(frames.get(0)), 1, Integer::sum);
-      frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("dev.tasktalk.")).findFirst()
-          .ifPresentOrElse(f -> ownCounts.merge(name(f), 1, Integer::sum),
-              () -> ownCounts.merge("(no Tasktalk frame: container, JDK or library threads)", 1, Integer::sum));
+      frames.stream()
+          .filter(f -> f.getMethod().getType().getName().startsWith("dev.tasktalk."))
+          .findFirst()
+          .ifPresentOrElse(
+              f -> ownCounts.merge(name(f), 1, Integer::sum),
+              () ->
+                  ownCounts.merge(
+                      "(no Tasktalk frame: container, JDK or library threads)", 1, Integer::sum));
     }
     List<String> lines = new ArrayList<>();
-    lines.add("CPU samples: " + samples + " (JFR jdk.ExecutionSample, " + recording.getFileName() + ")");
+    lines.add(
+        "CPU samples: " + samples + " (JFR jdk.ExecutionSample, " + recording.getFileName() + ")");
     lines.add("Hottest methods (self):");
     lines.addAll(top(selfCounts, samples, top));
     lines.add("By the first Tasktalk method on the stack:");
     lines.addAll(top(ownCounts, samples, top));
-    lines.add("Waiting longer than 10 ms (monitor, park, socket read, file write), total ms by place:");
+    lines.add(
+        "Waiting longer than 10 ms (monitor, park, socket read, file write), total ms by place:");
     blockedMs.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(top)
@@ -80,23 +89,44 @@ final class Profiler {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(n)
-        .map(e -> String.format("  %5.1f%%  %s", 100.0 * e.getValue() / Math.max(samples, 1), e.getKey()))
+        .map(
+            e ->
+                String.format(
+                    "  %5.1f%%  %s", 100.0 * e.getValue() / Math.max(samples, 1), e.getKey()))
         .toList();
   }
 
-  private static final java.util.Set<String> BLOCKING = java.util.Set.of("jdk.JavaMonitorEnter",
-      "jdk.ThreadPark", "jdk.SocketRead", "jdk.FileWrite", "jdk.FileForce", "jdk.JavaMonitorWait");
+  private static final java.util.Set<String> BLOCKING =
+      java.util.Set.of(
+          "jdk.JavaMonitorEnter",
+          "jdk.ThreadPark",
+          "jdk.SocketRead",
+          "jdk.FileWrite",
+          "jdk.FileForce",
+          "jdk.JavaMonitorWait");
 
-  /** The top frame and the first Tasktalk frame below it: what waited, and for which of our calls. */
+  /**
+   * The top frame and the first Tasktalk frame below it: what waited, and for which of our calls.
+   */
   private static String site(List<RecordedFrame> frames) {
     if (frames.isEmpty()) {
       return "?";
     }
-    String own = frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("dev.tasktalk."))
-        .findFirst().map(f -> name(f) + ":" + f.getLineNumber()).orElse("no Tasktalk frame");
-    RecordedFrame caller = frames.stream().filter(f -> !f.getMethod().getType().getName().startsWith("java.")
-        && !f.getMethod().getType().getName().startsWith("jdk.") && !f.getMethod().getType().getName().startsWith("sun."))
-        .findFirst().orElse(frames.get(0));
+    String own =
+        frames.stream()
+            .filter(f -> f.getMethod().getType().getName().startsWith("dev.tasktalk."))
+            .findFirst()
+            .map(f -> name(f) + ":" + f.getLineNumber())
+            .orElse("no Tasktalk frame");
+    RecordedFrame caller =
+        frames.stream()
+            .filter(
+                f ->
+                    !f.getMethod().getType().getName().startsWith("java.")
+                        && !f.getMethod().getType().getName().startsWith("jdk.")
+                        && !f.getMethod().getType().getName().startsWith("sun."))
+            .findFirst()
+            .orElse(frames.get(0));
     return name(caller) + " ← " + own;
   }
 

@@ -21,18 +21,30 @@ final class RawStream {
   private RawStream() {}
 
   /** Sends the request and hands every body line to {@code lines}; returns the HTTP status. */
-  static int post(URI uri, String authorization, String body, Consumer<String> lines) throws IOException {
+  static int post(URI uri, String authorization, String body, Consumer<String> lines)
+      throws IOException {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setTcpNoDelay(true);
       OutputStream out = socket.getOutputStream();
-      String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\n"
-          + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-          + "Authorization: " + authorization + "\r\n"
-          + "Content-Type: application/json\r\n"
-          + "Accept: text/event-stream\r\n"
-          + "Content-Length: " + content.length + "\r\n"
-          + "Connection: close\r\n\r\n";
+      String head =
+          "POST "
+              + uri.getRawPath()
+              + " HTTP/1.1\r\n"
+              + "Host: "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + "\r\n"
+              + "Authorization: "
+              + authorization
+              + "\r\n"
+              + "Content-Type: application/json\r\n"
+              + "Accept: text/event-stream\r\n"
+              + "Content-Length: "
+              + content.length
+              + "\r\n"
+              + "Connection: close\r\n\r\n";
       byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
       byte[] request = new byte[headBytes.length + content.length];
       System.arraycopy(headBytes, 0, request, 0, headBytes.length);
@@ -48,7 +60,9 @@ final class RawStream {
       int code = Integer.parseInt(status.substring(9, 12));
       boolean chunked = false;
       long length = -1;
-      for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+      for (String header = readLine(in);
+          header != null && !header.isEmpty();
+          header = readLine(in)) {
         String lower = header.toLowerCase(Locale.ROOT);
         if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
           chunked = true;
@@ -88,7 +102,9 @@ final class RawStream {
       }
       if (b == '\n') {
         int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+        return end > 0 && line.charAt(end - 1) == '\r'
+            ? line.substring(0, end - 1)
+            : line.toString();
       }
       line.append((char) b);
     }

@@ -28,14 +28,33 @@ final class Report {
   void figure(String name, double p50, double p99, String target) {
     String text = String.format("%s: p50 %s ms, p99 %s ms", name, Samples.ms(p50), Samples.ms(p99));
     add(text + (target == null ? "" : "   [target " + target + "]"));
-    figures.add("| " + section + " | " + name + " | " + Samples.ms(p50) + " | " + Samples.ms(p99) + " | "
-        + (target == null ? "" : target) + " |");
+    figures.add(
+        "| "
+            + section
+            + " | "
+            + name
+            + " | "
+            + Samples.ms(p50)
+            + " | "
+            + Samples.ms(p99)
+            + " | "
+            + (target == null ? "" : target)
+            + " |");
   }
 
   /** A headline figure that is not a latency. */
   void fact(String name, String value, String target) {
     add(name + ": " + value + (target == null ? "" : "   [target " + target + "]"));
-    facts.add("| " + section + " | " + name + " | " + value + " | " + (target == null ? "" : target) + " |");
+    facts.add(
+        "| "
+            + section
+            + " | "
+            + name
+            + " | "
+            + value
+            + " | "
+            + (target == null ? "" : target)
+            + " |");
   }
 
   void write(Path file) throws IOException {

@@ -54,8 +54,9 @@ final class Samples {
 
   /** "p50 1.23 ms · p99 4.56 ms (n=200)". */
   String summary() {
-    return String.format("p50 %s ms · p99 %s ms · max %s ms (n=%d)", ms(p50()), ms(p99()), ms(maxMs()),
-        sorted.length);
+    return String.format(
+        "p50 %s ms · p99 %s ms · max %s ms (n=%d)",
+        ms(p50()), ms(p99()), ms(maxMs()), sorted.length);
   }
 
   static String ms(double value) {

@@ -3,7 +3,6 @@ package dev.tasktalk.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class Scenarios {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  /** PostgreSQL's idle backends report their counters at the latest this long after a transaction. */
+
+  /**
+   * PostgreSQL's idle backends report their counters at the latest this long after a transaction.
+   */
   private static final long STATS_SETTLE_MS = 11_000;
 
   private final Clients clients;
@@ -36,8 +38,15 @@ final class Scenarios {
   private final URI chatKit;
   private boolean warm;
 
-  Scenarios(Clients clients, FakeModel model, ServerProcess server, Database database, Tokens tokens,
-      Report report, Path work, boolean profile) {
+  Scenarios(
+      Clients clients,
+      FakeModel model,
+      ServerProcess server,
+      Database database,
+      Tokens tokens,
+      Report report,
+      Path work,
+      boolean profile) {
     this.clients = clients;
     this.model = model;
     this.server = server;
@@ -54,8 +63,14 @@ final class Scenarios {
    * server; what the server adds to the first token and to the gaps between tokens.
    */
   void firstToken(int turns, int tokensPerTurn, int rate) throws Exception {
-    report.section("1. One conversation: " + turns + " sequential turns of " + tokensPerTurn + " tokens at "
-        + rate + " tokens/s");
+    report.section(
+        "1. One conversation: "
+            + turns
+            + " sequential turns of "
+            + tokensPerTurn
+            + " tokens at "
+            + rate
+            + " tokens/s");
     warmUp();
     conversation("bench-warmup", "W", 30, tokensPerTurn, rate, null);
     for (int i = 0; i < 30; i++) {
@@ -67,7 +82,8 @@ final class Scenarios {
       direct.add(direct("D" + i, tokensPerTurn, rate));
     }
     Database.Writes before = database.writes();
-    Profiler profiler = profile ? Profiler.start(server.payaraPid(), work.resolve("first-token.jfr")) : null;
+    Profiler profiler =
+        profile ? Profiler.start(server.payaraPid(), work.resolve("first-token.jfr")) : null;
     List<Turn> through = conversation("bench-first-token", "F", turns, tokensPerTurn, rate, null);
     List<String> profileLines = profiler == null ? List.of() : profiler.stop(12);
     Thread.sleep(STATS_SETTLE_MS);
@@ -79,35 +95,69 @@ final class Scenarios {
     Samples throughFirst = Samples.of(through.stream().map(Turn::firstTokenNanos).toList());
     report.line("Time to first token, straight from the fake model: " + directFirst.summary());
     report.line("Time to first token, through the server:           " + throughFirst.summary());
-    report.figure("Added time to first token", throughFirst.p50() - directFirst.p50(),
-        throughFirst.p99() - directFirst.p99(), "p50 < 5 ms, p99 < 20 ms");
-    report.line("  of which before the model is called (request in → model request out): "
-        + Samples.of(through.stream().map(t -> trace(t).answerRequestAt() - t.sentAt()).toList()).summary());
-    report.line("    request in → first SSE event (stored message, open run): "
-        + Samples.of(through.stream().map(t -> t.firstEventAt() - t.sentAt()).toList()).summary());
-    report.line("    first SSE event → model request out (history, model request): "
-        + Samples.of(through.stream().map(t -> trace(t).answerRequestAt() - t.firstEventAt()).toList()).summary());
-    report.line("  of which relaying the first token (model → client):                      "
-        + Samples.of(through.stream().map(t -> t.tokenAt(0) - trace(t).tokenSentAt(0)).toList()).summary());
+    report.figure(
+        "Added time to first token",
+        throughFirst.p50() - directFirst.p50(),
+        throughFirst.p99() - directFirst.p99(),
+        "p50 < 5 ms, p99 < 20 ms");
+    report.line(
+        "  of which before the model is called (request in → model request out): "
+            + Samples.of(
+                    through.stream().map(t -> trace(t).answerRequestAt() - t.sentAt()).toList())
+                .summary());
+    report.line(
+        "    request in → first SSE event (stored message, open run): "
+            + Samples.of(through.stream().map(t -> t.firstEventAt() - t.sentAt()).toList())
+                .summary());
+    report.line(
+        "    first SSE event → model request out (history, model request): "
+            + Samples.of(
+                    through.stream()
+                        .map(t -> trace(t).answerRequestAt() - t.firstEventAt())
+                        .toList())
+                .summary());
+    report.line(
+        "  of which relaying the first token (model → client):                      "
+            + Samples.of(through.stream().map(t -> t.tokenAt(0) - trace(t).tokenSentAt(0)).toList())
+                .summary());
     Samples directGaps = Samples.of(direct.stream().flatMap(t -> t.gaps().stream()).toList());
     Samples throughGaps = Samples.of(through.stream().flatMap(t -> t.gaps().stream()).toList());
-    report.line("Gap between tokens (model sends every " + 1000 / rate + " ms), direct:  " + directGaps.summary());
+    report.line(
+        "Gap between tokens (model sends every "
+            + 1000 / rate
+            + " ms), direct:  "
+            + directGaps.summary());
     report.line("Gap between tokens, through the server:                " + throughGaps.summary());
-    report.figure("Added gap between tokens", throughGaps.p50() - directGaps.p50(),
-        throughGaps.p99() - directGaps.p99(), null);
+    report.figure(
+        "Added gap between tokens",
+        throughGaps.p50() - directGaps.p50(),
+        throughGaps.p99() - directGaps.p99(),
+        null);
     report.line("Token delivery (model flush → client), direct:  " + relay(direct).summary());
     report.line("Token delivery (model flush → client), through: " + relay(through).summary());
-    report.fact("Database writes per turn (" + tokensPerTurn + " tokens)", String.format("%.1f commits, %.1f rows",
-        (double) writes.commits() / turns, (double) writes.rows() / turns), "no write per streamed delta");
+    report.fact(
+        "Database writes per turn (" + tokensPerTurn + " tokens)",
+        String.format(
+            "%.1f commits, %.1f rows",
+            (double) writes.commits() / turns, (double) writes.rows() / turns),
+        "no write per streamed delta");
     profileLines.forEach(report::line);
   }
 
   /** Scenario 2: many conversations at once, each one turn streaming at the given rate. */
   void concurrent(int conversations, int tokensPerTurn, int rate, int rampSeconds, int turnsEach)
       throws Exception {
-    report.section("2. " + conversations + " concurrent conversations, " + turnsEach + " turns each of " + tokensPerTurn
-        + " tokens at " + rate + " tokens/s, started " + (rampSeconds == 0 ? "all at once"
-            : "evenly over " + rampSeconds + " s"));
+    report.section(
+        "2. "
+            + conversations
+            + " concurrent conversations, "
+            + turnsEach
+            + " turns each of "
+            + tokensPerTurn
+            + " tokens at "
+            + rate
+            + " tokens/s, started "
+            + (rampSeconds == 0 ? "all at once" : "evenly over " + rampSeconds + " s"));
     List<String> users = new ArrayList<>();
     for (int i = 0; i < conversations; i++) {
       users.add(tokens.forUser("bench-load-" + conversations + "-" + i));
@@ -117,8 +167,11 @@ final class Scenarios {
     ProcessMeter postgres = new ProcessMeter(server::postgresPids, true);
     ProcessMeter bench = new ProcessMeter(() -> List.of(ProcessHandle.current().pid()), false);
     Database.Writes before = database.writes();
-    Profiler profiler = profile
-        ? Profiler.start(server.payaraPid(), work.resolve("concurrent-" + conversations + ".jfr")) : null;
+    Profiler profiler =
+        profile
+            ? Profiler.start(
+                server.payaraPid(), work.resolve("concurrent-" + conversations + ".jfr"))
+            : null;
     payara.start();
     postgres.start();
     bench.start();
@@ -129,12 +182,18 @@ final class Scenarios {
       String user = users.get(i);
       String prefix = "L" + conversations + "-" + i + "-";
       CompletableFuture<List<Turn>> done = new CompletableFuture<>();
-      starter.schedule(() -> chain(user, prefix, 0, turnsEach, null, tokensPerTurn, rate, new ArrayList<>(), done),
-          i * spacing, TimeUnit.NANOSECONDS);
+      starter.schedule(
+          () ->
+              chain(user, prefix, 0, turnsEach, null, tokensPerTurn, rate, new ArrayList<>(), done),
+          i * spacing,
+          TimeUnit.NANOSECONDS);
       pending.add(done);
     }
-    List<Turn> turns = awaitAll(pending, rampSeconds + (long) turnsEach * tokensPerTurn / Math.max(rate, 1) + 180,
-        turnsEach);
+    List<Turn> turns =
+        awaitAll(
+            pending,
+            rampSeconds + (long) turnsEach * tokensPerTurn / Math.max(rate, 1) + 180,
+            turnsEach);
     starter.shutdownNow();
     ProcessMeter.Usage serverUse = payara.stop();
     ProcessMeter.Usage databaseUse = postgres.stop();
@@ -147,48 +206,94 @@ final class Scenarios {
     long complete = turns.stream().filter(Turn::complete).count();
     long received = turns.stream().mapToLong(Turn::tokensReceived).sum();
     long sent = turns.stream().mapToLong(t -> trace(t) == null ? 0 : trace(t).tokensSent()).sum();
-    report.line(String.format("Completed turns: %d of %d; errors: %d", complete, turns.size(),
-        turns.size() - complete));
+    report.line(
+        String.format(
+            "Completed turns: %d of %d; errors: %d",
+            complete, turns.size(), turns.size() - complete));
     errorKinds(turns).forEach((kind, count) -> report.line("  " + count + " × " + kind));
-    report.line(String.format("Tokens delivered: %d of %d the model sent (%.2f%%), of %d asked for", received,
-        sent, sent == 0 ? 0 : 100.0 * received / sent, (long) turns.size() * tokensPerTurn));
-    Samples first = Samples.of(turns.stream().filter(t -> t.firstTokenNanos() > 0)
-        .map(t -> t.firstTokenNanos() - trace(t).modelFirstTokenNanos()).toList());
+    report.line(
+        String.format(
+            "Tokens delivered: %d of %d the model sent (%.2f%%), of %d asked for",
+            received,
+            sent,
+            sent == 0 ? 0 : 100.0 * received / sent,
+            (long) turns.size() * tokensPerTurn));
+    Samples first =
+        Samples.of(
+            turns.stream()
+                .filter(t -> t.firstTokenNanos() > 0)
+                .map(t -> t.firstTokenNanos() - trace(t).modelFirstTokenNanos())
+                .toList());
     report.figure("Added time to first token", first.p50(), first.p99(), null);
-    report.line("  of which before the model is called: " + Samples.of(turns.stream()
-        .filter(t -> trace(t) != null && trace(t).answerRequestAt() != 0)
-        .map(t -> trace(t).answerRequestAt() - t.sentAt()).toList()).summary());
+    report.line(
+        "  of which before the model is called: "
+            + Samples.of(
+                    turns.stream()
+                        .filter(t -> trace(t) != null && trace(t).answerRequestAt() != 0)
+                        .map(t -> trace(t).answerRequestAt() - t.sentAt())
+                        .toList())
+                .summary());
     Samples relay = relay(turns);
     report.figure("Added delay per token (model flush → client)", relay.p50(), relay.p99(), null);
-    report.fact("Turns without error; tokens delivered", complete + " of " + turns.size() + "; "
-        + String.format("%.2f%%", sent == 0 ? 0 : 100.0 * received / sent), "no error, ≥ 95% delivered");
-    report.fact("Server peak resident memory; CPU", serverUse.peakRssKb() / 1024 + " MB; "
-        + String.format("%.2f cores", serverUse.cores()), "< 1 GB at 1,000 streams");
-    report.line("Server (Payara JVM, RSS):  " + serverUse.summary() + "; RSS after: "
-        + ProcessMeter.rssKb(server.payaraPid()) / 1024 + " MB");
+    report.fact(
+        "Turns without error; tokens delivered",
+        complete
+            + " of "
+            + turns.size()
+            + "; "
+            + String.format("%.2f%%", sent == 0 ? 0 : 100.0 * received / sent),
+        "no error, ≥ 95% delivered");
+    report.fact(
+        "Server peak resident memory; CPU",
+        serverUse.peakRssKb() / 1024 + " MB; " + String.format("%.2f cores", serverUse.cores()),
+        "< 1 GB at 1,000 streams");
+    report.line(
+        "Server (Payara JVM, RSS):  "
+            + serverUse.summary()
+            + "; RSS after: "
+            + ProcessMeter.rssKb(server.payaraPid()) / 1024
+            + " MB");
     report.line("PostgreSQL (all processes, PSS): " + databaseUse.summary());
     report.line("Benchmark (clients + fake model, same machine): " + benchUse.summary());
-    report.fact("Database writes per turn (" + tokensPerTurn + " tokens)", String.format("%.1f commits, %.1f rows",
-        (double) writes.commits() / turns.size(), (double) writes.rows() / turns.size()),
+    report.fact(
+        "Database writes per turn (" + tokensPerTurn + " tokens)",
+        String.format(
+            "%.1f commits, %.1f rows",
+            (double) writes.commits() / turns.size(), (double) writes.rows() / turns.size()),
         "no write per streamed delta");
     profileLines.forEach(report::line);
   }
 
   /** One conversation's turns, one after the other, each starting when the previous stream ends. */
-  private void chain(String user, String prefix, int index, int count, String thread, int tokensPerTurn, int rate,
-      List<Turn> done, CompletableFuture<List<Turn>> result) {
+  private void chain(
+      String user,
+      String prefix,
+      int index,
+      int count,
+      String thread,
+      int tokensPerTurn,
+      int rate,
+      List<Turn> done,
+      CompletableFuture<List<Turn>> result) {
     String key = prefix + index;
     String text = FakeModel.Directive.text(key, tokensPerTurn, rate, null);
-    clients.chatKit(chatKit, user, thread == null ? create(text) : addMessage(thread, text), key, tokensPerTurn)
-        .whenComplete((turn, failure) -> {
-          done.add(turn);
-          String next = thread == null ? turn.threadId() : thread;
-          if (index + 1 < count && turn.complete() && next != null) {
-            chain(user, prefix, index + 1, count, next, tokensPerTurn, rate, done, result);
-          } else {
-            result.complete(done);
-          }
-        });
+    clients
+        .chatKit(
+            chatKit,
+            user,
+            thread == null ? create(text) : addMessage(thread, text),
+            key,
+            tokensPerTurn)
+        .whenComplete(
+            (turn, failure) -> {
+              done.add(turn);
+              String next = thread == null ? turn.threadId() : thread;
+              if (index + 1 < count && turn.complete() && next != null) {
+                chain(user, prefix, index + 1, count, next, tokensPerTurn, rate, done, result);
+              } else {
+                result.complete(done);
+              }
+            });
   }
 
   /** The largest number of turns whose streams overlapped. */
@@ -222,8 +327,16 @@ final class Scenarios {
       List<CompletableFuture<List<Turn>>> pending = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         CompletableFuture<List<Turn>> done = new CompletableFuture<>();
-        chain(tokens.forUser("bench-warmup-" + i), "LW" + round + "-" + i + "-", 0, 1, null, 20, 100,
-            new ArrayList<>(), done);
+        chain(
+            tokens.forUser("bench-warmup-" + i),
+            "LW" + round + "-" + i + "-",
+            0,
+            1,
+            null,
+            20,
+            100,
+            new ArrayList<>(),
+            done);
         pending.add(done);
       }
       awaitAll(pending, 120, 1);
@@ -237,28 +350,48 @@ final class Scenarios {
     conversation("bench-tool-warmup", "TW", 20, tokensPerTurn, rate, "add_task");
     List<Turn> measured = conversation("bench-tool", "T", turns, tokensPerTurn, rate, "add_task");
     requireComplete(measured, "with a tool call");
-    Samples roundTrip = Samples.of(measured.stream()
-        .map(t -> trace(t).answerRequestAt() - trace(t).toolCallSentAt()).toList());
-    report.figure("Tool round trip in the server (tool call read → next model request)", roundTrip.p50(),
-        roundTrip.p99(), null);
-    report.line("  before the first model request: " + Samples.of(measured.stream()
-        .map(t -> trace(t).toolRequestAt() - t.sentAt()).toList()).summary());
-    report.line("  time to first answer token, whole turn: "
-        + Samples.of(measured.stream().map(Turn::firstTokenNanos).toList()).summary());
+    Samples roundTrip =
+        Samples.of(
+            measured.stream()
+                .map(t -> trace(t).answerRequestAt() - trace(t).toolCallSentAt())
+                .toList());
+    report.figure(
+        "Tool round trip in the server (tool call read → next model request)",
+        roundTrip.p50(),
+        roundTrip.p99(),
+        null);
+    report.line(
+        "  before the first model request: "
+            + Samples.of(measured.stream().map(t -> trace(t).toolRequestAt() - t.sentAt()).toList())
+                .summary());
+    report.line(
+        "  time to first answer token, whole turn: "
+            + Samples.of(measured.stream().map(Turn::firstTokenNanos).toList()).summary());
   }
 
   /** Scenario 3: items.list and threads.list with a million items over ten thousand threads. */
   void store(int threads, int itemsPerThread, int requests) throws Exception {
-    report.section("3. Store reads with " + (long) threads * itemsPerThread + " items over " + threads
-        + " threads of one user");
+    report.section(
+        "3. Store reads with "
+            + (long) threads * itemsPerThread
+            + " items over "
+            + threads
+            + " threads of one user");
     String token = tokens.forUser("bench-store");
-    Turn template = clients.chatKit(chatKit, token, create(FakeModel.Directive.text("S0", 20, 1000, null)), "S0", 20)
-        .get(60, TimeUnit.SECONDS);
+    Turn template =
+        clients
+            .chatKit(
+                chatKit, token, create(FakeModel.Directive.text("S0", 20, 1000, null)), "S0", 20)
+            .get(60, TimeUnit.SECONDS);
     requireComplete(List.of(template), "template conversation");
     long started = System.nanoTime();
     database.seed(template.threadId(), threads, itemsPerThread);
-    report.line(String.format("Seeded in %.0f s; the database now holds %d items in %d threads",
-        (System.nanoTime() - started) / 1e9, database.count("thread_items"), database.count("threads")));
+    report.line(
+        String.format(
+            "Seeded in %.0f s; the database now holds %d items in %d threads",
+            (System.nanoTime() - started) / 1e9,
+            database.count("thread_items"),
+            database.count("threads")));
 
     Random random = new Random(7);
     List<String> threadIds = new ArrayList<>();
@@ -278,15 +411,33 @@ final class Scenarios {
       List<Long> olderItems = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         String thread = threadIds.get(random.nextInt(threadIds.size()));
-        firstPage.add(timed(token, "{\"type\":\"threads.list\",\"params\":{\"limit\":20,\"order\":\"desc\"}}"));
-        deepPage.add(timed(token, "{\"type\":\"threads.list\",\"params\":{\"limit\":20,\"order\":\"desc\","
-            + "\"after\":\"" + threadIds.get(random.nextInt(threadIds.size())) + "\"}}"));
-        newestItems.add(timed(token, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + thread
-            + "\",\"limit\":20,\"order\":\"desc\"}}"));
+        firstPage.add(
+            timed(
+                token, "{\"type\":\"threads.list\",\"params\":{\"limit\":20,\"order\":\"desc\"}}"));
+        deepPage.add(
+            timed(
+                token,
+                "{\"type\":\"threads.list\",\"params\":{\"limit\":20,\"order\":\"desc\","
+                    + "\"after\":\""
+                    + threadIds.get(random.nextInt(threadIds.size()))
+                    + "\"}}"));
+        newestItems.add(
+            timed(
+                token,
+                "{\"type\":\"items.list\",\"params\":{\"thread_id\":\""
+                    + thread
+                    + "\",\"limit\":20,\"order\":\"desc\"}}"));
         int g = Integer.parseInt(thread.substring("thr_seed_".length()));
-        olderItems.add(timed(token, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + thread
-            + "\",\"limit\":20,\"order\":\"desc\",\"after\":\"itm_seed_" + g + "_" + (30 + random.nextInt(60))
-            + "\"}}"));
+        olderItems.add(
+            timed(
+                token,
+                "{\"type\":\"items.list\",\"params\":{\"thread_id\":\""
+                    + thread
+                    + "\",\"limit\":20,\"order\":\"desc\",\"after\":\"itm_seed_"
+                    + g
+                    + "_"
+                    + (30 + random.nextInt(60))
+                    + "\"}}"));
       }
       if (measure) {
         results.put("threads.list, newest 20", Samples.of(firstPage));
@@ -298,20 +449,22 @@ final class Scenarios {
     List<String> profileLines = profiler == null ? List.of() : profiler.stop(12);
     results.forEach((name, samples) -> report.line(name + ": " + samples.summary()));
     profileLines.forEach(report::line);
-    results.forEach((name, samples) -> report.figure(name, samples.p50(), samples.p99(), "p99 < 10 ms"));
+    results.forEach(
+        (name, samples) -> report.figure(name, samples.p50(), samples.p99(), "p99 < 10 ms"));
   }
 
   private long timed(String token, String body) throws IOException, InterruptedException {
     Clients.Answer answer = clients.json(chatKit, token, body);
     if (answer.status() != 200 || !answer.body().has("data")) {
-      throw new IllegalStateException("the server answered " + answer.status() + ": " + answer.body()
-          + " to " + body);
+      throw new IllegalStateException(
+          "the server answered " + answer.status() + ": " + answer.body() + " to " + body);
     }
     return answer.nanos();
   }
 
   /** Sequential turns of one user in one new conversation. */
-  private List<Turn> conversation(String user, String prefix, int turns, int tokensPerTurn, int rate, String tool)
+  private List<Turn> conversation(
+      String user, String prefix, int turns, int tokensPerTurn, int rate, String tool)
       throws Exception {
     String token = tokens.forUser(user);
     List<Turn> done = new ArrayList<>();
@@ -320,7 +473,8 @@ final class Scenarios {
       String key = prefix + i;
       String text = FakeModel.Directive.text(key, tokensPerTurn, rate, tool);
       String body = thread == null ? create(text) : addMessage(thread, text);
-      Turn turn = clients.chatKit(chatKit, token, body, key, tokensPerTurn).get(120, TimeUnit.SECONDS);
+      Turn turn =
+          clients.chatKit(chatKit, token, body, key, tokensPerTurn).get(120, TimeUnit.SECONDS);
       if (thread == null) {
         thread = turn.threadId();
       }
@@ -330,8 +484,13 @@ final class Scenarios {
   }
 
   private Turn direct(String key, int tokensPerTurn, int rate) throws Exception {
-    return clients.direct(URI.create(model.baseUrl() + "/chat/completions"),
-        FakeModel.Directive.text(key, tokensPerTurn, rate, null), key, tokensPerTurn).get(60, TimeUnit.SECONDS);
+    return clients
+        .direct(
+            URI.create(model.baseUrl() + "/chat/completions"),
+            FakeModel.Directive.text(key, tokensPerTurn, rate, null),
+            key,
+            tokensPerTurn)
+        .get(60, TimeUnit.SECONDS);
   }
 
   private Trace trace(Turn turn) {
@@ -352,11 +511,16 @@ final class Scenarios {
     return Samples.of(delays);
   }
 
-  /** Every conversation's turns; a conversation still going after {@code seconds} counts as failed turns. */
-  private static List<Turn> awaitAll(List<CompletableFuture<List<Turn>>> pending, long seconds, int turnsEach)
+  /**
+   * Every conversation's turns; a conversation still going after {@code seconds} counts as failed
+   * turns.
+   */
+  private static List<Turn> awaitAll(
+      List<CompletableFuture<List<Turn>>> pending, long seconds, int turnsEach)
       throws InterruptedException, ExecutionException {
     try {
-      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(seconds, TimeUnit.SECONDS);
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+          .get(seconds, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       // report what finished; the rest count as errors
     }
@@ -366,8 +530,10 @@ final class Scenarios {
       turns.addAll(done);
       for (int missing = done.size(); missing < turnsEach; missing++) {
         Turn failed = new Turn("missing", 1, 0);
-        failed.error(future.isDone() ? "not started: an earlier turn of its conversation failed"
-            : "no end of stream within " + seconds + " s");
+        failed.error(
+            future.isDone()
+                ? "not started: an earlier turn of its conversation failed"
+                : "no end of stream within " + seconds + " s");
         turns.add(failed);
       }
     }
@@ -380,9 +546,16 @@ final class Scenarios {
       if (turn.complete()) {
         continue;
       }
-      String kind = !turn.errors().isEmpty() ? turn.errors().get(0)
-          : turn.status() != 200 ? "HTTP " + turn.status()
-          : "stream ended after " + turn.tokensReceived() + " of " + turn.expectedTokens() + " tokens";
+      String kind =
+          !turn.errors().isEmpty()
+              ? turn.errors().get(0)
+              : turn.status() != 200
+                  ? "HTTP " + turn.status()
+                  : "stream ended after "
+                      + turn.tokensReceived()
+                      + " of "
+                      + turn.expectedTokens()
+                      + " tokens";
       kinds.merge(kind.length() > 200 ? kind.substring(0, 200) + "…" : kind, 1, Integer::sum);
     }
     return kinds;
@@ -391,8 +564,17 @@ final class Scenarios {
   private static void requireComplete(List<Turn> turns, String what) {
     for (Turn turn : turns) {
       if (!turn.complete()) {
-        throw new IllegalStateException("a turn " + what + " did not complete: status " + turn.status()
-            + ", " + turn.tokensReceived() + " of " + turn.expectedTokens() + " tokens, errors " + turn.errors());
+        throw new IllegalStateException(
+            "a turn "
+                + what
+                + " did not complete: status "
+                + turn.status()
+                + ", "
+                + turn.tokensReceived()
+                + " of "
+                + turn.expectedTokens()
+                + " tokens, errors "
+                + turn.errors());
       }
     }
   }
@@ -402,12 +584,16 @@ final class Scenarios {
   }
 
   static String addMessage(String thread, String text) {
-    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":" + JSON.writeValueAsString(thread)
-        + ",\"input\":" + input(text) + "}}";
+    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":"
+        + JSON.writeValueAsString(thread)
+        + ",\"input\":"
+        + input(text)
+        + "}}";
   }
 
   private static String input(String text) {
-    return "{\"content\":[{\"type\":\"input_text\",\"text\":" + JSON.writeValueAsString(text)
+    return "{\"content\":[{\"type\":\"input_text\",\"text\":"
+        + JSON.writeValueAsString(text)
         + "}],\"attachments\":[],\"inference_options\":{}}";
   }
 }

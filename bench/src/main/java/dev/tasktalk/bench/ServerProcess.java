@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The server under test, started the way a user starts it: {@code java -jar
- * launcher/target/tasktalk.jar}, with its embedded PostgreSQL in a fresh data directory and the fake
- * model as its OpenAI-compatible provider.
+ * launcher/target/tasktalk.jar}, with its embedded PostgreSQL in a fresh data directory and the
+ * fake model as its OpenAI-compatible provider.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -29,15 +29,17 @@ final class ServerProcess implements AutoCloseable {
     this.dataDirectory = dataDirectory;
   }
 
-  static ServerProcess start(Path jar, Path workDirectory, Map<String, String> settings, Clients clients)
+  static ServerProcess start(
+      Path jar, Path workDirectory, Map<String, String> settings, Clients clients)
       throws IOException, InterruptedException {
     int port = freePort();
     Path data = workDirectory.resolve("data");
     Files.createDirectories(workDirectory);
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(workDirectory.resolve("server.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(workDirectory.resolve("server.log").toFile());
     builder.environment().putAll(settings);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("TASKTALK_DATA_DIR", data.toString());
@@ -52,7 +54,8 @@ final class ServerProcess implements AutoCloseable {
 
   /** The Payara Micro JVM that serves the requests (a child of the launcher). */
   long payaraPid() {
-    return launcher.descendants()
+    return launcher
+        .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no Payara process under the launcher"))
@@ -79,12 +82,16 @@ final class ServerProcess implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + dbPort + "/tasktalk";
   }
 
-  private void awaitReady(Clients clients, Duration limit) throws InterruptedException, IOException {
+  private void awaitReady(Clients clients, Duration limit)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       if (!launcher.isAlive()) {
-        throw new IllegalStateException("the server exited with " + launcher.exitValue()
-            + "; see " + dataDirectory.getParent().resolve("server.log"));
+        throw new IllegalStateException(
+            "the server exited with "
+                + launcher.exitValue()
+                + "; see "
+                + dataDirectory.getParent().resolve("server.log"));
       }
       try {
         if (clients.get(uri("/health")).statusCode() == 200) {
@@ -109,7 +116,8 @@ final class ServerProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     launcher.destroy();
     if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-      Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle())).forEach(ProcessHandle::destroyForcibly);
+      Stream.concat(launcher.descendants(), Stream.of(launcher.toHandle()))
+          .forEach(ProcessHandle::destroyForcibly);
     }
   }
 }

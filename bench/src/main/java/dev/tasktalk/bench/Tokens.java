@@ -32,12 +32,15 @@ final class Tokens {
   String forUser(String subject) {
     long now = System.currentTimeMillis() / 1000;
     String header = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-    String claims = encode("{\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 86_400) + "}");
+    String claims =
+        encode("{\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 86_400) + "}");
     String signingInput = header + "." + claims;
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return signingInput + "." + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+      return signingInput
+          + "."
+          + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

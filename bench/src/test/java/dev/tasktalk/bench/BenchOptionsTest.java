@@ -11,7 +11,8 @@ class BenchOptionsTest {
   void withoutArguments_everyScenarioRunsAtTheIssuesSizes() {
     Bench.Options options = Bench.Options.parse();
 
-    assertThat(options.list("scenarios")).containsExactly("first-token", "tool", "concurrent", "store");
+    assertThat(options.list("scenarios"))
+        .containsExactly("first-token", "tool", "concurrent", "store");
     assertThat(options.list("streams")).containsExactly("100", "500", "1000");
     assertThat(options.number("turns")).isEqualTo(200);
     assertThat(options.number("threads") * options.number("items-per-thread")).isEqualTo(1_000_000);
@@ -29,7 +30,9 @@ class BenchOptionsTest {
   @Test
   void anUnknownOption_orAMissingValue_isRefusedWithTheKnownOnes() {
     assertThatThrownBy(() -> Bench.Options.parse("--stream", "10"))
-        .hasMessageContaining("unknown option --stream").hasMessageContaining("streams");
-    assertThatThrownBy(() -> Bench.Options.parse("--turns")).hasMessageContaining("--turns needs a value");
+        .hasMessageContaining("unknown option --stream")
+        .hasMessageContaining("streams");
+    assertThatThrownBy(() -> Bench.Options.parse("--turns"))
+        .hasMessageContaining("--turns needs a value");
   }
 }

@@ -44,7 +44,9 @@ class SamplesTest {
 
   @Test
   void aPercentileOutsideTheRange_isRefused() {
-    assertThatThrownBy(() -> Samples.of(1).percentileMs(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Samples.of(1).percentileMs(101)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Samples.of(1).percentileMs(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Samples.of(1).percentileMs(101))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How the product verifies tokens, decided from the settings: public keys win over a shared
- * secret, and with neither the launcher enables dev login with a generated secret.
+ * How the product verifies tokens, decided from the settings: public keys win over a shared secret,
+ * and with neither the launcher enables dev login with a generated secret.
  */
 enum AuthMode {
-  DEV_LOGIN("dev login: POST /api/dev/token issues tokens"
-      + " (set JWT_SECRET or MP_JWT_VERIFY_PUBLICKEY_LOCATION for real users)"),
+  DEV_LOGIN(
+      "dev login: POST /api/dev/token issues tokens"
+          + " (set JWT_SECRET or MP_JWT_VERIFY_PUBLICKEY_LOCATION for real users)"),
   SHARED_SECRET("shared secret: HS256 tokens signed with JWT_SECRET / BETTER_AUTH_SECRET"),
   PUBLIC_KEYS("public keys: tokens verified with MP_JWT_VERIFY_PUBLICKEY[_LOCATION]");
 

@@ -9,7 +9,11 @@ import java.util.Map;
  * {@code -D} properties (which a child process would not otherwise see).
  */
 record ChildEnvironment(
-    Settings settings, int port, Path dataDirectory, DatabaseConnection database, AuthMode auth,
+    Settings settings,
+    int port,
+    Path dataDirectory,
+    DatabaseConnection database,
+    AuthMode auth,
     String devSecret) {
 
   void applyTo(Map<String, String> environment) {

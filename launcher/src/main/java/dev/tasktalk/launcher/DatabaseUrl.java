@@ -13,8 +13,9 @@ import java.util.Locale;
 final class DatabaseUrl {
 
   private static final String JDBC = "jdbc:postgresql:";
-  private static final String ENCODE_HINT = "; percent-encode special characters in the user name"
-      + " and password ('@' as %40, '/' as %2F, ':' as %3A, '?' as %3F, '#' as %23)";
+  private static final String ENCODE_HINT =
+      "; percent-encode special characters in the user name"
+          + " and password ('@' as %40, '/' as %2F, ':' as %3A, '?' as %3F, '#' as %23)";
 
   private DatabaseUrl() {}
 
@@ -29,8 +30,9 @@ final class DatabaseUrl {
         return parseLibpq(trimmed.substring(scheme.length()), fallbackUser, fallbackPassword);
       }
     }
-    throw new LaunchException("DATABASE_URL must start with postgresql://, postgres:// or"
-        + " jdbc:postgresql:// (for example postgresql://user:password@host:5432/tasktalk)");
+    throw new LaunchException(
+        "DATABASE_URL must start with postgresql://, postgres:// or"
+            + " jdbc:postgresql:// (for example postgresql://user:password@host:5432/tasktalk)");
   }
 
   private static DatabaseConnection parseLibpq(
@@ -55,8 +57,8 @@ final class DatabaseUrl {
     int colon = userInfo.indexOf(':');
     String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user name");
     String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1), "password");
-    String jdbcUrl = "jdbc:postgresql://" + hosts + "/" + database
-        + (query.isEmpty() ? "" : "?" + query);
+    String jdbcUrl =
+        "jdbc:postgresql://" + hosts + "/" + database + (query.isEmpty() ? "" : "?" + query);
     String effectiveUser = user.isEmpty() ? userFallback : user;
     String location = hosts + "/" + decode(database, "database name");
     return external(jdbcUrl, effectiveUser, password.isEmpty() ? pwFallback : password, location);
@@ -64,7 +66,11 @@ final class DatabaseUrl {
 
   private static DatabaseConnection external(
       String jdbcUrl, String user, String password, String location) {
-    return new DatabaseConnection(DatabaseConnection.Mode.EXTERNAL, jdbcUrl, user, password,
+    return new DatabaseConnection(
+        DatabaseConnection.Mode.EXTERNAL,
+        jdbcUrl,
+        user,
+        password,
         "external PostgreSQL at " + location + (user == null ? "" : " as " + user));
   }
 
@@ -97,8 +103,9 @@ final class DatabaseUrl {
     String query = question < 0 ? "" : rest.substring(question + 1);
     String shown = location.startsWith("//") ? location.substring(2) : location;
     if (shown.isEmpty() || shown.equals("/")) {
-      throw new LaunchException("DATABASE_URL has no host or database after jdbc:postgresql:"
-          + " (for example jdbc:postgresql://host:5432/tasktalk)");
+      throw new LaunchException(
+          "DATABASE_URL has no host or database after jdbc:postgresql:"
+              + " (for example jdbc:postgresql://host:5432/tasktalk)");
     }
     String user = queryParameter(query, "user", fallbackUser);
     return external(url, user, queryParameter(query, "password", fallbackPw), shown);
@@ -127,8 +134,10 @@ final class DatabaseUrl {
       int high = percent + 2 < text.length() ? Character.digit(text.charAt(percent + 1), 16) : -1;
       int low = high < 0 ? -1 : Character.digit(text.charAt(percent + 2), 16);
       if (low < 0) {
-        throw new LaunchException("DATABASE_URL has a malformed %-escape in the " + what
-            + " (a '%' must be followed by two hex digits; write '%' itself as %25)");
+        throw new LaunchException(
+            "DATABASE_URL has a malformed %-escape in the "
+                + what
+                + " (a '%' must be followed by two hex digits; write '%' itself as %25)");
       }
       bytes.write(high * 16 + low);
       i = percent + 3;

@@ -19,8 +19,8 @@ import java.time.Duration;
 /**
  * The embedded PostgreSQL 17 server (zonky) that keeps its cluster in the data directory across
  * restarts, holds the {@code tasktalk} database and is durable by default: a commit returns once
- * its WAL is flushed to disk ({@code fsync}, {@code synchronous_commit} and
- * {@code full_page_writes} on), so a power cut or OS crash loses no acknowledged write.
+ * its WAL is flushed to disk ({@code fsync}, {@code synchronous_commit} and {@code
+ * full_page_writes} on), so a power cut or OS crash loses no acknowledged write.
  *
  * <p>zonky starts every postmaster with {@code -F} (fsync off) and {@code synchronous_commit=off},
  * test-database defaults. It passes our server settings as {@code -c name=value} after {@code -F},
@@ -56,8 +56,9 @@ final class EmbeddedDatabase implements AutoCloseable {
       stopLeftoverPostmaster(directory);
       int port = FreePort.preferring(readPort(portFile));
       Files.writeString(portFile, port + "\n");
-      EmbeddedDatabase database = new EmbeddedDatabase(
-          startServer(directory, port, logFile.toFile(), fsync), directory, logFile);
+      EmbeddedDatabase database =
+          new EmbeddedDatabase(
+              startServer(directory, port, logFile.toFile(), fsync), directory, logFile);
       try {
         database.createDatabaseIfMissing();
       } catch (SQLException | RuntimeException e) {
@@ -68,8 +69,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     } catch (LaunchException e) {
       throw e;
     } catch (IOException | SQLException | RuntimeException e) {
-      throw new LaunchException("the embedded PostgreSQL did not start (" + e.getMessage()
-          + "); its log is " + logFile, e);
+      throw new LaunchException(
+          "the embedded PostgreSQL did not start (" + e.getMessage() + "); its log is " + logFile,
+          e);
     }
   }
 
@@ -97,7 +99,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   DatabaseConnection connection() {
     String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
-    return new DatabaseConnection(DatabaseConnection.Mode.EMBEDDED, url, SUPERUSER, PASSWORD,
+    return new DatabaseConnection(
+        DatabaseConnection.Mode.EMBEDDED,
+        url,
+        SUPERUSER,
+        PASSWORD,
         "embedded PostgreSQL 17, data in " + directory + " (" + url + ")");
   }
 
@@ -152,20 +158,27 @@ final class EmbeddedDatabase implements AutoCloseable {
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock()) {
       if (lock == null) {
-        throw new LaunchException(directory + " is used by another running Tasktalk launcher;"
-            + " stop it or set TASKTALK_DATA_DIR to another directory");
+        throw new LaunchException(
+            directory
+                + " is used by another running Tasktalk launcher;"
+                + " stop it or set TASKTALK_DATA_DIR to another directory");
       }
     }
   }
 
   private static void stopLeftoverPostmaster(Path directory) {
-    Postmaster.find(directory).ifPresent(postmaster -> {
-      System.out.println("tasktalk: stopping the PostgreSQL server (pid " + postmaster.pid()
-          + ") that an earlier launcher left running in " + directory);
-      if (!Postmaster.stop(postmaster, Duration.ofSeconds(20))) {
-        throw new LaunchException("PostgreSQL pid " + postmaster.pid() + " does not stop");
-      }
-    });
+    Postmaster.find(directory)
+        .ifPresent(
+            postmaster -> {
+              System.out.println(
+                  "tasktalk: stopping the PostgreSQL server (pid "
+                      + postmaster.pid()
+                      + ") that an earlier launcher left running in "
+                      + directory);
+              if (!Postmaster.stop(postmaster, Duration.ofSeconds(20))) {
+                throw new LaunchException("PostgreSQL pid " + postmaster.pid() + " does not stop");
+              }
+            });
   }
 
   private static int readPort(Path portFile) {

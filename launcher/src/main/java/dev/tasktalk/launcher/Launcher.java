@@ -55,8 +55,10 @@ public final class Launcher {
       throw new LaunchException("port " + port + " is already in use; set PORT to a free port");
     }
     createDirectories(dataDirectory);
-    String devSecret = auth == AuthMode.DEV_LOGIN
-        ? DevSecret.loadOrCreate(dataDirectory.resolve("dev-jwt-secret")) : null;
+    String devSecret =
+        auth == AuthMode.DEV_LOGIN
+            ? DevSecret.loadOrCreate(dataDirectory.resolve("dev-jwt-secret"))
+            : null;
 
     Supervisor supervisor = new Supervisor(ReaperLink.start(java(), home.toString()));
     Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "tasktalk-shutdown"));
@@ -65,16 +67,28 @@ public final class Launcher {
     ChildEnvironment environment =
         new ChildEnvironment(settings, port, dataDirectory, database, auth, devSecret);
     System.out.println("tasktalk: starting Payara Micro on port " + port);
-    PayaraProcess payara = supervisor.startPayara(
-        () -> PayaraProcess.start(java(), JavaOptions.forPayara(settings), payaraJar, war, port,
-            environment::applyTo));
+    PayaraProcess payara =
+        supervisor.startPayara(
+            () ->
+                PayaraProcess.start(
+                    java(),
+                    JavaOptions.forPayara(settings),
+                    payaraJar,
+                    war,
+                    port,
+                    environment::applyTo));
     return serve(supervisor, payara, new Banner(port, database, auth));
   }
 
   private Optional<DatabaseConnection> externalDatabase() {
-    return settings.get("DATABASE_URL").map(url -> DatabaseUrl.parse(url,
-        settings.get("DATABASE_USER").orElse(null),
-        settings.get("DATABASE_PASSWORD").orElse(null)));
+    return settings
+        .get("DATABASE_URL")
+        .map(
+            url ->
+                DatabaseUrl.parse(
+                    url,
+                    settings.get("DATABASE_USER").orElse(null),
+                    settings.get("DATABASE_PASSWORD").orElse(null)));
   }
 
   private static DatabaseConnection startEmbeddedDatabase(
@@ -82,11 +96,16 @@ public final class Launcher {
     Path directory = data.resolve("postgres");
     System.out.println("tasktalk: starting the embedded PostgreSQL in " + directory);
     if (!fsync) {
-      System.err.println("tasktalk: WARNING: fsync is off: a power cut or OS crash can lose"
-          + " acknowledged writes (TASKTALK_DB_FSYNC=off)");
+      System.err.println(
+          "tasktalk: WARNING: fsync is off: a power cut or OS crash can lose"
+              + " acknowledged writes (TASKTALK_DB_FSYNC=off)");
     }
-    return supervisor.startEmbeddedDatabase(directory, data.resolve("postgres.port"),
-        data.resolve("postgres.log"), fsync, Launcher::exitWithoutDatabase);
+    return supervisor.startEmbeddedDatabase(
+        directory,
+        data.resolve("postgres.port"),
+        data.resolve("postgres.log"),
+        fsync,
+        Launcher::exitWithoutDatabase);
   }
 
   /**
@@ -99,20 +118,25 @@ public final class Launcher {
 
   private int serve(Supervisor supervisor, PayaraProcess payara, Banner banner)
       throws InterruptedException {
-    ReadinessProbe probe = new ReadinessProbe(
-        URI.create("http://127.0.0.1:" + banner.port() + "/health/ready"));
+    ReadinessProbe probe =
+        new ReadinessProbe(URI.create("http://127.0.0.1:" + banner.port() + "/health/ready"));
     ReadinessProbe.Outcome outcome = probe.await(READY_TIMEOUT, payara::isAlive);
     if (outcome == ReadinessProbe.Outcome.FAILED) {
-      System.err.println("tasktalk: the application failed to start (GET /health/ready has answered 500"
-          + " for " + ReadinessProbe.FAILED_AFTER.toSeconds() + " s). The cause is in the log above, after"
-          + " 'Caused by': often a setting it refused, such as JWT_SECRET, MP_JWT_VERIFY_PUBLICKEY_LOCATION"
-          + " or CORS_ORIGINS; stopping");
+      System.err.println(
+          "tasktalk: the application failed to start (GET /health/ready has answered 500"
+              + " for "
+              + ReadinessProbe.FAILED_AFTER.toSeconds()
+              + " s). The cause is in the log above, after 'Caused by': often a setting it refused,"
+              + " such as JWT_SECRET, MP_JWT_VERIFY_PUBLICKEY_LOCATION or CORS_ORIGINS; stopping");
       supervisor.stop();
       return 1;
     }
     if (outcome == ReadinessProbe.Outcome.TIMED_OUT) {
-      System.err.println("tasktalk: the application did not answer GET /health/ready with 200"
-          + " within " + READY_TIMEOUT.toSeconds() + " s; stopping");
+      System.err.println(
+          "tasktalk: the application did not answer GET /health/ready with 200"
+              + " within "
+              + READY_TIMEOUT.toSeconds()
+              + " s; stopping");
       supervisor.stop();
       return 1;
     }
@@ -122,9 +146,11 @@ public final class Launcher {
     }
     int code = payara.waitFor();
     if (!supervisor.isStopped()) {
-      System.err.println("tasktalk: Payara Micro exited with code " + code
-          + (outcome == ReadinessProbe.Outcome.READY ? "" : " before the application was ready")
-          + "; stopping");
+      System.err.println(
+          "tasktalk: Payara Micro exited with code "
+              + code
+              + (outcome == ReadinessProbe.Outcome.READY ? "" : " before the application was ready")
+              + "; stopping");
       supervisor.stop();
     }
     return code;
@@ -132,8 +158,10 @@ public final class Launcher {
 
   private static Path requireFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new LaunchException(file + " is missing: the launcher expects lib/payara-micro.jar"
-          + " and lib/tasktalk.war next to tasktalk.jar (run mvn package)");
+      throw new LaunchException(
+          file
+              + " is missing: the launcher expects lib/payara-micro.jar"
+              + " and lib/tasktalk.war next to tasktalk.jar (run mvn package)");
     }
     return file;
   }
@@ -147,7 +175,9 @@ public final class Launcher {
   }
 
   private static String java() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 

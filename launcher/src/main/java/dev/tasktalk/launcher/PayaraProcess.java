@@ -21,13 +21,28 @@ final class PayaraProcess {
     this.process = process;
   }
 
-  static PayaraProcess start(String java, List<String> javaOptions, Path payaraJar, Path war, int port,
+  static PayaraProcess start(
+      String java,
+      List<String> javaOptions,
+      Path payaraJar,
+      Path war,
+      int port,
       Consumer<Map<String, String>> environment) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(javaOptions);
-    command.addAll(List.of("-jar", payaraJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-        "--port", Integer.toString(port), "--nocluster", "--disablephonehome"));
+    command.addAll(
+        List.of(
+            "-jar",
+            payaraJar.toString(),
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            Integer.toString(port),
+            "--nocluster",
+            "--disablephonehome"));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     environment.accept(builder.environment());
     try {
@@ -53,8 +68,8 @@ final class PayaraProcess {
     process.destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        System.err.println("tasktalk: Payara did not stop within " + grace.toSeconds()
-            + " s; killing it");
+        System.err.println(
+            "tasktalk: Payara did not stop within " + grace.toSeconds() + " s; killing it");
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The running PostgreSQL server of a data directory, found through its {@code postmaster.pid}
- * file, and a fast shutdown for it; the launcher and the reaper both use this.
+ * The running PostgreSQL server of a data directory, found through its {@code postmaster.pid} file,
+ * and a fast shutdown for it; the launcher and the reaper both use this.
  */
 final class Postmaster {
 
@@ -53,8 +53,11 @@ final class Postmaster {
 
   private static boolean signal(String name, long pid) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid))
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0;
     } catch (IOException e) {
       return false;

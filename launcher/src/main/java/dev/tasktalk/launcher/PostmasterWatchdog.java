@@ -14,14 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Restarts the embedded PostgreSQL when its postmaster dies while the launcher runs (an OOM kill,
- * a {@code kill -9}, a crash), so a database outage lasts seconds and Payara stays up; the app's
+ * Restarts the embedded PostgreSQL when its postmaster dies while the launcher runs (an OOM kill, a
+ * {@code kill -9}, a crash), so a database outage lasts seconds and Payara stays up; the app's
  * connection pool reconnects by itself.
  *
- * <p>Detection: once a second the watchdog asks whether the postmaster process is still alive.
- * The postmaster is no child of the launcher (pg_ctl detaches it), so
- * {@link ProcessHandle#onExit()} would poll as well, at intervals growing to 5 s, and would count
- * a dead process that nobody has reaped yet as alive; here such a zombie counts as dead.
+ * <p>Detection: once a second the watchdog asks whether the postmaster process is still alive. The
+ * postmaster is no child of the launcher (pg_ctl detaches it), so {@link ProcessHandle#onExit()}
+ * would poll as well, at intervals growing to 5 s, and would count a dead process that nobody has
+ * reaped yet as alive; here such a zombie counts as dead.
  *
  * <p>Restart: once the dead postmaster is reaped (PostgreSQL will not start while its old pid
  * exists), {@code pg_ctl start} on the same data directory with the options that postmaster
@@ -33,11 +33,11 @@ import java.util.concurrent.TimeUnit;
  * later stops whichever postmaster runs there.
  *
  * <p>Giving up: a start fails while children of the dead postmaster still hold its shared memory
- * (they exit on their own once they notice), so there are {@value #ATTEMPTS} attempts, 2 s and
- * 4 s apart. If all fail (a full disk, the port taken, a broken configuration, a dead postmaster
- * that is never reaped), the watchdog says so and runs its give-up action: the launcher exits
- * non-zero, so that a service manager (systemd, Kubernetes) restarts all of Tasktalk, and nobody
- * mistakes a server without its database for a working one.
+ * (they exit on their own once they notice), so there are {@value #ATTEMPTS} attempts, 2 s and 4 s
+ * apart. If all fail (a full disk, the port taken, a broken configuration, a dead postmaster that
+ * is never reaped), the watchdog says so and runs its give-up action: the launcher exits non-zero,
+ * so that a service manager (systemd, Kubernetes) restarts all of Tasktalk, and nobody mistakes a
+ * server without its database for a working one.
  */
 final class PostmasterWatchdog {
 
@@ -59,11 +59,13 @@ final class PostmasterWatchdog {
     this.log = log;
     this.giveUp = giveUp;
     this.postmaster = postmaster;
-    this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "tasktalk-postgres-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "tasktalk-postgres-watchdog");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
@@ -71,11 +73,14 @@ final class PostmasterWatchdog {
    * the server's output, and {@code giveUp} runs (on the watchdog's thread) if restarts fail.
    */
   static PostmasterWatchdog start(Path directory, Path log, Runnable giveUp) {
-    ProcessHandle postmaster = Postmaster.find(directory).orElseThrow(
-        () -> new LaunchException("no PostgreSQL server runs in " + directory + " to watch"));
+    ProcessHandle postmaster =
+        Postmaster.find(directory)
+            .orElseThrow(
+                () ->
+                    new LaunchException("no PostgreSQL server runs in " + directory + " to watch"));
     PostmasterWatchdog watchdog = new PostmasterWatchdog(directory, log, giveUp, postmaster);
-    watchdog.timer.scheduleWithFixedDelay(watchdog::check, INTERVAL.toMillis(),
-        INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    watchdog.timer.scheduleWithFixedDelay(
+        watchdog::check, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     return watchdog;
   }
 
@@ -126,16 +131,24 @@ final class PostmasterWatchdog {
       }
       Optional<String> outcome = restart();
       if (outcome.isEmpty()) {
-        System.out.println("tasktalk: the embedded PostgreSQL restarted in "
-            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - noticed) + " ms");
+        System.out.println(
+            "tasktalk: the embedded PostgreSQL restarted in "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - noticed)
+                + " ms");
         return true;
       }
       failure = outcome.get();
     }
     stopped = true;
-    System.err.println("tasktalk: the embedded PostgreSQL did not restart (" + ATTEMPTS
-        + " attempts, last: " + failure + "; its log is " + log + "); exiting so that a service"
-        + " manager can restart Tasktalk");
+    System.err.println(
+        "tasktalk: the embedded PostgreSQL did not restart ("
+            + ATTEMPTS
+            + " attempts, last: "
+            + failure
+            + "; its log is "
+            + log
+            + "); exiting so that a service"
+            + " manager can restart Tasktalk");
     return false;
   }
 
@@ -150,7 +163,8 @@ final class PostmasterWatchdog {
   /** Waits without holding the monitor, so {@link #stop()} is not kept waiting. */
   private void pause(Duration pause) throws InterruptedException {
     long deadline = System.nanoTime() + pause.toNanos();
-    for (long left = pause.toMillis(); !stopped && left > 0;
+    for (long left = pause.toMillis();
+        !stopped && left > 0;
         left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) {
       wait(left);
     }
@@ -169,10 +183,11 @@ final class PostmasterWatchdog {
     command.addAll(pgCtlStart.get());
     Process process;
     try {
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
       return Optional.of("cannot run pg_ctl: " + e.getMessage());
     }
@@ -185,7 +200,8 @@ final class PostmasterWatchdog {
     }
     Optional<ProcessHandle> restarted = Postmaster.find(directory);
     restarted.ifPresent(handle -> postmaster = handle);
-    return restarted.isPresent() ? Optional.empty()
+    return restarted.isPresent()
+        ? Optional.empty()
         : Optional.of("no postmaster.pid after pg_ctl start");
   }
 
@@ -195,16 +211,24 @@ final class PostmasterWatchdog {
    */
   private Optional<List<String>> pgCtlStart() {
     try {
-      String line = Files.readAllLines(directory.resolve("postmaster.opts"),
-          StandardCharsets.UTF_8).get(0);
+      String line =
+          Files.readAllLines(directory.resolve("postmaster.opts"), StandardCharsets.UTF_8).get(0);
       int options = line.indexOf(" \"");
       if (options < 0) {
         return Optional.empty();
       }
       Path pgCtl = Path.of(line.substring(0, options)).resolveSibling("pg_ctl");
-      return Optional.of(List.of(pgCtl.toString(), "-D", directory.toString(),
-          "-o", line.substring(options + 1), "-w",
-          "-t", Long.toString(START_TIMEOUT.toSeconds()), "start"));
+      return Optional.of(
+          List.of(
+              pgCtl.toString(),
+              "-D",
+              directory.toString(),
+              "-o",
+              line.substring(options + 1),
+              "-w",
+              "-t",
+              Long.toString(START_TIMEOUT.toSeconds()),
+              "start"));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

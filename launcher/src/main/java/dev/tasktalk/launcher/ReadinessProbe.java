@@ -24,8 +24,8 @@ final class ReadinessProbe {
   }
 
   /**
-   * A booting Payara answers 500 for a second or so before the application is up; an application that
-   * failed to start answers nothing else.
+   * A booting Payara answers 500 for a second or so before the application is up; an application
+   * that failed to start answers nothing else.
    */
   static final Duration FAILED_AFTER = Duration.ofSeconds(20);
 

@@ -14,8 +14,8 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * A tiny child JVM that outlives a killed launcher: it reads what to watch from its stdin and,
- * when that pipe closes without a {@code bye}, stops the watched processes and PostgreSQL.
+ * A tiny child JVM that outlives a killed launcher: it reads what to watch from its stdin and, when
+ * that pipe closes without a {@code bye}, stops the watched processes and PostgreSQL.
  *
  * <p>Lines: {@code payara <pid>}, {@code postgres <data dir>}, {@code bye}.
  */
@@ -35,8 +35,8 @@ public final class Reaper {
     Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
     Signal.handle(new Signal("HUP"), SignalHandler.SIG_IGN);
     Reaper reaper = new Reaper();
-    if (!reaper.readUntilBye(new BufferedReader(
-        new InputStreamReader(System.in, StandardCharsets.UTF_8)))) {
+    if (!reaper.readUntilBye(
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)))) {
       reaper.reap();
     }
   }
@@ -61,22 +61,28 @@ public final class Reaper {
   private void reap() {
     for (long pid : payaras) {
       Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-      process.ifPresent(p -> {
-        System.err.println(
-            "tasktalk reaper: the launcher is gone; stopping Payara Micro (pid " + pid + ")");
-        p.destroy();
-        p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join();
-        if (p.isAlive()) {
-          p.destroyForcibly();
-        }
-      });
+      process.ifPresent(
+          p -> {
+            System.err.println(
+                "tasktalk reaper: the launcher is gone; stopping Payara Micro (pid " + pid + ")");
+            p.destroy();
+            p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join();
+            if (p.isAlive()) {
+              p.destroyForcibly();
+            }
+          });
     }
     for (Path directory : dataDirectories) {
-      Postmaster.find(directory).ifPresent(postmaster -> {
-        System.err.println("tasktalk reaper: the launcher is gone; stopping PostgreSQL (pid "
-            + postmaster.pid() + ") in " + directory);
-        Postmaster.stop(postmaster, Duration.ofSeconds(15));
-      });
+      Postmaster.find(directory)
+          .ifPresent(
+              postmaster -> {
+                System.err.println(
+                    "tasktalk reaper: the launcher is gone; stopping PostgreSQL (pid "
+                        + postmaster.pid()
+                        + ") in "
+                        + directory);
+                Postmaster.stop(postmaster, Duration.ofSeconds(15));
+              });
     }
   }
 }

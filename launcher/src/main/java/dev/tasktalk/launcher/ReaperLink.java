@@ -22,10 +22,19 @@ final class ReaperLink {
   }
 
   static ReaperLink start(String java, String classPath) {
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx16m", "-Xss256k",
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath, Reaper.class.getName()))
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx16m",
+                    "-Xss256k",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    classPath,
+                    Reaper.class.getName()))
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     try {
       return new ReaperLink(builder.start());
     } catch (IOException e) {

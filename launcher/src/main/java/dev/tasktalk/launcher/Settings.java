@@ -69,8 +69,8 @@ final class Settings {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "on" -> true;
       case "off" -> false;
-      default -> throw new LaunchException(
-          "TASKTALK_DB_FSYNC must be on or off, got '" + value + "'");
+      default ->
+          throw new LaunchException("TASKTALK_DB_FSYNC must be on or off, got '" + value + "'");
     };
   }
 

@@ -36,14 +36,15 @@ import java.util.regex.Pattern;
  *
  * <p>Each answer must be below 500; every 4xx must be a JSON {@code {"error":{"code","message"}}};
  * no body, SSE streams included, may reveal internals (exception class names, stack frames, JDBC or
- * PostgreSQL details, a local port other than the server's own). Another user's thread, item, task or
- * attachment must look exactly like a missing one, and must survive the run unchanged. Bad input that
- * is accepted (2xx) is fine. An answer with neither a body nor a {@code Content-Type} cannot come from
- * the application, which always answers JSON: it is the servlet container refusing a request it could
- * not parse (Payara's bare {@code 400} for {@code %00} or invalid UTF-8 in a path, a GET with a body,
- * a broken chunk size, an over-long request line; its empty {@code 200} for {@code %zz}), listed
- * in the report as a container refusal rather than a violation. Only the JDK's HTTP client is used, and a raw socket for
- * bytes the client will not send (malformed percent-encoding, raw bytes in a path, broken chunking).
+ * PostgreSQL details, a local port other than the server's own). Another user's thread, item, task
+ * or attachment must look exactly like a missing one, and must survive the run unchanged. Bad input
+ * that is accepted (2xx) is fine. An answer with neither a body nor a {@code Content-Type} cannot
+ * come from the application, which always answers JSON: it is the servlet container refusing a
+ * request it could not parse (Payara's bare {@code 400} for {@code %00} or invalid UTF-8 in a path,
+ * a GET with a body, a broken chunk size, an over-long request line; its empty {@code 200} for
+ * {@code %zz}), listed in the report as a container refusal rather than a violation. Only the JDK's
+ * HTTP client is used, and a raw socket for bytes the client will not send (malformed
+ * percent-encoding, raw bytes in a path, broken chunking).
  */
 final class BadInputFuzzer {
 
@@ -51,7 +52,8 @@ final class BadInputFuzzer {
    * What the run found. {@code containerRefusals} names each request the servlet container answered
    * itself, empty, before the application saw it.
    */
-  record Report(int requests, int serverErrors, List<String> containerRefusals, List<String> violations) {}
+  record Report(
+      int requests, int serverErrors, List<String> containerRefusals, List<String> violations) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration BUDGET = Duration.ofSeconds(110);
@@ -61,19 +63,20 @@ final class BadInputFuzzer {
   private static final int OVERSIZE = 25 * 1024 * 1024 + 1024; // just over the servlets' hard limit
   private static final int GIVE_UP_AFTER_FAILURES = 5;
 
-  private static final List<Pattern> INTERNALS = List.of(
-      Pattern.compile("\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*(Exception|Error)\\b"),
-      Pattern.compile("Exception:"),
-      Pattern.compile("at dev\\.tasktalk"),
-      Pattern.compile("(?:\t|\\\\t)at "),
-      Pattern.compile("(?:\n|\\\\n)\\s*at [\\w$.]+\\([\\w$]+\\.java:\\d+\\)"),
-      Pattern.compile("Caused by:"),
-      Pattern.compile("org\\.postgresql"),
-      Pattern.compile("(?i)eclipse"),
-      Pattern.compile("PSQLException"),
-      Pattern.compile("(?i)SQL ?State"),
-      Pattern.compile("jdbc:"),
-      Pattern.compile("(?i)<html"));
+  private static final List<Pattern> INTERNALS =
+      List.of(
+          Pattern.compile("\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*(Exception|Error)\\b"),
+          Pattern.compile("Exception:"),
+          Pattern.compile("at dev\\.tasktalk"),
+          Pattern.compile("(?:\t|\\\\t)at "),
+          Pattern.compile("(?:\n|\\\\n)\\s*at [\\w$.]+\\([\\w$]+\\.java:\\d+\\)"),
+          Pattern.compile("Caused by:"),
+          Pattern.compile("org\\.postgresql"),
+          Pattern.compile("(?i)eclipse"),
+          Pattern.compile("PSQLException"),
+          Pattern.compile("(?i)SQL ?State"),
+          Pattern.compile("jdbc:"),
+          Pattern.compile("(?i)<html"));
   private static final Pattern LOCAL_PORT =
       Pattern.compile("(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):(\\d{2,5})");
 
@@ -84,9 +87,17 @@ final class BadInputFuzzer {
 
   private record Mutation(String label, Object value) {}
 
-  private enum Auth { OWN, OTHER, NONE, GARBAGE, TAMPERED, BASIC }
+  private enum Auth {
+    OWN,
+    OTHER,
+    NONE,
+    GARBAGE,
+    TAMPERED,
+    BASIC
+  }
 
-  private record Res(int status, String contentType, byte[] body, boolean timedOut, String failure) {
+  private record Res(
+      int status, String contentType, byte[] body, boolean timedOut, String failure) {
     static final Res SKIPPED = new Res(-1, "", new byte[0], false, "skipped");
 
     String text() {
@@ -94,7 +105,8 @@ final class BadInputFuzzer {
     }
 
     boolean sse() {
-      return status / 100 == 2 && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+      return status / 100 == 2
+          && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
   }
 
@@ -136,13 +148,19 @@ final class BadInputFuzzer {
     this.token = token;
     this.otherToken = otherToken;
     this.ownPort = base.getPort() < 0 ? 80 : base.getPort();
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-    this.readers = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "fuzzer-body-reader");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.readers =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "fuzzer-body-reader");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.deadline = System.nanoTime() + BUDGET.toNanos();
   }
 
@@ -172,11 +190,19 @@ final class BadInputFuzzer {
   private Report report() {
     List<String> all = new ArrayList<>(violations);
     if (gaveUp) {
-      all.add("the server stopped answering (" + GIVE_UP_AFTER_FAILURES
-          + " requests in a row failed); " + skipped + " requests were not sent");
+      all.add(
+          "the server stopped answering ("
+              + GIVE_UP_AFTER_FAILURES
+              + " requests in a row failed); "
+              + skipped
+              + " requests were not sent");
     } else if (skipped > 0) {
-      all.add("the run took longer than " + BUDGET.toSeconds() + " s; " + skipped
-          + " requests were not sent");
+      all.add(
+          "the run took longer than "
+              + BUDGET.toSeconds()
+              + " s; "
+              + skipped
+              + " requests were not sent");
     }
     return new Report(requests, serverErrors, List.copyOf(containerRefusals), List.copyOf(all));
   }
@@ -186,8 +212,8 @@ final class BadInputFuzzer {
   private void setUp() {
     Res task = json("POST", "/api/tasks", "setup", Auth.OWN, "{\"title\":\"fuzz target\"}");
     ownTask = idOf(task, ownTask);
-    Res otherTaskRes = json("POST", "/api/tasks", "setup other", Auth.OTHER,
-        "{\"title\":\"other user's task\"}");
+    Res otherTaskRes =
+        json("POST", "/api/tasks", "setup other", Auth.OTHER, "{\"title\":\"other user's task\"}");
     otherTask = idOf(otherTaskRes, otherTask);
 
     String[] own = startThread(Auth.OWN, "setup");
@@ -205,22 +231,33 @@ final class BadInputFuzzer {
     otherThreadTitle = threadTitle(Auth.OTHER, otherThread);
 
     ownAttachment = attachment(Auth.OWN, ownAttachment, "own".getBytes(StandardCharsets.UTF_8));
-    otherAttachment = attachment(Auth.OTHER, otherAttachment, "bob".getBytes(StandardCharsets.UTF_8));
+    otherAttachment =
+        attachment(Auth.OTHER, otherAttachment, "bob".getBytes(StandardCharsets.UTF_8));
   }
 
   /** Starts a thread; answers its id, the user message's id and the assistant message's id. */
   private String[] startThread(Auth auth, String label) {
-    Res res = chatKit(label, auth, chatKitBody("threads.create", obj("input", obj(
-        "content", arr(obj("type", "input_text", "text", "show my open tasks")),
-        "attachments", arr()))));
+    Res res =
+        chatKit(
+            label,
+            auth,
+            chatKitBody(
+                "threads.create",
+                obj(
+                    "input",
+                    obj(
+                        "content", arr(obj("type", "input_text", "text", "show my open tasks")),
+                        "attachments", arr()))));
     String thread = null;
     String user = null;
     String assistant = null;
     for (Map<?, ?> event : events(res)) {
-      if ("thread.created".equals(event.get("type")) && event.get("thread") instanceof Map<?, ?> t) {
+      if ("thread.created".equals(event.get("type"))
+          && event.get("thread") instanceof Map<?, ?> t) {
         thread = (String) t.get("id");
       }
-      if ("thread.item.done".equals(event.get("type")) && event.get("item") instanceof Map<?, ?> item) {
+      if ("thread.item.done".equals(event.get("type"))
+          && event.get("item") instanceof Map<?, ?> item) {
         if ("user_message".equals(item.get("type"))) {
           user = (String) item.get("id");
         } else if ("assistant_message".equals(item.get("type"))) {
@@ -229,15 +266,22 @@ final class BadInputFuzzer {
       }
     }
     if (thread == null || user == null || assistant == null) {
-      violations.add("setup: threads.create as " + auth + " did not stream a thread, a user message "
-          + "and an answer -> " + res.status + ": " + snippet(res.text()));
+      violations.add(
+          "setup: threads.create as "
+              + auth
+              + " did not stream a thread, a user message "
+              + "and an answer -> "
+              + res.status
+              + ": "
+              + snippet(res.text()));
       return null;
     }
     return new String[] {thread, user, assistant};
   }
 
   private String threadTitle(Auth auth, String thread) {
-    Res res = chatKit("integrity", auth, chatKitBody("threads.get_by_id", obj("thread_id", thread)));
+    Res res =
+        chatKit("integrity", auth, chatKitBody("threads.get_by_id", obj("thread_id", thread)));
     if (res.status != 200) {
       return null;
     }
@@ -246,8 +290,13 @@ final class BadInputFuzzer {
   }
 
   private String attachment(Auth auth, String fallback, byte[] content) {
-    Res created = chatKit("setup", auth, chatKitBody("attachments.create",
-        obj("name", "fuzz.txt", "size", content.length, "mime_type", "text/plain")));
+    Res created =
+        chatKit(
+            "setup",
+            auth,
+            chatKitBody(
+                "attachments.create",
+                obj("name", "fuzz.txt", "size", content.length, "mime_type", "text/plain")));
     String id = idOf(created, null);
     if (id == null) {
       return fallback;
@@ -262,7 +311,8 @@ final class BadInputFuzzer {
       return id;
     }
     if (res.status >= 0) {
-      violations.add("setup: could not create a resource -> " + res.status + ": " + snippet(res.text()));
+      violations.add(
+          "setup: could not create a resource -> " + res.status + ": " + snippet(res.text()));
     }
     return fallback;
   }
@@ -270,24 +320,39 @@ final class BadInputFuzzer {
   /** The other user's task, thread and attachment must be exactly as they were before the run. */
   private void otherUsersDataSurvived() {
     Res task = send("GET", "/api/tasks/" + otherTask, "integrity", Auth.OTHER, null, null);
-    if (task.status != 200 || !task.text().contains("\"other user's task\"")
+    if (task.status != 200
+        || !task.text().contains("\"other user's task\"")
         || !task.text().contains("\"completed\":false")) {
-      violations.add("GET /api/tasks/{other's task} integrity -> " + task.status
-          + ": the other user's task was changed or deleted by this user's requests: "
-          + snippet(task.text()));
+      violations.add(
+          "GET /api/tasks/{other's task} integrity -> "
+              + task.status
+              + ": the other user's task was changed or deleted by this user's requests: "
+              + snippet(task.text()));
     }
     String title = threadTitle(Auth.OTHER, otherThread);
     if (title == null || !title.equals(otherThreadTitle)) {
-      violations.add("POST /chatkit threads.get_by_id {other's thread} integrity -> the other user's "
-          + "thread was changed or deleted by this user's requests: title " + otherThreadTitle + " -> "
-          + title);
+      violations.add(
+          "POST /chatkit threads.get_by_id {other's thread} integrity -> the other user's "
+              + "thread was changed or deleted by this user's requests: title "
+              + otherThreadTitle
+              + " -> "
+              + title);
     }
-    Res content = send("GET", "/chatkit/attachments/" + otherAttachment + "/content", "integrity",
-        Auth.OTHER, null, null);
+    Res content =
+        send(
+            "GET",
+            "/chatkit/attachments/" + otherAttachment + "/content",
+            "integrity",
+            Auth.OTHER,
+            null,
+            null);
     if (content.status != 200 || !content.text().equals("bob")) {
-      violations.add("GET /chatkit/attachments/{other's attachment}/content integrity -> "
-          + content.status + ": the other user's attachment was changed or deleted by this user's "
-          + "requests: " + snippet(content.text()));
+      violations.add(
+          "GET /chatkit/attachments/{other's attachment}/content integrity -> "
+              + content.status
+              + ": the other user's attachment was changed or deleted by this user's "
+              + "requests: "
+              + snippet(content.text()));
     }
   }
 
@@ -309,31 +374,80 @@ final class BadInputFuzzer {
   private Map<String, Map<String, Object>> chatKitTemplates() {
     Map<String, Map<String, Object>> t = new LinkedHashMap<>();
     t.put("threads.get_by_id", obj("thread_id", ownThread));
-    t.put("threads.create", obj("input", obj(
-        "content", arr(obj("type", "input_text", "text", "hello"),
-            obj("type", "input_tag", "id", "tag_1", "text", "fuzz", "data", obj("k", "v"),
-                "group", "g", "interactive", false)),
-        "attachments", arr(),
-        "quoted_text", "quoted",
-        "inference_options", obj("tool_choice", obj("id", "tool"), "model", "m"))));
+    t.put(
+        "threads.create",
+        obj(
+            "input",
+            obj(
+                "content",
+                    arr(
+                        obj("type", "input_text", "text", "hello"),
+                        obj(
+                            "type",
+                            "input_tag",
+                            "id",
+                            "tag_1",
+                            "text",
+                            "fuzz",
+                            "data",
+                            obj("k", "v"),
+                            "group",
+                            "g",
+                            "interactive",
+                            false)),
+                "attachments", arr(),
+                "quoted_text", "quoted",
+                "inference_options", obj("tool_choice", obj("id", "tool"), "model", "m"))));
     t.put("threads.list", obj("limit", 5, "order", "desc", "after", ownThread));
-    t.put("threads.add_user_message", obj("thread_id", ownThread, "input", obj(
-        "content", arr(obj("type", "input_text", "text", "hello")), "attachments", arr())));
+    t.put(
+        "threads.add_user_message",
+        obj(
+            "thread_id",
+            ownThread,
+            "input",
+            obj("content", arr(obj("type", "input_text", "text", "hello")), "attachments", arr())));
     t.put("threads.add_client_tool_output", obj("thread_id", ownThread, "result", obj("ok", true)));
-    t.put("threads.add_structured_input", obj("thread_id", ownThread, "item_id", ownAssistantItem,
-        "input", obj("status", "answered",
-            "answers", obj("q1", obj("values", arr("a"), "skipped", false)))));
+    t.put(
+        "threads.add_structured_input",
+        obj(
+            "thread_id",
+            ownThread,
+            "item_id",
+            ownAssistantItem,
+            "input",
+            obj(
+                "status",
+                "answered",
+                "answers",
+                obj("q1", obj("values", arr("a"), "skipped", false)))));
     t.put("threads.retry_after_item", obj("thread_id", ownThread, "item_id", ownUserItem));
-    t.put("threads.custom_action", obj("thread_id", ownThread, "item_id", ownAssistantItem,
-        "action", obj("type", "fuzz.action", "payload", obj("a", 1))));
-    t.put("threads.sync_custom_action", obj("thread_id", ownThread, "item_id", ownAssistantItem,
-        "action", obj("type", "fuzz.action", "payload", obj("a", 1))));
+    t.put(
+        "threads.custom_action",
+        obj(
+            "thread_id",
+            ownThread,
+            "item_id",
+            ownAssistantItem,
+            "action",
+            obj("type", "fuzz.action", "payload", obj("a", 1))));
+    t.put(
+        "threads.sync_custom_action",
+        obj(
+            "thread_id",
+            ownThread,
+            "item_id",
+            ownAssistantItem,
+            "action",
+            obj("type", "fuzz.action", "payload", obj("a", 1))));
     t.put("threads.update", obj("thread_id", ownThread, "title", "Fuzzed title"));
     // Destructive types get a well-formed missing id: their valid form must not remove the targets.
     t.put("threads.delete", obj("thread_id", missingThread));
-    t.put("items.list", obj("thread_id", ownThread, "limit", 5, "order", "asc", "after", ownUserItem));
-    t.put("items.feedback", obj("thread_id", ownThread, "item_ids", arr(ownAssistantItem),
-        "kind", "positive"));
+    t.put(
+        "items.list",
+        obj("thread_id", ownThread, "limit", 5, "order", "asc", "after", ownUserItem));
+    t.put(
+        "items.feedback",
+        obj("thread_id", ownThread, "item_ids", arr(ownAssistantItem), "kind", "positive"));
     t.put("attachments.create", obj("name", "fuzz.txt", "size", 3, "mime_type", "text/plain"));
     t.put("attachments.delete", obj("attachment_id", missingAttachment));
     t.put("input.transcribe", obj("audio_base64", "AAAA", "mime_type", "audio/webm"));
@@ -355,13 +469,16 @@ final class BadInputFuzzer {
     bodies.put("truncated", utf8(valid.substring(0, valid.length() / 2)));
     bodies.put("trailing garbage", utf8(valid + "x"));
     bodies.put("two objects", utf8(valid + valid));
-    bodies.put("byte order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)));
+    bodies.put(
+        "byte order mark", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(valid)));
     bodies.put("comment", utf8("/* c */" + valid));
     bodies.put("single quotes", utf8("{'type':'threads.list','params':{}}"));
     bodies.put("NaN", utf8("{\"type\":\"threads.list\",\"params\":{\"limit\":NaN}}"));
-    bodies.put("huge exponent", utf8("{\"type\":\"threads.list\",\"params\":{\"limit\":1e999999999}}"));
-    bodies.put("10000-digit number", utf8("{\"type\":\"threads.list\",\"params\":{\"limit\":"
-        + "9".repeat(10_000) + "}}"));
+    bodies.put(
+        "huge exponent", utf8("{\"type\":\"threads.list\",\"params\":{\"limit\":1e999999999}}"));
+    bodies.put(
+        "10000-digit number",
+        utf8("{\"type\":\"threads.list\",\"params\":{\"limit\":" + "9".repeat(10_000) + "}}"));
     bodies.put("type missing", utf8("{\"params\":{}}"));
     bodies.put("type unknown", utf8("{\"type\":\"threads.nope\",\"params\":{}}"));
     bodies.put("type empty", utf8("{\"type\":\"\",\"params\":{}}"));
@@ -372,26 +489,55 @@ final class BadInputFuzzer {
     bodies.put("type array", utf8("{\"type\":[\"threads.list\"],\"params\":{}}"));
     bodies.put("type object", utf8("{\"type\":{},\"params\":{}}"));
     bodies.put("type null", utf8("{\"type\":null,\"params\":{}}"));
-    bodies.put("duplicate type", utf8("{\"type\":\"threads.delete\",\"type\":\"threads.list\",\"params\":{}}"));
+    bodies.put(
+        "duplicate type",
+        utf8("{\"type\":\"threads.delete\",\"type\":\"threads.list\",\"params\":{}}"));
     bodies.put("NUL key at root", utf8("{\"\\u0000\":1,\"type\":\"threads.list\",\"params\":{}}"));
-    bodies.put("metadata string", utf8("{\"type\":\"threads.list\",\"params\":{},\"metadata\":\"x\"}"));
-    bodies.put("metadata NUL", utf8("{\"type\":\"threads.list\",\"params\":{},\"metadata\":{\"k\\u0000\":\"\\u0000\"}}"));
-    bodies.put("invalid UTF-8 C3 28 in type", concat(utf8("{\"type\":\"threads.list"),
-        new byte[] {(byte) 0xC3, 0x28}, utf8("\",\"params\":{}}")));
+    bodies.put(
+        "metadata string", utf8("{\"type\":\"threads.list\",\"params\":{},\"metadata\":\"x\"}"));
+    bodies.put(
+        "metadata NUL",
+        utf8("{\"type\":\"threads.list\",\"params\":{},\"metadata\":{\"k\\u0000\":\"\\u0000\"}}"));
+    bodies.put(
+        "invalid UTF-8 C3 28 in type",
+        concat(
+            utf8("{\"type\":\"threads.list"),
+            new byte[] {(byte) 0xC3, 0x28},
+            utf8("\",\"params\":{}}")));
     bodies.put("invalid UTF-8 FF first", concat(new byte[] {(byte) 0xFF}, utf8(valid)));
-    bodies.put("invalid UTF-8 overlong C0 AF", concat(utf8("{\"type\":\"threads.list\",\"params\":{\"order\":\""),
-        new byte[] {(byte) 0xC0, (byte) 0xAF}, utf8("\"}}")));
-    bodies.put("invalid UTF-8 in key", concat(utf8("{\"ty"), new byte[] {(byte) 0xFF, (byte) 0xFE},
-        utf8("pe\":\"threads.list\",\"params\":{}}")));
+    bodies.put(
+        "invalid UTF-8 overlong C0 AF",
+        concat(
+            utf8("{\"type\":\"threads.list\",\"params\":{\"order\":\""),
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            utf8("\"}}")));
+    bodies.put(
+        "invalid UTF-8 in key",
+        concat(
+            utf8("{\"ty"),
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            utf8("pe\":\"threads.list\",\"params\":{}}")));
     bodies.put("lone surrogate escape", utf8("{\"type\":\"threads.list\\ud800\",\"params\":{}}"));
     bodies.put("UTF-16 body", valid.getBytes(StandardCharsets.UTF_16));
     bodies.put("objects 10000 deep", utf8("{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP)));
     bodies.put("arrays 10000 deep", utf8("[".repeat(DEEP) + "]".repeat(DEEP)));
-    bodies.put("params 10000 deep", utf8("{\"type\":\"threads.list\",\"params\":" + "{\"a\":".repeat(DEEP)
-        + "1" + "}".repeat(DEEP) + "}"));
-    bodies.put("metadata 10000 deep", utf8("{\"type\":\"threads.list\",\"params\":{},\"metadata\":"
-        + "[".repeat(DEEP) + "]".repeat(DEEP) + "}"));
-    bodies.put("unclosed 10000 deep", utf8("{\"type\":\"threads.list\",\"params\":" + "[".repeat(DEEP)));
+    bodies.put(
+        "params 10000 deep",
+        utf8(
+            "{\"type\":\"threads.list\",\"params\":"
+                + "{\"a\":".repeat(DEEP)
+                + "1"
+                + "}".repeat(DEEP)
+                + "}"));
+    bodies.put(
+        "metadata 10000 deep",
+        utf8(
+            "{\"type\":\"threads.list\",\"params\":{},\"metadata\":"
+                + "[".repeat(DEEP)
+                + "]".repeat(DEEP)
+                + "}"));
+    bodies.put(
+        "unclosed 10000 deep", utf8("{\"type\":\"threads.list\",\"params\":" + "[".repeat(DEEP)));
     for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
       send("POST", "/chatkit", body.getKey(), Auth.OWN, "application/json", body.getValue());
     }
@@ -406,22 +552,44 @@ final class BadInputFuzzer {
     types.put("charset utf-16", "application/json; charset=utf-16");
     types.put("charset nonsense", "application/json; charset=no-such-charset");
     for (Map.Entry<String, String> type : types.entrySet()) {
-      send("POST", "/chatkit", "content type " + type.getKey(), Auth.OWN, type.getValue(), utf8(valid));
+      send(
+          "POST",
+          "/chatkit",
+          "content type " + type.getKey(),
+          Auth.OWN,
+          type.getValue(),
+          utf8(valid));
     }
-    send("POST", "/chatkit", "xml body", Auth.OWN, "application/xml",
+    send(
+        "POST",
+        "/chatkit",
+        "xml body",
+        Auth.OWN,
+        "application/xml",
         utf8("<?xml version=\"1.0\"?><type>threads.list</type>"));
-    send("POST", "/chatkit", "latin-1 body", Auth.OWN, "application/json; charset=iso-8859-1",
+    send(
+        "POST",
+        "/chatkit",
+        "latin-1 body",
+        Auth.OWN,
+        "application/json; charset=iso-8859-1",
         "{\"type\":\"threads.update\",\"params\":{\"thread_id\":\"x\",\"title\":\"caf\u00e9\"}}"
             .getBytes(StandardCharsets.ISO_8859_1));
     sendStreamed("POST", "/chatkit", "body over 25 MiB, chunked", "application/json", OVERSIZE);
     send("POST", "/chatkit", "body over 25 MiB", Auth.OWN, "application/json", new byte[OVERSIZE]);
     for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
       boolean bodyless = method.equals("GET") || method.equals("DELETE");
-      send(method, "/chatkit", "wrong method", Auth.OWN, bodyless ? null : "application/json",
+      send(
+          method,
+          "/chatkit",
+          "wrong method",
+          Auth.OWN,
+          bodyless ? null : "application/json",
           bodyless ? null : utf8(valid));
     }
     send("GET", "/chatkit", "GET with a JSON body", Auth.OWN, "application/json", utf8(valid));
-    send("DELETE", "/chatkit", "DELETE with a JSON body", Auth.OWN, "application/json", utf8(valid));
+    send(
+        "DELETE", "/chatkit", "DELETE with a JSON body", Auth.OWN, "application/json", utf8(valid));
     send("GET", "/chatkit?type=threads.list", "query instead of body", Auth.OWN, null, null);
     send("POST", "/chatkit/", "trailing slash", Auth.OWN, "application/json", utf8(valid));
     send("POST", "/chatkit/nothing", "unknown sub-path", Auth.OWN, "application/json", utf8(valid));
@@ -439,7 +607,9 @@ final class BadInputFuzzer {
         Object current = at(params, path);
         for (Mutation m : mutations(current, lastKey(path))) {
           Object mutated = replaced(params, path, 0, m.value());
-          chatKit("params." + pathText(path) + "=" + m.label() + " (" + type + ")", Auth.OWN,
+          chatKit(
+              "params." + pathText(path) + "=" + m.label() + " (" + type + ")",
+              Auth.OWN,
               chatKitBody(type, mutated));
         }
       }
@@ -455,32 +625,73 @@ final class BadInputFuzzer {
       chatKit("params=" + kind(wrong) + label, Auth.OWN, chatKitBody(type, wrong));
     }
     chatKit("params empty" + label, Auth.OWN, chatKitBody(type, obj()));
-    chatKit("unknown param" + label, Auth.OWN, chatKitBody(type, with(params, "zzz_unknown", obj("a", 1))));
+    chatKit(
+        "unknown param" + label,
+        Auth.OWN,
+        chatKitBody(type, with(params, "zzz_unknown", obj("a", 1))));
     chatKit("NUL key" + label, Auth.OWN, chatKitBody(type, with(params, "\u0000", "x")));
     String first = params.keySet().iterator().next();
     Map<String, Object> renamed = new LinkedHashMap<>();
     params.forEach((k, v) -> renamed.put(k.equals(first) ? k + "\u0000" : k, v));
     chatKit("NUL in key " + first + label, Auth.OWN, chatKitBody(type, renamed));
     String inner = write(params).substring(1);
-    chatKit("duplicate key " + first + " garbage first" + label, Auth.OWN,
+    chatKit(
+        "duplicate key " + first + " garbage first" + label,
+        Auth.OWN,
         "{\"type\":\"" + type + "\",\"params\":{\"" + first + "\":[1,{}]," + inner + "}");
-    chatKit("duplicate key " + first + " garbage last" + label, Auth.OWN,
-        "{\"type\":\"" + type + "\",\"params\":{" + inner.substring(0, inner.length() - 1) + ",\""
-            + first + "\":\"\\u0000\"}}");
-    chatKit("type also in params" + label, Auth.OWN, chatKitBody(type, with(params, "type", "threads.delete")));
-    chatKit("metadata wrong type" + label, Auth.OWN, "{\"type\":\"" + type + "\",\"params\":"
-        + write(params) + ",\"metadata\":[1]}");
+    chatKit(
+        "duplicate key " + first + " garbage last" + label,
+        Auth.OWN,
+        "{\"type\":\""
+            + type
+            + "\",\"params\":{"
+            + inner.substring(0, inner.length() - 1)
+            + ",\""
+            + first
+            + "\":\"\\u0000\"}}");
+    chatKit(
+        "type also in params" + label,
+        Auth.OWN,
+        chatKitBody(type, with(params, "type", "threads.delete")));
+    chatKit(
+        "metadata wrong type" + label,
+        Auth.OWN,
+        "{\"type\":\"" + type + "\",\"params\":" + write(params) + ",\"metadata\":[1]}");
     String body = chatKitBody(type, params);
     int quote = body.indexOf("\":\"", body.indexOf("\"params\"")) + 3;
     if (quote > 2) {
-      send("POST", "/chatkit", "invalid UTF-8 C3 28 in a param" + label, Auth.OWN, "application/json",
-          concat(utf8(body.substring(0, quote)), new byte[] {(byte) 0xC3, 0x28},
+      send(
+          "POST",
+          "/chatkit",
+          "invalid UTF-8 C3 28 in a param" + label,
+          Auth.OWN,
+          "application/json",
+          concat(
+              utf8(body.substring(0, quote)),
+              new byte[] {(byte) 0xC3, 0x28},
               utf8(body.substring(quote))));
-      send("POST", "/chatkit", "invalid UTF-8 FF in a param" + label, Auth.OWN, "application/json",
-          concat(utf8(body.substring(0, quote)), new byte[] {(byte) 0xFF}, utf8(body.substring(quote))));
+      send(
+          "POST",
+          "/chatkit",
+          "invalid UTF-8 FF in a param" + label,
+          Auth.OWN,
+          "application/json",
+          concat(
+              utf8(body.substring(0, quote)),
+              new byte[] {(byte) 0xFF},
+              utf8(body.substring(quote))));
     }
-    chatKit("param 10000 deep" + label, Auth.OWN, "{\"type\":\"" + type + "\",\"params\":{\"" + first
-        + "\":" + "[".repeat(DEEP) + "]".repeat(DEEP) + "}}");
+    chatKit(
+        "param 10000 deep" + label,
+        Auth.OWN,
+        "{\"type\":\""
+            + type
+            + "\",\"params\":{\""
+            + first
+            + "\":"
+            + "[".repeat(DEEP)
+            + "]".repeat(DEEP)
+            + "}}");
     send("POST", "/chatkit", "text/plain" + label, Auth.OWN, "text/plain", utf8(body));
   }
 
@@ -491,43 +702,101 @@ final class BadInputFuzzer {
       String type = template.getKey();
       Map<String, Object> params = template.getValue();
       if (params.containsKey("thread_id")) {
-        isolation("POST /chatkit params.thread_id=other user's (" + type + ")", "thread",
-            id -> chatKit("params.thread_id=" + id + " (" + type + ")", Auth.OWN,
-                chatKitBody(type, with(params, "thread_id", id))), otherThread, missingThread);
+        isolation(
+            "POST /chatkit params.thread_id=other user's (" + type + ")",
+            "thread",
+            id ->
+                chatKit(
+                    "params.thread_id=" + id + " (" + type + ")",
+                    Auth.OWN,
+                    chatKitBody(type, with(params, "thread_id", id))),
+            otherThread,
+            missingThread);
       }
       if (params.containsKey("item_id")) {
-        String otherItem = type.equals("threads.retry_after_item") ? otherUserItem : otherAssistantItem;
-        isolation("POST /chatkit params.item_id=other user's (" + type + ")", "item",
-            id -> chatKit("params.item_id=" + id + " (" + type + ")", Auth.OWN,
-                chatKitBody(type, with(params, "item_id", id))), otherItem, missingItem);
+        String otherItem =
+            type.equals("threads.retry_after_item") ? otherUserItem : otherAssistantItem;
+        isolation(
+            "POST /chatkit params.item_id=other user's (" + type + ")",
+            "item",
+            id ->
+                chatKit(
+                    "params.item_id=" + id + " (" + type + ")",
+                    Auth.OWN,
+                    chatKitBody(type, with(params, "item_id", id))),
+            otherItem,
+            missingItem);
       }
       if (params.containsKey("after")) {
         String otherAfter = type.equals("threads.list") ? otherThread : otherUserItem;
         String missingAfter = type.equals("threads.list") ? missingThread : missingItem;
-        isolation("POST /chatkit params.after=other user's (" + type + ")", "cursor",
-            id -> chatKit("params.after=" + id + " (" + type + ")", Auth.OWN,
-                chatKitBody(type, with(params, "after", id))), otherAfter, missingAfter);
+        isolation(
+            "POST /chatkit params.after=other user's (" + type + ")",
+            "cursor",
+            id ->
+                chatKit(
+                    "params.after=" + id + " (" + type + ")",
+                    Auth.OWN,
+                    chatKitBody(type, with(params, "after", id))),
+            otherAfter,
+            missingAfter);
       }
     }
     Map<String, Object> feedback = templates.get("items.feedback");
-    isolation("POST /chatkit params.item_ids=[other user's] (items.feedback)", "item",
-        id -> chatKit("params.item_ids=[" + id + "] (items.feedback)", Auth.OWN,
-            chatKitBody("items.feedback", with(feedback, "item_ids", arr(id)))),
-        otherAssistantItem, missingItem);
-    isolation("POST /chatkit params.attachment_id=other user's (attachments.delete)", "attachment",
-        id -> chatKit("params.attachment_id=" + id + " (attachments.delete)", Auth.OWN,
-            chatKitBody("attachments.delete", obj("attachment_id", id))), otherAttachment,
+    isolation(
+        "POST /chatkit params.item_ids=[other user's] (items.feedback)",
+        "item",
+        id ->
+            chatKit(
+                "params.item_ids=[" + id + "] (items.feedback)",
+                Auth.OWN,
+                chatKitBody("items.feedback", with(feedback, "item_ids", arr(id)))),
+        otherAssistantItem,
+        missingItem);
+    isolation(
+        "POST /chatkit params.attachment_id=other user's (attachments.delete)",
+        "attachment",
+        id ->
+            chatKit(
+                "params.attachment_id=" + id + " (attachments.delete)",
+                Auth.OWN,
+                chatKitBody("attachments.delete", obj("attachment_id", id))),
+        otherAttachment,
         missingAttachment);
-    isolation("POST /chatkit params.input.attachments=[other user's] (threads.add_user_message)",
-        "attachment", id -> chatKit("params.input.attachments=[" + id + "] (threads.add_user_message)",
-            Auth.OWN, chatKitBody("threads.add_user_message", obj("thread_id", ownThread, "input", obj(
-                "content", arr(obj("type", "input_text", "text", "see the file")),
-                "attachments", arr(id))))), otherAttachment, missingAttachment);
-    isolation("POST /chatkit params.input.attachments=[other user's] (threads.create)", "attachment",
-        id -> chatKit("params.input.attachments=[" + id + "] (threads.create)", Auth.OWN,
-            chatKitBody("threads.create", obj("input", obj(
-                "content", arr(obj("type", "input_text", "text", "see the file")),
-                "attachments", arr(id))))), otherAttachment, missingAttachment);
+    isolation(
+        "POST /chatkit params.input.attachments=[other user's] (threads.add_user_message)",
+        "attachment",
+        id ->
+            chatKit(
+                "params.input.attachments=[" + id + "] (threads.add_user_message)",
+                Auth.OWN,
+                chatKitBody(
+                    "threads.add_user_message",
+                    obj(
+                        "thread_id",
+                        ownThread,
+                        "input",
+                        obj(
+                            "content", arr(obj("type", "input_text", "text", "see the file")),
+                            "attachments", arr(id))))),
+        otherAttachment,
+        missingAttachment);
+    isolation(
+        "POST /chatkit params.input.attachments=[other user's] (threads.create)",
+        "attachment",
+        id ->
+            chatKit(
+                "params.input.attachments=[" + id + "] (threads.create)",
+                Auth.OWN,
+                chatKitBody(
+                    "threads.create",
+                    obj(
+                        "input",
+                        obj(
+                            "content", arr(obj("type", "input_text", "text", "see the file")),
+                            "attachments", arr(id))))),
+        otherAttachment,
+        missingAttachment);
   }
 
   // ---------------------------------------------------------------- attachments
@@ -542,8 +811,20 @@ final class BadInputFuzzer {
     send("POST", path, "text/plain body", Auth.OWN, "text/plain", utf8("hello"));
     send("POST", path, "JSON body", Auth.OWN, "application/json", utf8("{\"file\":\"x\"}"));
     send("POST", path, "multipart without boundary", Auth.OWN, "multipart/form-data", utf8("x"));
-    send("POST", path, "multipart empty boundary", Auth.OWN, "multipart/form-data; boundary=", utf8("x"));
-    send("POST", path, "multipart empty body", Auth.OWN, "multipart/form-data; boundary=b", new byte[0]);
+    send(
+        "POST",
+        path,
+        "multipart empty boundary",
+        Auth.OWN,
+        "multipart/form-data; boundary=",
+        utf8("x"));
+    send(
+        "POST",
+        path,
+        "multipart empty body",
+        Auth.OWN,
+        "multipart/form-data; boundary=b",
+        new byte[0]);
     String b = "fuzzboundary";
     String type = "multipart/form-data; boundary=" + b;
     Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -551,15 +832,26 @@ final class BadInputFuzzer {
     parts.put("file part without filename", part(b, "file", null, "text/plain", utf8("x"), true));
     parts.put("empty filename", part(b, "file", "", "text/plain", utf8("x"), true));
     parts.put("filename with NUL", part(b, "file", "a\u0000b.txt", "text/plain", utf8("x"), true));
-    parts.put("filename path traversal", part(b, "file", "../../etc/passwd", "text/plain", utf8("x"), true));
-    parts.put("filename 10000 chars", part(b, "file", "f".repeat(10_000) + ".txt", "text/plain",
-        utf8("x"), true));
-    parts.put("filename invalid UTF-8", concat(utf8("--" + b + "\r\nContent-Disposition: form-data; "
-        + "name=\"file\"; filename=\"a"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
-        utf8(".txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--" + b + "--\r\n")));
-    parts.put("part content type garbage", part(b, "file", "a.txt", "not/a/type/at all", utf8("x"), true));
-    parts.put("part content type with NUL", part(b, "file", "a.txt", "text/plain\u0000x", utf8("x"), true));
-    parts.put("part content type html", part(b, "file", "a.html", "text/html", utf8("<b>x</b>"), true));
+    parts.put(
+        "filename path traversal",
+        part(b, "file", "../../etc/passwd", "text/plain", utf8("x"), true));
+    parts.put(
+        "filename 10000 chars",
+        part(b, "file", "f".repeat(10_000) + ".txt", "text/plain", utf8("x"), true));
+    parts.put(
+        "filename invalid UTF-8",
+        concat(
+            utf8("--" + b + "\r\nContent-Disposition: form-data; " + "name=\"file\"; filename=\"a"),
+            new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
+            utf8(".txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--" + b + "--\r\n")));
+    parts.put(
+        "part content type garbage",
+        part(b, "file", "a.txt", "not/a/type/at all", utf8("x"), true));
+    parts.put(
+        "part content type with NUL",
+        part(b, "file", "a.txt", "text/plain\u0000x", utf8("x"), true));
+    parts.put(
+        "part content type html", part(b, "file", "a.html", "text/html", utf8("<b>x</b>"), true));
     parts.put("empty file", part(b, "file", "a.txt", "text/plain", new byte[0], true));
     parts.put("unterminated multipart", part(b, "file", "a.txt", "text/plain", utf8("x"), false));
     parts.put("wrong boundary", part("other", "file", "a.txt", "text/plain", utf8("x"), true));
@@ -567,7 +859,12 @@ final class BadInputFuzzer {
     for (Map.Entry<String, byte[]> body : parts.entrySet()) {
       send("POST", path, body.getKey(), Auth.OWN, type, body.getValue());
     }
-    send("POST", path, "file over 25 MiB", Auth.OWN, type,
+    send(
+        "POST",
+        path,
+        "file over 25 MiB",
+        Auth.OWN,
+        type,
         part(b, "file", "big.bin", "application/octet-stream", new byte[OVERSIZE], true));
   }
 
@@ -584,25 +881,69 @@ final class BadInputFuzzer {
     ids.put("5000-char id", "a".repeat(5000));
     ids.put("another user's task id", otherTask);
     for (Map.Entry<String, String> id : ids.entrySet()) {
-      send("GET", "/chatkit/attachments/" + id.getValue() + "/content", id.getKey(), Auth.OWN, null, null);
-      send("PUT", "/chatkit/attachments/" + id.getValue() + "/upload", id.getKey(), Auth.OWN,
-          "text/plain", utf8("abc"));
+      send(
+          "GET",
+          "/chatkit/attachments/" + id.getValue() + "/content",
+          id.getKey(),
+          Auth.OWN,
+          null,
+          null);
+      send(
+          "PUT",
+          "/chatkit/attachments/" + id.getValue() + "/upload",
+          id.getKey(),
+          Auth.OWN,
+          "text/plain",
+          utf8("abc"));
     }
-    isolation("GET /chatkit/attachments/{other user's}/content", "attachment",
-        id -> send("GET", "/chatkit/attachments/" + id + "/content", "id " + id, Auth.OWN, null, null),
-        otherAttachment, missingAttachment);
-    isolation("PUT /chatkit/attachments/{other user's}/upload", "attachment",
-        id -> send("PUT", "/chatkit/attachments/" + id + "/upload", "id " + id, Auth.OWN, "text/plain",
-            utf8("xyz")), otherAttachment, missingAttachment);
-    isolation("POST /chatkit/attachments/{other user's}/upload", "attachment",
-        id -> send("POST", "/chatkit/attachments/" + id + "/upload", "id " + id, Auth.OWN,
-            "multipart/form-data; boundary=q", part("q", "file", "a.txt", "text/plain", utf8("xyz"), true)),
-        otherAttachment, missingAttachment);
+    isolation(
+        "GET /chatkit/attachments/{other user's}/content",
+        "attachment",
+        id ->
+            send(
+                "GET", "/chatkit/attachments/" + id + "/content", "id " + id, Auth.OWN, null, null),
+        otherAttachment,
+        missingAttachment);
+    isolation(
+        "PUT /chatkit/attachments/{other user's}/upload",
+        "attachment",
+        id ->
+            send(
+                "PUT",
+                "/chatkit/attachments/" + id + "/upload",
+                "id " + id,
+                Auth.OWN,
+                "text/plain",
+                utf8("xyz")),
+        otherAttachment,
+        missingAttachment);
+    isolation(
+        "POST /chatkit/attachments/{other user's}/upload",
+        "attachment",
+        id ->
+            send(
+                "POST",
+                "/chatkit/attachments/" + id + "/upload",
+                "id " + id,
+                Auth.OWN,
+                "multipart/form-data; boundary=q",
+                part("q", "file", "a.txt", "text/plain", utf8("xyz"), true)),
+        otherAttachment,
+        missingAttachment);
 
     String own = "/chatkit/attachments/" + ownAttachment;
-    for (String path : List.of("/chatkit/attachments/", "/chatkit/attachments", "/chatkit/attachments//upload",
-        "/chatkit/attachments//content", own, own + "/", own + "/zzz", own + "/content/extra",
-        own + "/upload/extra", "/chatkit/attachments/a/b/content")) {
+    for (String path :
+        List.of(
+            "/chatkit/attachments/",
+            "/chatkit/attachments",
+            "/chatkit/attachments//upload",
+            "/chatkit/attachments//content",
+            own,
+            own + "/",
+            own + "/zzz",
+            own + "/content/extra",
+            own + "/upload/extra",
+            "/chatkit/attachments/a/b/content")) {
       send("GET", path, "malformed attachment path", Auth.OWN, null, null);
     }
     for (String method : List.of("GET", "DELETE", "PATCH")) {
@@ -610,71 +951,200 @@ final class BadInputFuzzer {
     }
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
       boolean bodyless = method.equals("DELETE");
-      send(method, own + "/content", "wrong method", Auth.OWN, bodyless ? null : "text/plain",
+      send(
+          method,
+          own + "/content",
+          "wrong method",
+          Auth.OWN,
+          bodyless ? null : "text/plain",
           bodyless ? null : utf8("x"));
     }
     String upload = own + "/upload";
     send("PUT", upload, "no body, no content type", Auth.OWN, null, null);
     send("PUT", upload, "empty body", Auth.OWN, "application/octet-stream", new byte[0]);
     send("POST", upload, "empty body", Auth.OWN, "text/plain", new byte[0]);
-    send("PUT", upload, "size differs from the declared 3 bytes", Auth.OWN, "text/plain", utf8("much longer"));
+    send(
+        "PUT",
+        upload,
+        "size differs from the declared 3 bytes",
+        Auth.OWN,
+        "text/plain",
+        utf8("much longer"));
     send("POST", upload, "multipart without boundary", Auth.OWN, "multipart/form-data", utf8("x"));
-    send("POST", upload, "multipart without file part", Auth.OWN, "multipart/form-data; boundary=q",
+    send(
+        "POST",
+        upload,
+        "multipart without file part",
+        Auth.OWN,
+        "multipart/form-data; boundary=q",
         part("q", "other", "a.txt", "text/plain", utf8("own"), true));
-    send("POST", upload, "unterminated multipart", Auth.OWN, "multipart/form-data; boundary=q",
+    send(
+        "POST",
+        upload,
+        "unterminated multipart",
+        Auth.OWN,
+        "multipart/form-data; boundary=q",
         part("q", "file", "a.txt", "text/plain", utf8("own"), false));
     send("PUT", upload, "garbage content type", Auth.OWN, "not a / type;;;", utf8("own"));
-    send("PUT", upload, "body over 25 MiB", Auth.OWN, "application/octet-stream", new byte[OVERSIZE]);
+    send(
+        "PUT",
+        upload,
+        "body over 25 MiB",
+        Auth.OWN,
+        "application/octet-stream",
+        new byte[OVERSIZE]);
     send("PUT", upload, "valid again", Auth.OWN, "text/plain", utf8("own"));
 
     String content = own + "/content";
-    for (String query : List.of("?sig=x", "?sig=x&u=bob&exp=99999999999999999999", "?sig=&u=&exp=",
-        "?sig=%00&u=%00&exp=%00", "?sig=" + "A".repeat(4000) + "&u=alice&exp=1", "?sig=x&exp=-1&u=alice",
-        "?sig=x&sig=y&u=a&u=b")) {
+    for (String query :
+        List.of(
+            "?sig=x",
+            "?sig=x&u=bob&exp=99999999999999999999",
+            "?sig=&u=&exp=",
+            "?sig=%00&u=%00&exp=%00",
+            "?sig=" + "A".repeat(4000) + "&u=alice&exp=1",
+            "?sig=x&exp=-1&u=alice",
+            "?sig=x&sig=y&u=a&u=b")) {
       send("GET", content + query, "signed link garbage", Auth.NONE, null, null);
     }
-    send("GET", "/chatkit/attachments/" + otherAttachment + "/content?sig=x&u=bob&exp=99999999999",
-        "forged signed link for another user's attachment", Auth.NONE, null, null);
+    send(
+        "GET",
+        "/chatkit/attachments/" + otherAttachment + "/content?sig=x&u=bob&exp=99999999999",
+        "forged signed link for another user's attachment",
+        Auth.NONE,
+        null,
+        null);
   }
 
   // ---------------------------------------------------------------- /api/tasks
 
   private void taskQueries() {
-    List<String> queries = new ArrayList<>(List.of(
-        "status=bogus", "status=", "status=%00", "status=OPEN", "status=open&status=done",
-        "status=" + "x".repeat(4000), "limit=-1", "limit=0", "limit=abc", "limit=1.5", "limit=1e3",
-        "limit=99999999999999999999999", "limit=-99999999999999999999999", "limit=" + "9".repeat(5000),
-        "limit=%00", "limit=%201%20", "cursor=garbage", "cursor=%00", "cursor=eyJ4IjoxfQ",
-        "cursor=" + "A".repeat(4000), "cursor=%FF%FE", "cursor=..%2F..%2F", "cursor=%7B%7D",
-        "due_before=notadate", "due_before=2026-13-45", "due_before=2026-02-30",
-        "due_before=99999-01-01", "due_before=%2B999999999-12-31", "due_before=-999999999-01-01",
-        "due_before=2026-11-23T25:61:00Z", "due_before=%00", "due_before=" + "1".repeat(4000),
-        "due_after=1e10", "due_after=2026-11-23T10:00:00%2B99:00", "due_after=now",
-        "tag=%00", "tag=" + "t".repeat(4000), "tag=%C3%28", "tag=a&tag=b", "q=%00", "q=a%00b",
-        "q=" + "q".repeat(6000), "q=%25%5F%5C", "q=%27%20OR%201%3D1--", "q=%C3%28%FF",
-        "priority=urgent", "priority=%00", "priority=HIGH", "unknown=1", "%00=1", "=", "&&&",
-        "status", "limit", "q=" + "%F0%9F%98%80".repeat(500)));
+    List<String> queries =
+        new ArrayList<>(
+            List.of(
+                "status=bogus",
+                "status=",
+                "status=%00",
+                "status=OPEN",
+                "status=open&status=done",
+                "status=" + "x".repeat(4000),
+                "limit=-1",
+                "limit=0",
+                "limit=abc",
+                "limit=1.5",
+                "limit=1e3",
+                "limit=99999999999999999999999",
+                "limit=-99999999999999999999999",
+                "limit=" + "9".repeat(5000),
+                "limit=%00",
+                "limit=%201%20",
+                "cursor=garbage",
+                "cursor=%00",
+                "cursor=eyJ4IjoxfQ",
+                "cursor=" + "A".repeat(4000),
+                "cursor=%FF%FE",
+                "cursor=..%2F..%2F",
+                "cursor=%7B%7D",
+                "due_before=notadate",
+                "due_before=2026-13-45",
+                "due_before=2026-02-30",
+                "due_before=99999-01-01",
+                "due_before=%2B999999999-12-31",
+                "due_before=-999999999-01-01",
+                "due_before=2026-11-23T25:61:00Z",
+                "due_before=%00",
+                "due_before=" + "1".repeat(4000),
+                "due_after=1e10",
+                "due_after=2026-11-23T10:00:00%2B99:00",
+                "due_after=now",
+                "tag=%00",
+                "tag=" + "t".repeat(4000),
+                "tag=%C3%28",
+                "tag=a&tag=b",
+                "q=%00",
+                "q=a%00b",
+                "q=" + "q".repeat(6000),
+                "q=%25%5F%5C",
+                "q=%27%20OR%201%3D1--",
+                "q=%C3%28%FF",
+                "priority=urgent",
+                "priority=%00",
+                "priority=HIGH",
+                "unknown=1",
+                "%00=1",
+                "=",
+                "&&&",
+                "status",
+                "limit",
+                "q=" + "%F0%9F%98%80".repeat(500)));
     for (String query : queries) {
       send("GET", "/api/tasks?" + query, "query " + shorten(query, 60), Auth.OWN, null, null);
     }
-    send("GET", "/api/tasks?q=" + "q".repeat(100_000), "query q=100000 chars", Auth.OWN, null, null);
+    send(
+        "GET", "/api/tasks?q=" + "q".repeat(100_000), "query q=100000 chars", Auth.OWN, null, null);
   }
 
   private void tasks() {
-    Map<String, Object> create = obj("title", "Fuzz task", "description", "d", "priority", "high",
-        "due", "2026-11-23", "tags", arr("fuzz"));
-    bodyMutations("POST", "/api/tasks", create, Map.of(
-        "due", List.of("not a date", "2026-13-45", "2026-02-30", "99999-01-01", "+999999999-12-31",
-            "2026-11-23T25:61:00Z", "1e10", "-1"),
-        "priority", List.of("HIGH", "urgent", " high "),
-        "title", List.of("   ", "t".repeat(10_000))));
-    send("POST", "/api/tasks", "10000 tags", Auth.OWN, "application/json",
-        utf8(write(with(create, "tags", new ArrayList<>(java.util.Collections.nCopies(10_000, "t"))))));
-    Map<String, Object> update = obj("title", "Renamed", "description", null, "priority", "low",
-        "due", null, "tags", arr(), "completed", true);
-    bodyMutations("PATCH", "/api/tasks/" + ownTask, update, Map.of(
-        "completed", List.of("true", "yes"), "due", List.of("2026-13-45", "not a date")));
-    send("PATCH", "/api/tasks/" + ownTask, "empty object", Auth.OWN, "application/json", utf8("{}"));
+    Map<String, Object> create =
+        obj(
+            "title",
+            "Fuzz task",
+            "description",
+            "d",
+            "priority",
+            "high",
+            "due",
+            "2026-11-23",
+            "tags",
+            arr("fuzz"));
+    bodyMutations(
+        "POST",
+        "/api/tasks",
+        create,
+        Map.of(
+            "due",
+                List.of(
+                    "not a date",
+                    "2026-13-45",
+                    "2026-02-30",
+                    "99999-01-01",
+                    "+999999999-12-31",
+                    "2026-11-23T25:61:00Z",
+                    "1e10",
+                    "-1"),
+            "priority", List.of("HIGH", "urgent", " high "),
+            "title", List.of("   ", "t".repeat(10_000))));
+    send(
+        "POST",
+        "/api/tasks",
+        "10000 tags",
+        Auth.OWN,
+        "application/json",
+        utf8(
+            write(
+                with(
+                    create, "tags", new ArrayList<>(java.util.Collections.nCopies(10_000, "t"))))));
+    Map<String, Object> update =
+        obj(
+            "title",
+            "Renamed",
+            "description",
+            null,
+            "priority",
+            "low",
+            "due",
+            null,
+            "tags",
+            arr(),
+            "completed",
+            true);
+    bodyMutations(
+        "PATCH",
+        "/api/tasks/" + ownTask,
+        update,
+        Map.of("completed", List.of("true", "yes"), "due", List.of("2026-13-45", "not a date")));
+    send(
+        "PATCH", "/api/tasks/" + ownTask, "empty object", Auth.OWN, "application/json", utf8("{}"));
 
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("garbage id", "nope");
@@ -696,22 +1166,56 @@ final class BadInputFuzzer {
       send("POST", path + "/complete", id.getKey(), Auth.OWN, null, null);
       send("POST", path + "/reopen", id.getKey(), Auth.OWN, null, null);
     }
-    isolation("GET /api/tasks/{other user's}", "task",
-        id -> send("GET", "/api/tasks/" + id, "id " + id, Auth.OWN, null, null), otherTask, missingTask);
-    isolation("PATCH /api/tasks/{other user's}", "task",
-        id -> send("PATCH", "/api/tasks/" + id, "id " + id, Auth.OWN, "application/json",
-            utf8("{\"title\":\"hijacked\",\"completed\":true}")), otherTask, missingTask);
-    isolation("PATCH /api/tasks/{other user's} with a bad body", "task",
-        id -> send("PATCH", "/api/tasks/" + id, "id " + id + " bad body", Auth.OWN, "application/json",
-            utf8("{\"priority\":\"urgent\"}")), otherTask, missingTask);
-    isolation("POST /api/tasks/{other user's}/complete", "task",
+    isolation(
+        "GET /api/tasks/{other user's}",
+        "task",
+        id -> send("GET", "/api/tasks/" + id, "id " + id, Auth.OWN, null, null),
+        otherTask,
+        missingTask);
+    isolation(
+        "PATCH /api/tasks/{other user's}",
+        "task",
+        id ->
+            send(
+                "PATCH",
+                "/api/tasks/" + id,
+                "id " + id,
+                Auth.OWN,
+                "application/json",
+                utf8("{\"title\":\"hijacked\",\"completed\":true}")),
+        otherTask,
+        missingTask);
+    isolation(
+        "PATCH /api/tasks/{other user's} with a bad body",
+        "task",
+        id ->
+            send(
+                "PATCH",
+                "/api/tasks/" + id,
+                "id " + id + " bad body",
+                Auth.OWN,
+                "application/json",
+                utf8("{\"priority\":\"urgent\"}")),
+        otherTask,
+        missingTask);
+    isolation(
+        "POST /api/tasks/{other user's}/complete",
+        "task",
         id -> send("POST", "/api/tasks/" + id + "/complete", "id " + id, Auth.OWN, null, null),
-        otherTask, missingTask);
-    isolation("POST /api/tasks/{other user's}/reopen", "task",
+        otherTask,
+        missingTask);
+    isolation(
+        "POST /api/tasks/{other user's}/reopen",
+        "task",
         id -> send("POST", "/api/tasks/" + id + "/reopen", "id " + id, Auth.OWN, null, null),
-        otherTask, missingTask);
-    isolation("DELETE /api/tasks/{other user's}", "task",
-        id -> send("DELETE", "/api/tasks/" + id, "id " + id, Auth.OWN, null, null), otherTask, missingTask);
+        otherTask,
+        missingTask);
+    isolation(
+        "DELETE /api/tasks/{other user's}",
+        "task",
+        id -> send("DELETE", "/api/tasks/" + id, "id " + id, Auth.OWN, null, null),
+        otherTask,
+        missingTask);
 
     String own = "/api/tasks/" + ownTask;
     send("PUT", "/api/tasks", "wrong method", Auth.OWN, "application/json", utf8("{}"));
@@ -721,8 +1225,19 @@ final class BadInputFuzzer {
     send("POST", own, "wrong method", Auth.OWN, "application/json", utf8("{\"title\":\"x\"}"));
     send("GET", own + "/complete", "wrong method", Auth.OWN, null, null);
     send("DELETE", own + "/reopen", "wrong method", Auth.OWN, null, null);
-    send("POST", own + "/complete", "with a garbage body", Auth.OWN, "application/json", utf8("[[[\u0000"));
-    send("POST", own + "/reopen", "with invalid UTF-8 body", Auth.OWN, "application/json",
+    send(
+        "POST",
+        own + "/complete",
+        "with a garbage body",
+        Auth.OWN,
+        "application/json",
+        utf8("[[[\u0000"));
+    send(
+        "POST",
+        own + "/reopen",
+        "with invalid UTF-8 body",
+        Auth.OWN,
+        "application/json",
         new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF});
     send("POST", own + "/zzz", "unknown action", Auth.OWN, null, null);
     send("GET", own + "/complete/extra", "extra segment", Auth.OWN, null, null);
@@ -737,21 +1252,34 @@ final class BadInputFuzzer {
    * Mutations of a JSON body endpoint: every field with every wrong type and missing, the fields'
    * special bad values, then the whole-body mutations.
    */
-  private void bodyMutations(String method, String path, Map<String, Object> template,
-      Map<String, List<String>> special) {
+  private void bodyMutations(
+      String method, String path, Map<String, Object> template, Map<String, List<String>> special) {
     send(method, path, "valid", Auth.OWN, "application/json", utf8(write(template)));
     List<List<Object>> paths = new ArrayList<>();
     paths(template, List.of(), paths);
     for (List<Object> p : paths) {
       Object current = at(template, p);
       for (Mutation m : mutations(current, lastKey(p))) {
-        send(method, path, pathText(p) + "=" + m.label(), Auth.OWN, "application/json",
+        send(
+            method,
+            path,
+            pathText(p) + "=" + m.label(),
+            Auth.OWN,
+            "application/json",
             utf8(write(replaced(template, p, 0, m.value()))));
       }
     }
-    special.forEach((field, values) -> values.forEach(value -> send(method, path,
-        field + "=" + shorten(value, 30), Auth.OWN, "application/json",
-        utf8(write(with(template, field, value))))));
+    special.forEach(
+        (field, values) ->
+            values.forEach(
+                value ->
+                    send(
+                        method,
+                        path,
+                        field + "=" + shorten(value, 30),
+                        Auth.OWN,
+                        "application/json",
+                        utf8(write(with(template, field, value))))));
     wholeBody(method, path, template);
   }
 
@@ -769,47 +1297,94 @@ final class BadInputFuzzer {
     bodies.put("trailing garbage", utf8(valid + "}"));
     bodies.put("unknown field", utf8(write(with(template, "zzz_unknown", 1))));
     bodies.put("NUL key", utf8(write(with(template, "\u0000", "x"))));
-    bodies.put("NUL in key " + first, utf8("{\"" + first + "\\u0000\":\"x\"," + valid.substring(1)));
+    bodies.put(
+        "NUL in key " + first, utf8("{\"" + first + "\\u0000\":\"x\"," + valid.substring(1)));
     bodies.put("duplicate key " + first, utf8("{\"" + first + "\":[{}]," + valid.substring(1)));
-    bodies.put("duplicate key " + first + " NUL last", utf8(valid.substring(0, valid.length() - 1)
-        + ",\"" + first + "\":\"\\u0000\"}"));
-    bodies.put("invalid UTF-8 C3 28", concat(utf8("{\"" + first + "\":\"a"), new byte[] {(byte) 0xC3, 0x28},
-        utf8("\"}")));
+    bodies.put(
+        "duplicate key " + first + " NUL last",
+        utf8(valid.substring(0, valid.length() - 1) + ",\"" + first + "\":\"\\u0000\"}"));
+    bodies.put(
+        "invalid UTF-8 C3 28",
+        concat(utf8("{\"" + first + "\":\"a"), new byte[] {(byte) 0xC3, 0x28}, utf8("\"}")));
     bodies.put("invalid UTF-8 FF", concat(new byte[] {(byte) 0xFF}, utf8(valid)));
-    bodies.put("invalid UTF-8 in key", concat(utf8("{\"a"), new byte[] {(byte) 0xFF}, utf8("\":1}")));
+    bodies.put(
+        "invalid UTF-8 in key", concat(utf8("{\"a"), new byte[] {(byte) 0xFF}, utf8("\":1}")));
     bodies.put("lone surrogate", utf8("{\"" + first + "\":\"a\\udc00b\"}"));
     bodies.put("objects 10000 deep", utf8("{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP)));
-    bodies.put("field 10000 deep", utf8("{\"" + first + "\":" + "[".repeat(DEEP) + "]".repeat(DEEP) + "}"));
+    bodies.put(
+        "field 10000 deep",
+        utf8("{\"" + first + "\":" + "[".repeat(DEEP) + "]".repeat(DEEP) + "}"));
     bodies.put("unclosed 10000 deep", utf8("[".repeat(DEEP)));
     bodies.put("10000-digit number", utf8("{\"" + first + "\":" + "9".repeat(10_000) + "}"));
     bodies.put("UTF-16 body", valid.getBytes(StandardCharsets.UTF_16));
     for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
       send(method, path, body.getKey(), Auth.OWN, "application/json", body.getValue());
     }
-    for (String type : Arrays.asList("text/plain", "application/xml", null, "application/x-www-form-urlencoded",
-        "application/json; charset=no-such-charset")) {
+    for (String type :
+        Arrays.asList(
+            "text/plain",
+            "application/xml",
+            null,
+            "application/x-www-form-urlencoded",
+            "application/json; charset=no-such-charset")) {
       send(method, path, "content type " + type, Auth.OWN, type, utf8(valid));
     }
-    send(method, path, "body over 25 MiB", Auth.OWN, "application/json",
+    send(
+        method,
+        path,
+        "body over 25 MiB",
+        Auth.OWN,
+        "application/json",
         utf8("{\"" + first + "\":\"" + "x".repeat(OVERSIZE) + "\"}"));
   }
 
   // ---------------------------------------------------------------- /api/v1 and /api/dev/token
 
   private void chatApi() {
-    bodyMutations("POST", "/api/v1/chat", obj("message", "hello", "conversation_id", ownThread),
-        Map.of("message", List.of(" ", "m".repeat(100_001)),
-            "conversation_id", List.of("", "nope", "..%2F", "a".repeat(101))));
-    isolation("POST /api/v1/chat conversation_id=other user's", "conversation",
-        id -> send("POST", "/api/v1/chat", "conversation_id=" + id, Auth.OWN, "application/json",
-            utf8(write(obj("message", "hello", "conversation_id", id)))), otherThread, missingThread);
+    bodyMutations(
+        "POST",
+        "/api/v1/chat",
+        obj("message", "hello", "conversation_id", ownThread),
+        Map.of(
+            "message",
+            List.of(" ", "m".repeat(100_001)),
+            "conversation_id",
+            List.of("", "nope", "..%2F", "a".repeat(101))));
+    isolation(
+        "POST /api/v1/chat conversation_id=other user's",
+        "conversation",
+        id ->
+            send(
+                "POST",
+                "/api/v1/chat",
+                "conversation_id=" + id,
+                Auth.OWN,
+                "application/json",
+                utf8(write(obj("message", "hello", "conversation_id", id)))),
+        otherThread,
+        missingThread);
     for (String method : List.of("GET", "PUT", "DELETE")) {
       send(method, "/api/v1/chat", "wrong method", Auth.OWN, null, null);
     }
-    for (String query : List.of("limit=-1", "limit=0", "limit=abc", "limit=1.5", "limit=%00",
-        "limit=99999999999999999999999", "limit=" + "9".repeat(5000), "limit=a&limit=b", "after=%00",
-        "%00=1")) {
-      send("GET", "/api/v1/conversations?" + query, "query " + shorten(query, 40), Auth.OWN, null, null);
+    for (String query :
+        List.of(
+            "limit=-1",
+            "limit=0",
+            "limit=abc",
+            "limit=1.5",
+            "limit=%00",
+            "limit=99999999999999999999999",
+            "limit=" + "9".repeat(5000),
+            "limit=a&limit=b",
+            "after=%00",
+            "%00=1")) {
+      send(
+          "GET",
+          "/api/v1/conversations?" + query,
+          "query " + shorten(query, 40),
+          Auth.OWN,
+          null,
+          null);
     }
     send("POST", "/api/v1/conversations", "wrong method", Auth.OWN, "application/json", utf8("{}"));
     Map<String, String> ids = new LinkedHashMap<>();
@@ -821,12 +1396,34 @@ final class BadInputFuzzer {
     ids.put("another user's task id", otherTask);
     ids.put("own message id", ownUserItem);
     for (Map.Entry<String, String> id : ids.entrySet()) {
-      send("GET", "/api/v1/conversations/" + id.getValue() + "/messages", id.getKey(), Auth.OWN, null, null);
+      send(
+          "GET",
+          "/api/v1/conversations/" + id.getValue() + "/messages",
+          id.getKey(),
+          Auth.OWN,
+          null,
+          null);
     }
-    isolation("GET /api/v1/conversations/{other user's}/messages", "conversation",
-        id -> send("GET", "/api/v1/conversations/" + id + "/messages", "id " + id, Auth.OWN, null, null),
-        otherThread, missingThread);
-    send("DELETE", "/api/v1/conversations/" + ownThread + "/messages", "wrong method", Auth.OWN, null, null);
+    isolation(
+        "GET /api/v1/conversations/{other user's}/messages",
+        "conversation",
+        id ->
+            send(
+                "GET",
+                "/api/v1/conversations/" + id + "/messages",
+                "id " + id,
+                Auth.OWN,
+                null,
+                null),
+        otherThread,
+        missingThread);
+    send(
+        "DELETE",
+        "/api/v1/conversations/" + ownThread + "/messages",
+        "wrong method",
+        Auth.OWN,
+        null,
+        null);
     send("GET", "/api/v1/conversations/" + ownThread, "no such route", Auth.OWN, null, null);
   }
 
@@ -834,16 +1431,37 @@ final class BadInputFuzzer {
     String path = "/api/dev/token";
     send("POST", path, "valid", Auth.NONE, "application/json", utf8("{\"user\":\"fuzz\"}"));
     for (Mutation m : mutations("fuzz", "user")) {
-      send("POST", path, "user=" + m.label(), Auth.NONE, "application/json",
+      send(
+          "POST",
+          path,
+          "user=" + m.label(),
+          Auth.NONE,
+          "application/json",
           utf8(write(replaced(obj("user", "fuzz"), List.of("user"), 0, m.value()))));
     }
-    for (String body : List.of("", "[]", "{", "{\"user\":\"a\",\"user\":\"b\"}", "{\"\\u0000\":\"a\"}",
-        "{\"user\":\"fuzz\",\"sub\":\"root\",\"exp\":99999999999}")) {
+    for (String body :
+        List.of(
+            "",
+            "[]",
+            "{",
+            "{\"user\":\"a\",\"user\":\"b\"}",
+            "{\"\\u0000\":\"a\"}",
+            "{\"user\":\"fuzz\",\"sub\":\"root\",\"exp\":99999999999}")) {
       send("POST", path, "body " + shorten(body, 30), Auth.NONE, "application/json", utf8(body));
     }
-    send("POST", path, "invalid UTF-8", Auth.NONE, "application/json",
+    send(
+        "POST",
+        path,
+        "invalid UTF-8",
+        Auth.NONE,
+        "application/json",
         concat(utf8("{\"user\":\""), new byte[] {(byte) 0xC3, 0x28}, utf8("\"}")));
-    send("POST", path, "objects 10000 deep", Auth.NONE, "application/json",
+    send(
+        "POST",
+        path,
+        "objects 10000 deep",
+        Auth.NONE,
+        "application/json",
         utf8("{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP)));
     send("POST", path, "text/plain", Auth.NONE, "text/plain", utf8("{\"user\":\"fuzz\"}"));
     send("POST", path, "no content type", Auth.NONE, null, utf8("{\"user\":\"fuzz\"}"));
@@ -852,61 +1470,135 @@ final class BadInputFuzzer {
 
   /** Every protected endpoint without a usable token: a JSON 401 (or a JSON 404 for dev login). */
   private void authentication() {
-    List<String[]> endpoints = List.of(
-        new String[] {"POST", "/chatkit", "application/json", chatKitBody("threads.list", obj())},
-        new String[] {"POST", "/chatkit/upload", "multipart/form-data; boundary=q", "--q--\r\n"},
-        new String[] {"PUT", "/chatkit/attachments/" + ownAttachment + "/upload", "text/plain", "x"},
-        new String[] {"GET", "/chatkit/attachments/" + ownAttachment + "/content", null, null},
-        new String[] {"GET", "/api/tasks", null, null},
-        new String[] {"POST", "/api/tasks", "application/json", "{\"title\":\"x\"}"},
-        new String[] {"DELETE", "/api/tasks/" + missingTask, null, null},
-        new String[] {"POST", "/api/v1/chat", "application/json", "{\"message\":\"hello\"}"},
-        new String[] {"GET", "/api/v1/conversations", null, null},
-        new String[] {"GET", "/api/v1/conversations/" + ownThread + "/messages", null, null});
+    List<String[]> endpoints =
+        List.of(
+            new String[] {
+              "POST", "/chatkit", "application/json", chatKitBody("threads.list", obj())
+            },
+            new String[] {
+              "POST", "/chatkit/upload", "multipart/form-data; boundary=q", "--q--\r\n"
+            },
+            new String[] {
+              "PUT", "/chatkit/attachments/" + ownAttachment + "/upload", "text/plain", "x"
+            },
+            new String[] {"GET", "/chatkit/attachments/" + ownAttachment + "/content", null, null},
+            new String[] {"GET", "/api/tasks", null, null},
+            new String[] {"POST", "/api/tasks", "application/json", "{\"title\":\"x\"}"},
+            new String[] {"DELETE", "/api/tasks/" + missingTask, null, null},
+            new String[] {"POST", "/api/v1/chat", "application/json", "{\"message\":\"hello\"}"},
+            new String[] {"GET", "/api/v1/conversations", null, null},
+            new String[] {"GET", "/api/v1/conversations/" + ownThread + "/messages", null, null});
     for (String[] e : endpoints) {
       for (Auth auth : List.of(Auth.NONE, Auth.GARBAGE, Auth.TAMPERED, Auth.BASIC)) {
-        send(e[0], e[1], "auth " + auth.name().toLowerCase(Locale.ROOT), auth, e[2],
+        send(
+            e[0],
+            e[1],
+            "auth " + auth.name().toLowerCase(Locale.ROOT),
+            auth,
+            e[2],
             e[3] == null ? null : utf8(e[3]));
       }
     }
   }
 
-  /** Bytes the JDK client refuses to send: broken percent-encoding, raw bytes in a path, bad chunks. */
+  /**
+   * Bytes the JDK client refuses to send: broken percent-encoding, raw bytes in a path, bad chunks.
+   */
   private void rawSocket() {
     String auth = "Authorization: Bearer " + token + "\r\n";
-    raw("GET", "/api/tasks/%zz", "invalid percent-encoding in path",
-        utf8("GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n"));
-    raw("GET", "/api/tasks?status=%zz", "invalid percent-encoding in query",
-        utf8("GET /api/tasks?status=%zz&q=%e HTTP/1.1\r\nHost: localhost\r\n" + auth
-            + "Connection: close\r\n\r\n"));
-    raw("GET", "/api/tasks?q=<raw C3 28 FF>", "raw invalid UTF-8 in query",
-        concat(utf8("GET /api/tasks?q="), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
-            utf8(" HTTP/1.1\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n")), false, true);
-    raw("GET", "/chatkit/attachments/<raw FF>/content", "raw invalid UTF-8 in path",
-        concat(utf8("GET /chatkit/attachments/"), new byte[] {(byte) 0xFF, (byte) 0xC3, 0x28},
+    raw(
+        "GET",
+        "/api/tasks/%zz",
+        "invalid percent-encoding in path",
+        utf8(
+            "GET /api/tasks/%zz HTTP/1.1\r\nHost: localhost\r\n"
+                + auth
+                + "Connection: close\r\n\r\n"));
+    raw(
+        "GET",
+        "/api/tasks?status=%zz",
+        "invalid percent-encoding in query",
+        utf8(
+            "GET /api/tasks?status=%zz&q=%e HTTP/1.1\r\nHost: localhost\r\n"
+                + auth
+                + "Connection: close\r\n\r\n"));
+    raw(
+        "GET",
+        "/api/tasks?q=<raw C3 28 FF>",
+        "raw invalid UTF-8 in query",
+        concat(
+            utf8("GET /api/tasks?q="),
+            new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
+            utf8(" HTTP/1.1\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n")),
+        false,
+        true);
+    raw(
+        "GET",
+        "/chatkit/attachments/<raw FF>/content",
+        "raw invalid UTF-8 in path",
+        concat(
+            utf8("GET /chatkit/attachments/"),
+            new byte[] {(byte) 0xFF, (byte) 0xC3, 0x28},
             utf8("/content HTTP/1.1\r\nHost: localhost\r\n" + auth + "Connection: close\r\n\r\n")));
     String body = chatKitBody("threads.list", obj());
-    raw("POST", "/chatkit", "malformed chunk size",
-        utf8("POST /chatkit HTTP/1.1\r\nHost: localhost\r\n" + auth + "Content-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n" + body + "\r\n0\r\n\r\n"));
-    raw("POST", "/chatkit", "chunked body cut short",
-        utf8("POST /chatkit HTTP/1.1\r\nHost: localhost\r\n" + auth + "Content-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length() + 50)
-            + "\r\n" + body + "\r\n0\r\n\r\n"), true, false);
-    raw("POST", "/api/tasks", "body shorter than Content-Length",
-        utf8("POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n" + auth + "Content-Type: application/json\r\n"
-            + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\":\"x\"}"), true, false);
-    raw("POST", "/api/tasks", "NUL byte raw in body",
-        concat(utf8("POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n" + auth
-            + "Content-Type: application/json\r\nContent-Length: 14\r\nConnection: close\r\n\r\n{\"title\":\"a"),
-            new byte[] {0}, utf8("\"}")));
+    raw(
+        "POST",
+        "/chatkit",
+        "malformed chunk size",
+        utf8(
+            "POST /chatkit HTTP/1.1\r\nHost: localhost\r\n"
+                + auth
+                + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n"
+                + body
+                + "\r\n0\r\n\r\n"));
+    raw(
+        "POST",
+        "/chatkit",
+        "chunked body cut short",
+        utf8(
+            "POST /chatkit HTTP/1.1\r\nHost: localhost\r\n"
+                + auth
+                + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + Integer.toHexString(body.length() + 50)
+                + "\r\n"
+                + body
+                + "\r\n0\r\n\r\n"),
+        true,
+        false);
+    raw(
+        "POST",
+        "/api/tasks",
+        "body shorter than Content-Length",
+        utf8(
+            "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n"
+                + auth
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\":\"x\"}"),
+        true,
+        false);
+    raw(
+        "POST",
+        "/api/tasks",
+        "NUL byte raw in body",
+        concat(
+            utf8(
+                "POST /api/tasks HTTP/1.1\r\nHost: localhost\r\n"
+                    + auth
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: 14\r\n"
+                    + "Connection: close\r\n\r\n"
+                    + "{\"title\":\"a"),
+            new byte[] {0},
+            utf8("\"}")));
   }
 
   // ---------------------------------------------------------------- isolation
 
   /** Sends the probe with another user's id and with a missing id; the answers must not differ. */
-  private void isolation(String where, String what, Function<String, Res> probe, String otherId,
-      String missingId) {
+  private void isolation(
+      String where, String what, Function<String, Res> probe, String otherId, String missingId) {
     Res other = probe.apply(otherId);
     Res missing = probe.apply(missingId);
     if (other.status < 0 || missing.status < 0) {
@@ -915,12 +1607,28 @@ final class BadInputFuzzer {
     String a = signature(other, otherId);
     String b = signature(missing, missingId);
     if (!a.equals(b)) {
-      violations.add(where + " -> " + other.status + ": another user's " + what
-          + " is distinguishable from a missing one: [" + a + "] vs missing [" + b + "]");
-    } else if (what.equals("thread") && !(a.startsWith("404 ") || a.startsWith("stream error")
-        && a.toLowerCase(Locale.ROOT).contains("not found"))) {
-      violations.add(where + " -> " + other.status + ": another user's thread must be a 404 or an "
-          + "error event saying not found, was [" + a + "]");
+      violations.add(
+          where
+              + " -> "
+              + other.status
+              + ": another user's "
+              + what
+              + " is distinguishable from a missing one: ["
+              + a
+              + "] vs missing ["
+              + b
+              + "]");
+    } else if (what.equals("thread")
+        && !(a.startsWith("404 ")
+            || a.startsWith("stream error") && a.toLowerCase(Locale.ROOT).contains("not found"))) {
+      violations.add(
+          where
+              + " -> "
+              + other.status
+              + ": another user's thread must be a 404 or an "
+              + "error event saying not found, was ["
+              + a
+              + "]");
     }
   }
 
@@ -928,14 +1636,21 @@ final class BadInputFuzzer {
     if (res.sse()) {
       for (Map<?, ?> event : events(res)) {
         if ("error".equals(event.get("type"))) {
-          return "stream error " + event.get("code") + " " + normalise(String.valueOf(event.get("message")), id);
+          return "stream error "
+              + event.get("code")
+              + " "
+              + normalise(String.valueOf(event.get("message")), id);
         }
       }
       return "stream without error";
     }
     Object parsed = parseOrNull(res.text());
     if (parsed instanceof Map<?, ?> map && map.get("error") instanceof Map<?, ?> error) {
-      return res.status + " " + error.get("code") + " " + normalise(String.valueOf(error.get("message")), id);
+      return res.status
+          + " "
+          + error.get("code")
+          + " "
+          + normalise(String.valueOf(error.get("message")), id);
     }
     return Integer.toString(res.status);
   }
@@ -958,17 +1673,24 @@ final class BadInputFuzzer {
     return false;
   }
 
-  private Res send(String method, String path, String label, Auth auth, String contentType, byte[] body) {
+  private Res send(
+      String method, String path, String label, Auth auth, String contentType, byte[] body) {
     if (outOfTime()) {
       return Res.SKIPPED;
     }
     HttpRequest.Builder request;
     try {
-      request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+      request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
     } catch (IllegalArgumentException e) {
-      violations.add("fuzzer: cannot build " + method + " " + shorten(path, 100) + ": " + e.getMessage());
+      violations.add(
+          "fuzzer: cannot build " + method + " " + shorten(path, 100) + ": " + e.getMessage());
       return Res.SKIPPED;
     }
     if (contentType != null) {
@@ -983,9 +1705,14 @@ final class BadInputFuzzer {
     if (outOfTime()) {
       return Res.SKIPPED;
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[size])));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(TIMEOUT)
+            .header("Content-Type", contentType)
+            .method(
+                method,
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(new byte[size])));
     authorize(request, Auth.OWN);
     return exchange(method, path, label, request.build());
   }
@@ -997,7 +1724,7 @@ final class BadInputFuzzer {
       case GARBAGE -> request.header("Authorization", "Bearer not.a.jwt");
       case TAMPERED -> request.header("Authorization", "Bearer " + tampered(token));
       case BASIC -> request.header("Authorization", "Basic Zm9vOmJhcg==");
-      case NONE -> { }
+      case NONE -> {}
     }
   }
 
@@ -1014,15 +1741,18 @@ final class BadInputFuzzer {
     long start = System.nanoTime();
     Res res;
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       String type = response.headers().firstValue("Content-Type").orElse("");
       long left = TIMEOUT.toNanos() - (System.nanoTime() - start);
       InputStream in = response.body();
-      Future<byte[]> read = readers.submit(() -> {
-        try (in) {
-          return in.readNBytes(MAX_READ);
-        }
-      });
+      Future<byte[]> read =
+          readers.submit(
+              () -> {
+                try (in) {
+                  return in.readNBytes(MAX_READ);
+                }
+              });
       byte[] body;
       boolean timedOut = false;
       try {
@@ -1040,7 +1770,13 @@ final class BadInputFuzzer {
       }
       res = new Res(response.statusCode(), type, body, timedOut, null);
     } catch (IOException e) {
-      res = new Res(-1, "", new byte[0], e instanceof java.net.http.HttpTimeoutException, String.valueOf(e));
+      res =
+          new Res(
+              -1,
+              "",
+              new byte[0],
+              e instanceof java.net.http.HttpTimeoutException,
+              String.valueOf(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       res = new Res(-1, "", new byte[0], false, "interrupted");
@@ -1054,12 +1790,18 @@ final class BadInputFuzzer {
   }
 
   /**
-   * Sends {@code request}, which is malformed, over a socket: unless {@code mayAccept} (a server may
-   * read it leniently), a success answer is a violation. With {@code halfClose} the sending side is shut after the bytes, so a server waiting for the rest
-   * of a promised body sees its end instead of timing out; closing without an answer is then fine, as
-   * the request never arrived whole.
+   * Sends {@code request}, which is malformed, over a socket: unless {@code mayAccept} (a server
+   * may read it leniently), a success answer is a violation. With {@code halfClose} the sending
+   * side is shut after the bytes, so a server waiting for the rest of a promised body sees its end
+   * instead of timing out; closing without an answer is then fine, as the request never arrived
+   * whole.
    */
-  private Res raw(String method, String path, String label, byte[] request, boolean halfClose,
+  private Res raw(
+      String method,
+      String path,
+      String label,
+      byte[] request,
+      boolean halfClose,
       boolean mayAccept) {
     if (outOfTime()) {
       return Res.SKIPPED;
@@ -1084,8 +1826,16 @@ final class BadInputFuzzer {
       return res;
     }
     if (res.status / 100 == 2 && !mayAccept && !answeredByTheContainer(res)) {
-      violations.add(method + " " + path + " " + label + " (raw socket) -> " + res.status
-          + ": a malformed request was answered as a success: " + snippet(res.text()));
+      violations.add(
+          method
+              + " "
+              + path
+              + " "
+              + label
+              + " (raw socket) -> "
+              + res.status
+              + ": a malformed request was answered as a success: "
+              + snippet(res.text()));
     }
     return checked(method, path, label + " (raw socket)", res);
   }
@@ -1145,9 +1895,13 @@ final class BadInputFuzzer {
     return out.toByteArray();
   }
 
-  /** Empty and untyped: the application never answers so, the container does when it cannot parse. */
+  /**
+   * Empty and untyped: the application never answers so, the container does when it cannot parse.
+   */
   private static boolean answeredByTheContainer(Res res) {
-    return (res.status == 400 || res.status == 200) && res.body.length == 0 && res.contentType.isEmpty();
+    return (res.status == 400 || res.status == 200)
+        && res.body.length == 0
+        && res.contentType.isEmpty();
   }
 
   /** Counts the request and records what is wrong with its answer. */
@@ -1159,8 +1913,10 @@ final class BadInputFuzzer {
       if (failuresInARow >= GIVE_UP_AFTER_FAILURES) {
         gaveUp = true;
       }
-      violations.add(where + "no answer: " + (res.timedOut ? "no response within "
-          + TIMEOUT.toSeconds() + " s" : res.failure));
+      violations.add(
+          where
+              + "no answer: "
+              + (res.timedOut ? "no response within " + TIMEOUT.toSeconds() + " s" : res.failure));
       return res;
     }
     failuresInARow = 0;
@@ -1187,14 +1943,16 @@ final class BadInputFuzzer {
     if (res.failure != null) {
       reasons.add(res.failure);
     }
-    if (res.status / 100 == 2 && res.body.length < MAX_READ
+    if (res.status / 100 == 2
+        && res.body.length < MAX_READ
         && res.contentType.toLowerCase(Locale.ROOT).startsWith("application/json")
         && parseOrNull(text) == null) {
       reasons.add("a JSON success whose body does not parse: " + snippet(text));
     }
     if (res.sse()) {
       for (String line : text.split("\n")) {
-        if (line.startsWith("data:") && !(parseOrNull(line.substring(5).strip()) instanceof Map<?, ?>)) {
+        if (line.startsWith("data:")
+            && !(parseOrNull(line.substring(5).strip()) instanceof Map<?, ?>)) {
           reasons.add("an SSE event is not a JSON object: " + snippet(line));
           break;
         }
@@ -1209,13 +1967,17 @@ final class BadInputFuzzer {
   /** Null when the answer is a JSON error object; else what is wrong with it. */
   private static String errorShape(Res res) {
     if (!res.contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      return "a 4xx that is not JSON (Content-Type '" + res.contentType + "'): " + snippet(res.text());
+      return "a 4xx that is not JSON (Content-Type '"
+          + res.contentType
+          + "'): "
+          + snippet(res.text());
     }
     Object parsed = parseOrNull(res.text());
     if (!(parsed instanceof Map<?, ?> map) || !(map.get("error") instanceof Map<?, ?> error)) {
       return "a 4xx whose body is not {\"error\":{…}}: " + snippet(res.text());
     }
-    if (!(error.get("code") instanceof String code) || code.isBlank()
+    if (!(error.get("code") instanceof String code)
+        || code.isBlank()
         || !(error.get("message") instanceof String)) {
       return "a 4xx error without error.code and error.message: " + snippet(res.text());
     }
@@ -1245,7 +2007,8 @@ final class BadInputFuzzer {
       return events;
     }
     for (String line : res.text().split("\n")) {
-      if (line.startsWith("data:") && parseOrNull(line.substring(5).strip()) instanceof Map<?, ?> event) {
+      if (line.startsWith("data:")
+          && parseOrNull(line.substring(5).strip()) instanceof Map<?, ?> event) {
         events.add(event);
       }
     }
@@ -1254,7 +2017,10 @@ final class BadInputFuzzer {
 
   // ---------------------------------------------------------------- mutations
 
-  /** Values to put where {@code current} is: every other JSON type, missing, and bad values of its own. */
+  /**
+   * Values to put where {@code current} is: every other JSON type, missing, and bad values of its
+   * own.
+   */
   private List<Mutation> mutations(Object current, String key) {
     List<Mutation> m = new ArrayList<>();
     m.add(new Mutation("missing", REMOVE));
@@ -1307,7 +2073,9 @@ final class BadInputFuzzer {
       m.add(new Mutation("[[]]", arr(arr())));
       m.add(new Mutation("[NUL]", arr("\u0000")));
       Object element = list.isEmpty() ? "x" : list.get(0);
-      m.add(new Mutation("10000 elements", new ArrayList<>(java.util.Collections.nCopies(10_000, element))));
+      m.add(
+          new Mutation(
+              "10000 elements", new ArrayList<>(java.util.Collections.nCopies(10_000, element))));
     } else if (current instanceof Map<?, ?>) {
       m.add(new Mutation("empty object", obj()));
       m.add(new Mutation("NUL key", obj("\u0000", "x")));
@@ -1345,7 +2113,9 @@ final class BadInputFuzzer {
     return node;
   }
 
-  /** A copy of {@code node} with the value at {@code path} replaced ({@link #REMOVE} removes it). */
+  /**
+   * A copy of {@code node} with the value at {@code path} replaced ({@link #REMOVE} removes it).
+   */
   private static Object replaced(Object node, List<Object> path, int depth, Object value) {
     Object step = path.get(depth);
     boolean last = depth == path.size() - 1;
@@ -1657,12 +2427,21 @@ final class BadInputFuzzer {
     return out.toByteArray();
   }
 
-  /** One multipart part; {@code filename} null leaves it out, {@code closed} false drops the end. */
-  private static byte[] part(String boundary, String name, String filename, String type, byte[] content,
-      boolean closed) {
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-        + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\nContent-Type: " + type
-        + "\r\n\r\n";
+  /**
+   * One multipart part; {@code filename} null leaves it out, {@code closed} false drops the end.
+   */
+  private static byte[] part(
+      String boundary, String name, String filename, String type, byte[] content, boolean closed) {
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + name
+            + "\""
+            + (filename == null ? "" : "; filename=\"" + filename + "\"")
+            + "\r\nContent-Type: "
+            + type
+            + "\r\n\r\n";
     return concat(utf8(head), content, utf8(closed ? "\r\n--" + boundary + "--\r\n" : ""));
   }
 
@@ -1672,7 +2451,9 @@ final class BadInputFuzzer {
 
   private static String shorten(String text, int max) {
     String clean = text.replaceAll("[\\p{Cntrl}]", "?");
-    return clean.length() <= max ? clean : clean.substring(0, max) + "…(" + clean.length() + " chars)";
+    return clean.length() <= max
+        ? clean
+        : clean.substring(0, max) + "…(" + clean.length() + " chars)";
   }
 
   private static String snippet(String text) {
@@ -1681,6 +2462,8 @@ final class BadInputFuzzer {
 
   private static String around(String text, String found) {
     int at = Math.max(text.indexOf(found), 0);
-    return shorten(text.substring(Math.max(at - 80, 0), Math.min(at + found.length() + 120, text.length())), 220);
+    return shorten(
+        text.substring(Math.max(at - 80, 0), Math.min(at + found.length() + 120, text.length())),
+        220);
   }
 }

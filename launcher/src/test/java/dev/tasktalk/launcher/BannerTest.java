@@ -9,9 +9,14 @@ class BannerTest {
 
   @Test
   void givenDevLogin_render_showsEverythingAndACurlToPaste() {
-    DatabaseConnection db = new DatabaseConnection(DatabaseConnection.Mode.EMBEDDED,
-        "jdbc:postgresql://localhost:5555/tasktalk", "postgres", "postgres",
-        "embedded PostgreSQL 17, data in /d/postgres (jdbc:postgresql://localhost:5555/tasktalk)");
+    DatabaseConnection db =
+        new DatabaseConnection(
+            DatabaseConnection.Mode.EMBEDDED,
+            "jdbc:postgresql://localhost:5555/tasktalk",
+            "postgres",
+            "postgres",
+            "embedded PostgreSQL 17, data in /d/postgres"
+                + " (jdbc:postgresql://localhost:5555/tasktalk)");
 
     String text = new Banner(8080, db, AuthMode.DEV_LOGIN).render(Duration.ofMillis(14_250));
 
@@ -19,9 +24,10 @@ class BannerTest {
         .contains("Tasktalk is ready at http://localhost:8080/ (started in 14.3 s)")
         .contains("  Database: embedded PostgreSQL 17, data in /d/postgres")
         .contains("  Auth:     dev login")
-        .contains("    TOKEN=$(curl -s -X POST http://localhost:8080/api/dev/token"
-            + " -H 'Content-Type: application/json' -d '{\"user\":\"alice\"}'"
-            + " | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/')\n")
+        .contains(
+            "    TOKEN=$(curl -s -X POST http://localhost:8080/api/dev/token"
+                + " -H 'Content-Type: application/json' -d '{\"user\":\"alice\"}'"
+                + " | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/')\n")
         .contains("    curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/api/tasks\n");
   }
 

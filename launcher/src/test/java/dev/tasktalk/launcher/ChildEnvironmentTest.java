@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ChildEnvironmentTest {
 
-  private static final DatabaseConnection EMBEDDED = new DatabaseConnection(
-      DatabaseConnection.Mode.EMBEDDED, "jdbc:postgresql://localhost:5555/tasktalk", "postgres",
-      "postgres", "embedded");
+  private static final DatabaseConnection EMBEDDED =
+      new DatabaseConnection(
+          DatabaseConnection.Mode.EMBEDDED,
+          "jdbc:postgresql://localhost:5555/tasktalk",
+          "postgres",
+          "postgres",
+          "embedded");
 
   @Test
   void givenDevLogin_applyTo_passesTheSecretAndEnablesDevLogin() {
@@ -34,8 +38,8 @@ class ChildEnvironmentTest {
 
   @Test
   void givenConfiguredAuth_applyTo_keepsTheEnvironmentAndForwardsSystemProperties() {
-    Map<String, String> env = new HashMap<>(Map.of("JWT_SECRET", "from-env",
-        "TASKTALK_DB_PASSWORD", "stale"));
+    Map<String, String> env =
+        new HashMap<>(Map.of("JWT_SECRET", "from-env", "TASKTALK_DB_PASSWORD", "stale"));
     Settings settings = new Settings(env, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/k.pem"));
     DatabaseConnection external = DatabaseUrl.parse("jdbc:postgresql://h/db", "bob", null);
 

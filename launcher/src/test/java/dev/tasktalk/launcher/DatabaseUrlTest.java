@@ -38,8 +38,9 @@ class DatabaseUrlTest {
 
   @Test
   void givenPercentEncodedCredentials_parse_decodesThemAndKeepsPlus() {
-    DatabaseConnection db = DatabaseUrl.parse(
-        "postgresql://al%40ice:p%40ss%2Fw%3Ard+x%C3%A9%25@host:5432/db", null, null);
+    DatabaseConnection db =
+        DatabaseUrl.parse(
+            "postgresql://al%40ice:p%40ss%2Fw%3Ard+x%C3%A9%25@host:5432/db", null, null);
 
     assertThat(db.user()).isEqualTo("al@ice");
     assertThat(db.password()).isEqualTo("p@ss/w:rd+xé%");
@@ -55,8 +56,9 @@ class DatabaseUrlTest {
 
   @Test
   void givenQueryParameters_parse_keepsThemOnTheJdbcUrl() {
-    DatabaseConnection db = DatabaseUrl.parse(
-        "postgresql://u:p@host:5432/db?sslmode=require&application_name=tasktalk", null, null);
+    DatabaseConnection db =
+        DatabaseUrl.parse(
+            "postgresql://u:p@host:5432/db?sslmode=require&application_name=tasktalk", null, null);
 
     assertThat(db.jdbcUrl())
         .isEqualTo("jdbc:postgresql://host:5432/db?sslmode=require&application_name=tasktalk");
@@ -101,8 +103,8 @@ class DatabaseUrlTest {
 
   @Test
   void givenJdbcUrlWithCredentialParameters_parse_readsAndDecodesThem() {
-    DatabaseConnection db = DatabaseUrl.parse(
-        "jdbc:postgresql://host/db?user=carol&password=x%26y", "bob", "pw");
+    DatabaseConnection db =
+        DatabaseUrl.parse("jdbc:postgresql://host/db?user=carol&password=x%26y", "bob", "pw");
 
     assertThat(db.user()).isEqualTo("carol");
     assertThat(db.password()).isEqualTo("x&y");
@@ -128,25 +130,29 @@ class DatabaseUrlTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "mysql://u:Sup3rSecret@host/db             | must start with postgresql://, postgres://",
-      "Sup3rSecret                                | must start with postgresql://, postgres://",
-      "postgresql://u:Sup3rSecret@/db             | has no host",
-      "postgresql://u:Sup3rSecret@host            | has no database name",
-      "postgresql://u:Sup3rSecret@host/           | has no database name",
-      "postgresql://u:Sup3rSecret@host:54x2/db    | invalid port",
-      "postgresql://u:Sup3rSecret@host:70000/db   | invalid port",
-      "postgresql://u:Sup3r?Secret@host/db        | percent-encode special characters",
-      "postgresql://u:Sup3r%zzSecret@host/db      | malformed %-escape in the password",
-      "postgresql://u:Sup3rSecret%2@host/db       | malformed %-escape in the password",
-      "postgresql://u:Sup3rSecret@[::1/db         | malformed host",
-      "jdbc:postgresql:                           | no host or database",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "mysql://u:Sup3rSecret@host/db             | must start with postgresql://, postgres://",
+        "Sup3rSecret                                | must start with postgresql://, postgres://",
+        "postgresql://u:Sup3rSecret@/db             | has no host",
+        "postgresql://u:Sup3rSecret@host            | has no database name",
+        "postgresql://u:Sup3rSecret@host/           | has no database name",
+        "postgresql://u:Sup3rSecret@host:54x2/db    | invalid port",
+        "postgresql://u:Sup3rSecret@host:70000/db   | invalid port",
+        "postgresql://u:Sup3r?Secret@host/db        | percent-encode special characters",
+        "postgresql://u:Sup3r%zzSecret@host/db      | malformed %-escape in the password",
+        "postgresql://u:Sup3rSecret%2@host/db       | malformed %-escape in the password",
+        "postgresql://u:Sup3rSecret@[::1/db         | malformed host",
+        "jdbc:postgresql:                           | no host or database",
+      })
   void givenBadUrl_parse_explainsWithoutRepeatingThePassword(String url, String message) {
     assertThatThrownBy(() -> DatabaseUrl.parse(url, null, null))
         .isInstanceOf(LaunchException.class)
         .hasMessageContaining("DATABASE_URL")
         .hasMessageContaining(message)
-        .message().doesNotContain("Sup3r").doesNotContain("Secret");
+        .message()
+        .doesNotContain("Sup3r")
+        .doesNotContain("Secret");
   }
 }

@@ -47,8 +47,8 @@ class EmbeddedDatabaseTest {
     CountDownLatch gaveUp = new CountDownLatch(1);
     try (EmbeddedDatabase database = start(true)) {
       database.watch(gaveUp::countDown);
-      execute(database, "create table note (text varchar(40))",
-          "insert into note values ('buy milk')");
+      execute(
+          database, "create table note (text varchar(40))", "insert into note values ('buy milk')");
       ProcessHandle postmaster = Postmaster.find(postgresDirectory()).orElseThrow();
 
       postmaster.destroyForcibly(); // SIGKILL: no shutdown checkpoint, recovery replays the WAL
@@ -68,7 +68,9 @@ class EmbeddedDatabaseTest {
     try (EmbeddedDatabase database = start(true)) {
       database.watch(gaveUp::countDown);
       // Read at the next start only: every restart attempt fails on it.
-      Files.writeString(postgresDirectory().resolve("postgresql.conf"), "\nnot a setting\n",
+      Files.writeString(
+          postgresDirectory().resolve("postgresql.conf"),
+          "\nnot a setting\n",
           StandardOpenOption.APPEND);
 
       Postmaster.find(postgresDirectory()).orElseThrow().destroyForcibly();
@@ -80,8 +82,8 @@ class EmbeddedDatabaseTest {
 
   /** Like {@code Launcher}: the cluster in {@code data/postgres}, port file and log beside it. */
   private EmbeddedDatabase start(boolean fsync) {
-    return EmbeddedDatabase.start(postgresDirectory(), data.resolve("postgres.port"),
-        data.resolve("postgres.log"), fsync);
+    return EmbeddedDatabase.start(
+        postgresDirectory(), data.resolve("postgres.port"), data.resolve("postgres.log"), fsync);
   }
 
   private Path postgresDirectory() {
@@ -103,8 +105,7 @@ class EmbeddedDatabaseTest {
     throw new AssertionError("PostgreSQL is not back within " + BACK_WITHIN, last);
   }
 
-  private static void execute(EmbeddedDatabase database, String... statements)
-      throws SQLException {
+  private static void execute(EmbeddedDatabase database, String... statements) throws SQLException {
     try (Connection connection = connect(database);
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {

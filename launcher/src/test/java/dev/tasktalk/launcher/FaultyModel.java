@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An OpenAI-compatible {@code /v1/chat/completions} on a loopback socket that misbehaves on request:
- * the latest {@code fault:NAME} in the conversation picks how it answers. Raw sockets, so that it can
- * do what a real provider's failures do on the wire: cut a chunked stream in the middle, stall, hang
- * before the first byte, send a chunk that is not JSON.
+ * An OpenAI-compatible {@code /v1/chat/completions} on a loopback socket that misbehaves on
+ * request: the latest {@code fault:NAME} in the conversation picks how it answers. Raw sockets, so
+ * that it can do what a real provider's failures do on the wire: cut a chunked stream in the
+ * middle, stall, hang before the first byte, send a chunk that is not JSON.
  */
 final class FaultyModel implements AutoCloseable {
 
@@ -39,11 +39,13 @@ final class FaultyModel implements AutoCloseable {
     GARBLED,
     /** Streams forty words, one every 100 ms, for Stop, kill and race tests. */
     SLOW,
-    /** Streams four hundred words, one every 100 ms (40 s), to outlast another instance's restart. */
+    /**
+     * Streams four hundred words, one every 100 ms (40 s), to outlast another instance's restart.
+     */
     LONG,
     /**
-     * Asks to delete the task named by the latest {@code delete:<task id>} (a {@code delete_task} tool
-     * call); once the conversation ends with the tool's result, answers {@link #DELETED}.
+     * Asks to delete the task named by the latest {@code delete:<task id>} (a {@code delete_task}
+     * tool call); once the conversation ends with the tool's result, answers {@link #DELETED}.
      */
     DELETE
   }
@@ -53,8 +55,10 @@ final class FaultyModel implements AutoCloseable {
 
   /** The words every streaming fault sends before it fails. */
   static final String PARTIAL = "Here is the start of an answer that";
+
   /** What the speech-to-text endpoint hears in any audio. */
   static final String TRANSCRIPT = "add a task to water the plants";
+
   /** A marker the model's raw output carries, which a client must never see. */
   static final String RAW_MARKER = "<<garbage-from-provider>>";
 
@@ -120,10 +124,26 @@ final class FaultyModel implements AutoCloseable {
       }
       switch (faultOf(request)) {
         case NONE -> streamOk(out, PARTIAL + " ends well.");
-        case HTTP500 -> respond(out, 500, "text/html", "<html><body>502 Bad Gateway from upstream "
-            + "127.0.0.1:" + port() + " " + RAW_MARKER + "</body></html>");
-        case HTTP429 -> respond(out, 429, "application/json", "{\"error\":{\"message\":\"Rate limit "
-            + "reached " + RAW_MARKER + "\",\"type\":\"rate_limit_exceeded\"}}");
+        case HTTP500 ->
+            respond(
+                out,
+                500,
+                "text/html",
+                "<html><body>502 Bad Gateway from upstream "
+                    + "127.0.0.1:"
+                    + port()
+                    + " "
+                    + RAW_MARKER
+                    + "</body></html>");
+        case HTTP429 ->
+            respond(
+                out,
+                429,
+                "application/json",
+                "{\"error\":{\"message\":\"Rate limit "
+                    + "reached "
+                    + RAW_MARKER
+                    + "\",\"type\":\"rate_limit_exceeded\"}}");
         case CUT -> {
           startStream(out);
           sendWords(out, PARTIAL, 0);
@@ -148,7 +168,11 @@ final class FaultyModel implements AutoCloseable {
             streamOk(out, DELETED);
           } else {
             startStream(out);
-            sendEvent(out, toolCall("delete_task", "{\\\"task_id\\\":\\\"" + last(DELETE_TARGET, request) + "\\\"}"));
+            sendEvent(
+                out,
+                toolCall(
+                    "delete_task",
+                    "{\\\"task_id\\\":\\\"" + last(DELETE_TARGET, request) + "\\\"}"));
             sendEvent(out, chunk(null, "tool_calls"));
             sendEvent(out, "[DONE]");
             endStream(out);
@@ -171,9 +195,14 @@ final class FaultyModel implements AutoCloseable {
   /** One chunk with a whole tool call; {@code arguments} is already escaped for a JSON string. */
   private static String toolCall(String name, String arguments) {
     return "{\"id\":\"chatcmpl-fault\",\"object\":\"chat.completion.chunk\",\"model\":\"faulty\","
-        + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
-        + "\"id\":\"call_" + System.nanoTime() + "\",\"type\":\"function\",\"function\":{\"name\":\"" + name
-        + "\",\"arguments\":\"" + arguments + "\"}}]},\"finish_reason\":null}]}";
+               + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[{\"index\":0,"
+               + "\"id\":\"call_"
+        + System.nanoTime()
+        + "\",\"type\":\"function\",\"function\":{\"name\":\""
+        + name
+        + "\",\"arguments\":\""
+        + arguments
+        + "\"}}]},\"finish_reason\":null}]}";
   }
 
   private static String last(Pattern pattern, String text) {
@@ -212,10 +241,19 @@ final class FaultyModel implements AutoCloseable {
     return headers + new String(body, StandardCharsets.ISO_8859_1);
   }
 
-  private static void respond(OutputStream out, int status, String type, String body) throws IOException {
+  private static void respond(OutputStream out, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    out.write(("HTTP/1.1 " + status + (status == 200 ? " OK" : " Error") + "\r\nContent-Type: " + type + "\r\nContent-Length: "
-        + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        ("HTTP/1.1 "
+                + status
+                + (status == 200 ? " OK" : " Error")
+                + "\r\nContent-Type: "
+                + type
+                + "\r\nContent-Length: "
+                + bytes.length
+                + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes);
     out.flush();
   }
@@ -229,12 +267,15 @@ final class FaultyModel implements AutoCloseable {
   }
 
   private static void startStream(OutputStream out) throws IOException {
-    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
-        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
   }
 
-  private static void sendWords(OutputStream out, String text, long pauseMillis) throws IOException {
+  private static void sendWords(OutputStream out, String text, long pauseMillis)
+      throws IOException {
     String[] words = text.split(" ");
     for (int i = 0; i < words.length; i++) {
       sendEvent(out, chunk((i == 0 ? "" : " ") + words[i], null));
@@ -245,10 +286,15 @@ final class FaultyModel implements AutoCloseable {
   }
 
   private static String chunk(String content, String finishReason) {
-    String delta = content == null ? "{}" : "{\"role\":\"assistant\",\"content\":\"" + content + "\"}";
+    String delta =
+        content == null ? "{}" : "{\"role\":\"assistant\",\"content\":\"" + content + "\"}";
     String finish = finishReason == null ? "null" : "\"" + finishReason + "\"";
     return "{\"id\":\"chatcmpl-fault\",\"object\":\"chat.completion.chunk\",\"model\":\"faulty\","
-        + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + finish + "}]}";
+        + "\"choices\":[{\"index\":0,\"delta\":"
+        + delta
+        + ",\"finish_reason\":"
+        + finish
+        + "}]}";
   }
 
   /** One SSE event as one HTTP chunk, flushed. */

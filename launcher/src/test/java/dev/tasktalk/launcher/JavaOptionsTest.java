@@ -24,7 +24,8 @@ class JavaOptionsTest {
 
   @Test
   void aHeapLimitInJavaOpts_replacesTheDefault() {
-    assertThat(JavaOptions.forPayara(with(Map.of("JAVA_OPTS", "-Xmx2g")))).containsExactly("-Xmx2g");
+    assertThat(JavaOptions.forPayara(with(Map.of("JAVA_OPTS", "-Xmx2g"))))
+        .containsExactly("-Xmx2g");
     assertThat(JavaOptions.forPayara(with(Map.of("JAVA_OPTS", "-XX:MaxRAMPercentage=50"))))
         .containsExactly("-XX:MaxRAMPercentage=50");
   }

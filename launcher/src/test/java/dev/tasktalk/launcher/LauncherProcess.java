@@ -15,10 +15,20 @@ import java.util.stream.Collectors;
 /** One {@code java -jar tasktalk.jar} started by a test, with its console captured line by line. */
 final class LauncherProcess {
 
-  private static final List<String> CLEARED = List.of("DATABASE_URL", "DATABASE_USER",
-      "DATABASE_PASSWORD", "JWT_SECRET", "BETTER_AUTH_SECRET", "MP_JWT_VERIFY_PUBLICKEY",
-      "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "TASKTALK_DEV_LOGIN", "TASKTALK_DB_URL",
-      "TASKTALK_DB_USER", "TASKTALK_DB_PASSWORD", "TASKTALK_DB_MODE");
+  private static final List<String> CLEARED =
+      List.of(
+          "DATABASE_URL",
+          "DATABASE_USER",
+          "DATABASE_PASSWORD",
+          "JWT_SECRET",
+          "BETTER_AUTH_SECRET",
+          "MP_JWT_VERIFY_PUBLICKEY",
+          "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+          "TASKTALK_DEV_LOGIN",
+          "TASKTALK_DB_URL",
+          "TASKTALK_DB_USER",
+          "TASKTALK_DB_PASSWORD",
+          "TASKTALK_DB_MODE");
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -35,11 +45,11 @@ final class LauncherProcess {
   }
 
   /** As a person would start it, with {@code settings} added to a cleared environment. */
-  static LauncherProcess start(Path jar, int port, Path dataDirectory, String name,
-      Map<String, String> settings) {
+  static LauncherProcess start(
+      Path jar, int port, Path dataDirectory, String name, Map<String, String> settings) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-jar", jar.toString()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     CLEARED.forEach(env::remove);
     env.put("PORT", Integer.toString(port));
@@ -65,8 +75,11 @@ final class LauncherProcess {
         return lines.subList(start, lines.size());
       }
       if (!process.isAlive()) {
-        throw new AssertionError("the launcher exited with " + process.exitValue()
-            + " before its banner:\n" + console());
+        throw new AssertionError(
+            "the launcher exited with "
+                + process.exitValue()
+                + " before its banner:\n"
+                + console());
       }
       Thread.sleep(200);
     }
@@ -87,8 +100,9 @@ final class LauncherProcess {
   }
 
   private void readConsole() {
-    try (BufferedReader console = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader console =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = console.readLine(); line != null; line = console.readLine()) {
         lines.add(line);
         System.out.println(line);

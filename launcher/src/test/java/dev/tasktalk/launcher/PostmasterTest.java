@@ -38,7 +38,8 @@ class PostmasterTest {
   }
 
   private void writePidFile(long pid, Path directory) throws Exception {
-    Files.writeString(dataDirectory.resolve("postmaster.pid"),
+    Files.writeString(
+        dataDirectory.resolve("postmaster.pid"),
         pid + "\n" + directory + "\n1795330000\n5432\n/tmp\nlocalhost\n");
   }
 }

@@ -21,10 +21,12 @@ class ReadinessProbeTest {
   private URI serve(IntUnaryOperator statuses) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     AtomicInteger requests = new AtomicInteger();
-    server.createContext("/health/ready", exchange -> {
-      exchange.sendResponseHeaders(statuses.applyAsInt(requests.getAndIncrement()), -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/health/ready",
+        exchange -> {
+          exchange.sendResponseHeaders(statuses.applyAsInt(requests.getAndIncrement()), -1);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/health/ready");
   }
@@ -41,8 +43,8 @@ class ReadinessProbeTest {
     // As seen from Payara: not listening, 404, 503, a few 500s, then 200.
     URI uri = serve(n -> n < 2 ? 404 : n < 4 ? 503 : n < 6 ? 500 : 200);
 
-    ReadinessProbe.Outcome outcome = new ReadinessProbe(uri, Duration.ofSeconds(5))
-        .await(Duration.ofSeconds(10), () -> true);
+    ReadinessProbe.Outcome outcome =
+        new ReadinessProbe(uri, Duration.ofSeconds(5)).await(Duration.ofSeconds(10), () -> true);
 
     assertThat(outcome).isEqualTo(ReadinessProbe.Outcome.READY);
   }
@@ -52,8 +54,8 @@ class ReadinessProbeTest {
     URI uri = serve(n -> 500);
     long started = System.nanoTime();
 
-    ReadinessProbe.Outcome outcome = new ReadinessProbe(uri, Duration.ofMillis(600))
-        .await(Duration.ofSeconds(30), () -> true);
+    ReadinessProbe.Outcome outcome =
+        new ReadinessProbe(uri, Duration.ofMillis(600)).await(Duration.ofSeconds(30), () -> true);
 
     assertThat(outcome).isEqualTo(ReadinessProbe.Outcome.FAILED);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -66,8 +68,8 @@ class ReadinessProbeTest {
     // 500s would last over 2 s.
     URI uri = serve(n -> n == 6 ? 503 : n < 11 ? 500 : 200);
 
-    ReadinessProbe.Outcome outcome = new ReadinessProbe(uri, Duration.ofMillis(1800))
-        .await(Duration.ofSeconds(20), () -> true);
+    ReadinessProbe.Outcome outcome =
+        new ReadinessProbe(uri, Duration.ofMillis(1800)).await(Duration.ofSeconds(20), () -> true);
 
     assertThat(outcome).isEqualTo(ReadinessProbe.Outcome.READY);
   }

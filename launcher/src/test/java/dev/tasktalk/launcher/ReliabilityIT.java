@@ -2,6 +2,7 @@ package dev.tasktalk.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,9 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reliability suite: the real {@code java -jar tasktalk.jar} against a model that fails in every
- * way a provider does, with client hang-ups, racing messages, a fuzzer over every endpoint, the
- * database killed under it and the server itself killed mid-answer. Whatever happens: no
+ * The reliability suite: the real {@code java -jar tasktalk.jar} against a model that fails in
+ * every way a provider does, with client hang-ups, racing messages, a fuzzer over every endpoint,
+ * the database killed under it and the server itself killed mid-answer. Whatever happens: no
  * acknowledged message is lost, bad input never gets a 5xx, no error shows internals, and every
  * thread takes a new message afterwards. The figures go to {@code target/reliability.txt} (and
  * docs/reliability.md).
@@ -51,19 +51,28 @@ import org.junit.jupiter.api.io.TempDir;
 class ReliabilityIT {
 
   private static final Duration READY = Duration.ofSeconds(240);
-  private static final Path JAR = Path.of(System.getProperty("tasktalk.jar", "target/tasktalk.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("tasktalk.jar", "target/tasktalk.jar"));
   private static final Pattern THREAD_ID = Pattern.compile("\"id\":\"(thr_[0-9a-f]+)\"");
-  /** What a client must never read: exception names, stack frames, the provider's address or output. */
-  private static final Pattern INTERNALS = Pattern.compile(
-      "Exception|\\bat (dev|java|org)\\.|PSQL|SQLState|eclipse|127\\.0\\.0\\.1|localhost:\\d|"
-          + Pattern.quote(FaultyModel.RAW_MARKER));
+
+  /**
+   * What a client must never read: exception names, stack frames, the provider's address or output.
+   */
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "Exception|\\bat (dev|java|org)\\.|PSQL|SQLState|eclipse|127\\.0\\.0\\.1|localhost:\\d|"
+              + Pattern.quote(FaultyModel.RAW_MARKER));
 
   @TempDir static Path dataDirectory;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, Object> figures = new LinkedHashMap<>();
+
   /** Every user message the server acknowledged, by thread: none may be missing at the end. */
-  private final Map<String, List<String>> acknowledged = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, List<String>> acknowledged =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+
   private FaultyModel model;
   private LauncherProcess server;
   private int port;
@@ -96,51 +105,72 @@ class ReliabilityIT {
 
   @Test
   @Order(1)
-  void givenAModelThatFailsInEachWay_everyTurnEndsWithAPlainError_keepsWhatWasSeen_andTheThreadGoesOn()
-      throws Exception {
+  void
+      givenAModelThatFailsInEachWay_everyTurnEndsWithAPlainError_keepsWhatWasSeen_andTheThreadGoesOn()
+          throws Exception {
     int faults = 0;
-    for (FaultyModel.Fault fault : List.of(FaultyModel.Fault.HTTP500, FaultyModel.Fault.HTTP429,
-        FaultyModel.Fault.CUT, FaultyModel.Fault.STALL, FaultyModel.Fault.HANG, FaultyModel.Fault.GARBLED)) {
+    for (FaultyModel.Fault fault :
+        List.of(
+            FaultyModel.Fault.HTTP500,
+            FaultyModel.Fault.HTTP429,
+            FaultyModel.Fault.CUT,
+            FaultyModel.Fault.STALL,
+            FaultyModel.Fault.HANG,
+            FaultyModel.Fault.GARBLED)) {
       String stream = createThread(token, "fault:" + fault.name().toLowerCase() + " please answer");
       String thread = threadId(stream);
       assertThat(stream).as(fault + " ends with an error event").contains("\"type\":\"error\"");
       assertNoInternals(fault + " stream", stream);
-      boolean streamedFirst = fault != FaultyModel.Fault.HTTP500 && fault != FaultyModel.Fault.HTTP429
-          && fault != FaultyModel.Fault.HANG;
+      boolean streamedFirst =
+          fault != FaultyModel.Fault.HTTP500
+              && fault != FaultyModel.Fault.HTTP429
+              && fault != FaultyModel.Fault.HANG;
       String items = items(token, thread);
       if (streamedFirst) {
-        assertThat(items).as(fault + ": the words the user saw are kept").contains(FaultyModel.PARTIAL);
+        assertThat(items)
+            .as(fault + ": the words the user saw are kept")
+            .contains(FaultyModel.PARTIAL);
       }
       String next = addMessage(token, thread, "fault:none are you there?");
-      assertThat(next).as(fault + ": the thread takes the next message").contains(FaultyModel.PARTIAL + " ends well.")
+      assertThat(next)
+          .as(fault + ": the thread takes the next message")
+          .contains(FaultyModel.PARTIAL + " ends well.")
           .doesNotContain("\"type\":\"error\"");
       faults++;
     }
-    figures.put("model faults tried (500, 429, cut, stall, hang, garbled), each then a new message", faults);
+    figures.put(
+        "model faults tried (500, 429, cut, stall, hang, garbled), each then a new message",
+        faults);
   }
 
   @Test
   @Order(2)
-  void givenAClientThatHangsUpMidAnswer_thePartialAnswerIsKept_andTheThreadGoesOn() throws Exception {
+  void givenAClientThatHangsUpMidAnswer_thePartialAnswerIsKept_andTheThreadGoesOn()
+      throws Exception {
     String thread = threadId(createThread(token, "fault:none hello"));
-    String partial = hangUpAfterFirstDelta(token, addMessageBody(thread, "fault:slow tell me a story"));
+    String partial =
+        hangUpAfterFirstDelta(token, addMessageBody(thread, "fault:slow tell me a story"));
     acknowledged.computeIfAbsent(thread, t -> new ArrayList<>()).add("fault:slow tell me a story");
     assertThat(partial).contains("\"type\":\"thread.item.updated\"");
     String items = awaitItems(token, thread, "word", Duration.ofSeconds(20));
     assertThat(items).as("the words streamed before the hang-up are stored").contains("word");
-    assertThat(awaitAccepted(thread, "fault:none and now?")).contains(FaultyModel.PARTIAL + " ends well.");
+    assertThat(awaitAccepted(thread, "fault:none and now?"))
+        .contains(FaultyModel.PARTIAL + " ends well.");
     figures.put("client hang-ups mid-answer", 1);
   }
 
   @Test
   @Order(3)
-  void givenFiveMessagesRacingOnOneThread_oneIsAnswered_andTheOthersAreRefusedCleanly() throws Exception {
+  void givenFiveMessagesRacingOnOneThread_oneIsAnswered_andTheOthersAreRefusedCleanly()
+      throws Exception {
     String thread = threadId(createThread(token, "fault:none start"));
     ExecutorService pool = Executors.newFixedThreadPool(5);
     List<Future<String>> racing = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String text = "fault:slow racer " + i;
-      racing.add(pool.submit((Callable<String>) () -> chatKitAnyStatus(token, addMessageBody(thread, text))));
+      racing.add(
+          pool.submit(
+              (Callable<String>) () -> chatKitAnyStatus(token, addMessageBody(thread, text))));
     }
     int answered = 0;
     int refused = 0;
@@ -159,7 +189,8 @@ class ReliabilityIT {
     pool.shutdownNow();
     assertThat(answered).as("one response per thread at a time").isEqualTo(1);
     assertThat(refused).isEqualTo(4);
-    assertThat(awaitAccepted(thread, "fault:none after the race")).contains(FaultyModel.PARTIAL + " ends well.");
+    assertThat(awaitAccepted(thread, "fault:none after the race"))
+        .contains(FaultyModel.PARTIAL + " ends well.");
     figures.put("racing messages on one thread (answered / refused)", answered + " / " + refused);
   }
 
@@ -167,12 +198,16 @@ class ReliabilityIT {
   @Order(4)
   void givenMalformedRequestsToEveryEndpoint_noneGetsA5xx_andEveryErrorIsJsonWithoutInternals()
       throws Exception {
-    BadInputFuzzer.Report report = BadInputFuzzer.run(URI.create("http://localhost:" + port), token, otherToken);
+    BadInputFuzzer.Report report =
+        BadInputFuzzer.run(URI.create("http://localhost:" + port), token, otherToken);
     figures.put("requests fuzzed", report.requests());
     figures.put("5xx answers to bad input", report.serverErrors());
-    figures.put("answered empty by Payara before the application (bad URI, GET with a body, bad chunking)",
+    figures.put(
+        "answered empty by Payara before the application (bad URI, GET with a body, bad chunking)",
         report.containerRefusals().size());
-    report.containerRefusals().forEach(refusal -> System.out.println("container refusal: " + refusal));
+    report
+        .containerRefusals()
+        .forEach(refusal -> System.out.println("container refusal: " + refusal));
     assertThat(report.violations()).isEmpty();
     assertThat(report.serverErrors()).isZero();
   }
@@ -190,8 +225,10 @@ class ReliabilityIT {
     backends.forEach(ProcessHandle::destroyForcibly);
     assertThat(postmaster.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
 
-    // The launcher restarts its PostgreSQL within about a second, so ask as fast as we can meanwhile:
-    // every answer is a 200 (already back) or a JSON 503 naming the database, never a 500 or a hang.
+    // The launcher restarts its PostgreSQL within about a second, so ask as fast as we can
+    // meanwhile:
+    // every answer is a 200 (already back) or a JSON 503 naming the database, never a 500 or a
+    // hang.
     long outage = System.nanoTime();
     long deadline = outage + Duration.ofSeconds(90).toNanos();
     long slowest = 0;
@@ -202,7 +239,8 @@ class ReliabilityIT {
       tasks = send(authed("/api/tasks").GET());
       if (tasks.statusCode() != 200) {
         assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(503);
-        assertThat(tasks.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(tasks.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(t -> assertThat(t).contains("json"));
         assertThat(tasks.body()).contains("\"code\":\"unavailable\"").contains("database");
         assertNoInternals("outage", tasks.body());
         slowest = Math.max(slowest, System.nanoTime() - started);
@@ -210,23 +248,36 @@ class ReliabilityIT {
         Thread.sleep(20);
       }
     } while (tasks.statusCode() != 200 && System.nanoTime() < deadline);
-    assertThat(tasks.statusCode()).as("the server heals once the launcher has restarted PostgreSQL").isEqualTo(200);
+    assertThat(tasks.statusCode())
+        .as("the server heals once the launcher has restarted PostgreSQL")
+        .isEqualTo(200);
     figures.put("database killed: 503 answers while it was down", unavailable);
     figures.put("database killed: slowest 503 (ms)", TimeUnit.NANOSECONDS.toMillis(slowest));
-    figures.put("database killed: back to 200 after (ms)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outage));
+    figures.put(
+        "database killed: back to 200 after (ms)",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outage));
     assertThat(items(token, thread)).contains("before the outage");
-    assertThat(awaitAccepted(thread, "fault:none after the outage")).contains(FaultyModel.PARTIAL + " ends well.");
+    assertThat(awaitAccepted(thread, "fault:none after the outage"))
+        .contains(FaultyModel.PARTIAL + " ends well.");
   }
 
   @Test
   @Order(6)
-  void givenTheServerKilledMidAnswer_aRestartOnTheSameDataHasEveryAcknowledgedMessage_andTheThreadGoesOn()
-      throws Exception {
+  void
+      givenTheServerKilledMidAnswer_aRestartOnTheSameDataHasEveryAcknowledgedMessage_andTheThreadGoesOn()
+          throws Exception {
     String thread = threadId(createThread(token, "fault:none before the crash"));
     String body = addMessageBody(thread, "fault:slow answer slowly");
-    String seen = hangUpAfterFirstDelta(token, body, () -> {
-      server.process().destroyForcibly(); // SIGKILL of the launcher: the reaper ends Payara and PostgreSQL
-    });
+    String seen =
+        hangUpAfterFirstDelta(
+            token,
+            body,
+            () -> {
+              server
+                  .process()
+                  .destroyForcibly(); // SIGKILL of the launcher: the reaper ends Payara and
+              // PostgreSQL
+            });
     acknowledged.computeIfAbsent(thread, t -> new ArrayList<>()).add("fault:slow answer slowly");
     assertThat(seen).contains("thread.item");
     assertThat(server.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -238,19 +289,23 @@ class ReliabilityIT {
       for (Map.Entry<String, List<String>> entry : acknowledged.entrySet()) {
         String items = items(token, entry.getKey());
         for (String text : entry.getValue()) {
-          assertThat(items).as("acknowledged message '%s' in %s", text, entry.getKey()).contains(text);
+          assertThat(items)
+              .as("acknowledged message '%s' in %s", text, entry.getKey())
+              .contains(text);
           checked++;
         }
       }
     }
     figures.put("acknowledged messages checked after SIGKILL and restart", checked);
-    assertThat(awaitAccepted(thread, "fault:none after the crash")).as("the interrupted thread goes on")
+    assertThat(awaitAccepted(thread, "fault:none after the crash"))
+        .as("the interrupted thread goes on")
         .contains(FaultyModel.PARTIAL + " ends well.");
   }
 
   @Test
   @Order(7)
-  void givenAnExternalDatabaseRestarted_requestsGet503MeanwhileAndThePoolHealsByItself() throws Exception {
+  void givenAnExternalDatabaseRestarted_requestsGet503MeanwhileAndThePoolHealsByItself()
+      throws Exception {
     stop(server); // one Payara at a time on two cores
     server = null;
     Path external = dataDirectory.resolve("external-postgres");
@@ -259,28 +314,52 @@ class ReliabilityIT {
     int appPort = freePort();
     LauncherProcess app = null;
     try {
-      app = LauncherProcess.start(JAR, appPort, dataDirectory.resolve("external-app"), "reliability-external",
-          Map.of("DATABASE_URL", "postgresql://postgres:postgres@localhost:" + databasePort + "/postgres",
-              "JWT_SECRET", "reliability-secret-of-at-least-thirty-two-bytes"));
+      app =
+          LauncherProcess.start(
+              JAR,
+              appPort,
+              dataDirectory.resolve("external-app"),
+              "reliability-external",
+              Map.of(
+                  "DATABASE_URL",
+                  "postgresql://postgres:postgres@localhost:" + databasePort + "/postgres",
+                  "JWT_SECRET",
+                  "reliability-secret-of-at-least-thirty-two-bytes"));
       app.awaitBanner(READY);
       port = appPort;
-      String bearer = Hs256.token("reliability-secret-of-at-least-thirty-two-bytes", "rel-external");
+      String bearer =
+          Hs256.token("reliability-secret-of-at-least-thirty-two-bytes", "rel-external");
       HttpRequest.Builder tasks = request("/api/tasks").header("Authorization", "Bearer " + bearer);
-      HttpResponse<String> created = send(request("/api/tasks").header("Authorization", "Bearer " + bearer)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"kept\"}")));
+      HttpResponse<String> created =
+          send(
+              request("/api/tasks")
+                  .header("Authorization", "Bearer " + bearer)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"kept\"}")));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
       database.close(); // pg_ctl stop -m fast: what a database restart does to open connections
       long asked = System.nanoTime();
       HttpResponse<String> during = send(tasks.copy().GET());
-      figures.put("external database down: 503 answered in (ms)", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked));
+      figures.put(
+          "external database down: 503 answered in (ms)",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked));
       assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
       assertThat(during.body()).contains("\"code\":\"unavailable\"");
       assertNoInternals("external outage", during.body());
-      HttpResponse<String> turn = send(request("/chatkit").header("Authorization", "Bearer " + bearer)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-              "{\"type\":\"threads.create\",\"params\":{\"input\":" + input("lost?") + "}}")));
-      assertThat(turn.statusCode()).as("a chat turn before its stream starts: " + turn.body()).isEqualTo(503);
+      HttpResponse<String> turn =
+          send(
+              request("/chatkit")
+                  .header("Authorization", "Bearer " + bearer)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"type\":\"threads.create\",\"params\":{\"input\":"
+                              + input("lost?")
+                              + "}}")));
+      assertThat(turn.statusCode())
+          .as("a chat turn before its stream starts: " + turn.body())
+          .isEqualTo(503);
       assertThat(turn.body()).contains("\"code\":\"unavailable\"");
       assertNoInternals("external outage, chat turn", turn.body());
 
@@ -294,7 +373,8 @@ class ReliabilityIT {
       }
       assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
       assertThat(after.body()).contains("kept");
-      figures.put("external database restarted: back to 200 after (ms)",
+      figures.put(
+          "external database restarted: back to 200 after (ms)",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
     } finally {
       if (app != null) {
@@ -305,16 +385,36 @@ class ReliabilityIT {
   }
 
   private static EmbeddedPostgres externalDatabase(Path directory, int port) throws IOException {
-    return EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
-        .setPort(port).setRegisterShutdownHook(true).start();
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setRegisterShutdownHook(true)
+        .start();
   }
 
   // ---- the server -----------------------------------------------------------------------------
 
   private LauncherProcess launch(String name) throws InterruptedException {
-    LauncherProcess launched = LauncherProcess.start(JAR, port, dataDirectory, name, Map.of(
-        "LLM_BASE_URL", model.baseUrl(), "LLM_API_KEY", "sk-reliability", "LLM_MODEL", "faulty",
-        "LLM_MAX_RETRIES", "0", "LLM_FIRST_BYTE_TIMEOUT_SECONDS", "2", "LLM_IDLE_TIMEOUT_SECONDS", "2"));
+    LauncherProcess launched =
+        LauncherProcess.start(
+            JAR,
+            port,
+            dataDirectory,
+            name,
+            Map.of(
+                "LLM_BASE_URL",
+                model.baseUrl(),
+                "LLM_API_KEY",
+                "sk-reliability",
+                "LLM_MODEL",
+                "faulty",
+                "LLM_MAX_RETRIES",
+                "0",
+                "LLM_FIRST_BYTE_TIMEOUT_SECONDS",
+                "2",
+                "LLM_IDLE_TIMEOUT_SECONDS",
+                "2"));
     launched.awaitBanner(READY);
     return launched;
   }
@@ -330,7 +430,8 @@ class ReliabilityIT {
 
   private void awaitNoPostmaster(Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
-    while (Postmaster.find(dataDirectory.resolve("postgres")).isPresent() && System.nanoTime() < deadline) {
+    while (Postmaster.find(dataDirectory.resolve("postgres")).isPresent()
+        && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
   }
@@ -338,7 +439,8 @@ class ReliabilityIT {
   // ---- ChatKit ---------------------------------------------------------------------------------
 
   private String createThread(String user, String text) throws Exception {
-    String stream = chatKit(user, "{\"type\":\"threads.create\",\"params\":{\"input\":" + input(text) + "}}");
+    String stream =
+        chatKit(user, "{\"type\":\"threads.create\",\"params\":{\"input\":" + input(text) + "}}");
     acknowledged.computeIfAbsent(threadId(stream), t -> new ArrayList<>()).add(text);
     return stream;
   }
@@ -350,22 +452,34 @@ class ReliabilityIT {
   }
 
   private static String addMessageBody(String thread, String text) {
-    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\"" + thread + "\",\"input\":"
-        + input(text) + "}}";
+    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\""
+        + thread
+        + "\",\"input\":"
+        + input(text)
+        + "}}";
   }
 
   private static String input(String text) {
-    return "{\"content\":[{\"type\":\"input_text\",\"text\":\"" + text + "\"}],\"attachments\":[],"
+    return "{\"content\":[{\"type\":\"input_text\",\"text\":\""
+        + text
+        + "\"}],\"attachments\":[],"
         + "\"inference_options\":{}}";
   }
 
   private String items(String user, String thread) throws Exception {
-    return chatKit(user, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + thread
-        + "\",\"limit\":100,\"order\":\"asc\"}}");
+    return chatKit(
+        user,
+        "{\"type\":\"items.list\",\"params\":{\"thread_id\":\""
+            + thread
+            + "\",\"limit\":100,\"order\":\"asc\"}}");
   }
 
-  /** Polls the thread until it holds {@code text} (a stopped answer is stored just after the hang-up). */
-  private String awaitItems(String user, String thread, String text, Duration within) throws Exception {
+  /**
+   * Polls the thread until it holds {@code text} (a stopped answer is stored just after the
+   * hang-up).
+   */
+  private String awaitItems(String user, String thread, String text, Duration within)
+      throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     String items = items(user, thread);
     while (!items.contains(text) && System.nanoTime() < deadline) {
@@ -375,7 +489,10 @@ class ReliabilityIT {
     return items;
   }
 
-  /** Sends a message until the thread accepts it: the run a hang-up or crash ended may take a moment to close. */
+  /**
+   * Sends a message until the thread accepts it: the run a hang-up or crash ended may take a moment
+   * to close.
+   */
   private String awaitAccepted(String thread, String text) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (true) {
@@ -389,21 +506,29 @@ class ReliabilityIT {
   }
 
   private String chatKit(String user, String body) throws Exception {
-    HttpResponse<String> response = send(request("/chatkit").header("Authorization", "Bearer " + user)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpResponse<String> response =
+        send(
+            request("/chatkit")
+                .header("Authorization", "Bearer " + user)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }
 
   private String chatKitAnyStatus(String user, String body) throws Exception {
-    HttpResponse<String> response = send(request("/chatkit").header("Authorization", "Bearer " + user)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    HttpResponse<String> response =
+        send(
+            request("/chatkit")
+                .header("Authorization", "Bearer " + user)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     assertThat(response.statusCode()).as(response.body()).isLessThan(500);
     return response.body();
   }
 
   private String hangUpAfterFirstDelta(String user, String body) throws IOException {
-    return hangUpAfterFirstDelta(user, body, () -> { });
+    return hangUpAfterFirstDelta(user, body, () -> {});
   }
 
   /**
@@ -416,15 +541,22 @@ class ReliabilityIT {
       socket.setSoTimeout(20_000);
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /chatkit HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("POST /chatkit HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                  + user
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + bytes.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(bytes);
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         seen.append(line).append('\n');
-        if (line.contains("assistant_message.content_part.text_delta") || line.contains("\"delta\":\"word")) {
+        if (line.contains("assistant_message.content_part.text_delta")
+            || line.contains("\"delta\":\"word")) {
           break;
         }
       }
@@ -436,8 +568,11 @@ class ReliabilityIT {
   // ---- HTTP ------------------------------------------------------------------------------------
 
   private String devToken(String user) throws Exception {
-    HttpResponse<String> response = send(request("/api/dev/token").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")));
+    HttpResponse<String> response =
+        send(
+            request("/api/dev/token")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     Matcher found = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
     assertThat(found.find()).isTrue();
@@ -453,7 +588,8 @@ class ReliabilityIT {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String threadId(String stream) {

@@ -47,14 +47,16 @@ class SettingsTest {
         .isFalse();
     assertThat(new Settings(Map.of("TASKTALK_DB_FSYNC", " OFF "), Map.of()).databaseFsync())
         .isFalse();
-    assertThat(new Settings(Map.of("TASKTALK_DB_FSYNC", "off"), Map.of("TASKTALK_DB_FSYNC", "on"))
-        .databaseFsync()).isTrue();
+    assertThat(
+            new Settings(Map.of("TASKTALK_DB_FSYNC", "off"), Map.of("TASKTALK_DB_FSYNC", "on"))
+                .databaseFsync())
+        .isTrue();
   }
 
   @Test
   void givenInvalidFsync_databaseFsync_explains() {
-    assertThatThrownBy(() -> new Settings(Map.of("TASKTALK_DB_FSYNC", "false"), Map.of())
-        .databaseFsync())
+    assertThatThrownBy(
+            () -> new Settings(Map.of("TASKTALK_DB_FSYNC", "false"), Map.of()).databaseFsync())
         .isInstanceOf(LaunchException.class)
         .hasMessage("TASKTALK_DB_FSYNC must be on or off, got 'false'");
   }

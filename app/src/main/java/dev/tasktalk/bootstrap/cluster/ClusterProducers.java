@@ -19,7 +19,10 @@ import java.net.UnknownHostException;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Wires what several instances share through the database: this instance's id and the task-change feed. */
+/**
+ * Wires what several instances share through the database: this instance's id and the task-change
+ * feed.
+ */
 @ApplicationScoped
 public class ClusterProducers {
 
@@ -49,7 +52,9 @@ public class ClusterProducers {
     todoChanges.close();
   }
 
-  /** New at every start; the host and port in front tell a person which process a lease or run is. */
+  /**
+   * New at every start; the host and port in front tell a person which process a lease or run is.
+   */
   @Produces
   synchronized InstanceId instanceId() {
     if (instance == null) {
@@ -67,8 +72,10 @@ public class ClusterProducers {
   /** A connection of its own (outside the pool, which would validate and recycle it) for LISTEN. */
   private java.sql.Connection listeningConnection() throws java.sql.SQLException {
     PGSimpleDataSource direct = new PGSimpleDataSource();
-    direct.setURL(settings.get("tasktalk.db.url").orElseThrow(
-        () -> new java.sql.SQLException("tasktalk.db.url is not set")));
+    direct.setURL(
+        settings
+            .get("tasktalk.db.url")
+            .orElseThrow(() -> new java.sql.SQLException("tasktalk.db.url is not set")));
     settings.get("tasktalk.db.user").ifPresent(direct::setUser);
     settings.get("tasktalk.db.password").ifPresent(direct::setPassword);
     direct.setApplicationName("tasktalk-listen");

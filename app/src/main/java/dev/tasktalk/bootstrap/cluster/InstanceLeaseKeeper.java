@@ -40,18 +40,31 @@ public class InstanceLeaseKeeper {
 
   @PostConstruct
   void create() {
-    liveness = new InstanceLiveness(leases, settings.lease(),
-        "pid " + ProcessHandle.current().pid() + " started " + java.time.Instant.now());
+    liveness =
+        new InstanceLiveness(
+            leases,
+            settings.lease(),
+            "pid " + ProcessHandle.current().pid() + " started " + java.time.Instant.now());
   }
 
   void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    liveness.heartbeat(); // before the first request, so this instance's runs are never taken for a dead one's
+    liveness.heartbeat(); // before the first request, so this instance's runs are never taken for a
+    // dead one's
     Duration beat = liveness.heartbeatEvery();
     Duration sweep = liveness.sweepEvery();
-    timers = List.of(
-        scheduler.scheduleWithFixedDelay(liveness::heartbeat, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS),
-        scheduler.scheduleWithFixedDelay(liveness::sweep, 0, sweep.toMillis(), TimeUnit.MILLISECONDS));
-    LOG.info(() -> "instance " + instance.value() + " holds a lease renewed every " + beat.toMillis() + " ms");
+    timers =
+        List.of(
+            scheduler.scheduleWithFixedDelay(
+                liveness::heartbeat, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS),
+            scheduler.scheduleWithFixedDelay(
+                liveness::sweep, 0, sweep.toMillis(), TimeUnit.MILLISECONDS));
+    LOG.info(
+        () ->
+            "instance "
+                + instance.value()
+                + " holds a lease renewed every "
+                + beat.toMillis()
+                + " ms");
   }
 
   @PreDestroy

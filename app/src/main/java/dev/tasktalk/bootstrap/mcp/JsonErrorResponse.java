@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@code /mcp} response that lets successful answers (JSON or event streams) through untouched but
- * holds back the body of an error status, so {@link #finish()} can pass a proper JSON-RPC error on and
- * replace anything else (the SDK's serialised exceptions with stack traces, a container's HTML error
- * page) by a JSON-RPC error carrying only a code and a message.
+ * A {@code /mcp} response that lets successful answers (JSON or event streams) through untouched
+ * but holds back the body of an error status, so {@link #finish()} can pass a proper JSON-RPC error
+ * on and replace anything else (the SDK's serialised exceptions with stack traces, a container's
+ * HTML error page) by a JSON-RPC error carrying only a code and a message.
  */
 final class JsonErrorResponse extends HttpServletResponseWrapper {
 
@@ -93,7 +93,8 @@ final class JsonErrorResponse extends HttpServletResponseWrapper {
       return super.getWriter();
     }
     if (heldWriter == null) {
-      heldWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
+      heldWriter =
+          new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
     }
     return heldWriter;
   }
@@ -137,33 +138,58 @@ final class JsonErrorResponse extends HttpServletResponseWrapper {
     JsonNode body = parse(held == null ? new byte[0] : held.toByteArray());
     JsonNode id = body == null ? null : body.get("id");
     JsonNode error = body == null ? null : body.get("error");
-    if (!errorSent && body != null && body.has("jsonrpc") && error != null && error.path("code").isInt()
+    if (!errorSent
+        && body != null
+        && body.has("jsonrpc")
+        && error != null
+        && error.path("code").isInt()
         && error.path("message").isString()) {
-      JsonRpcErrors.send(response, status, error.path("code").asInt(), error.path("message").asString(),
-          error.get("data"), id);
+      JsonRpcErrors.send(
+          response,
+          status,
+          error.path("code").asInt(),
+          error.path("message").asString(),
+          error.get("data"),
+          id);
       return;
     }
-    // The SDK serialises its McpError: {"jsonRpcError":{"code":..,"message":..},"stackTrace":[..],..}
+    // The SDK serialises its McpError:
+    // {"jsonRpcError":{"code":..,"message":..},"stackTrace":[..],..}
     JsonNode sdkError = body == null ? null : body.get("jsonRpcError");
     if (sdkError != null && sdkError.path("code").isInt() && sdkError.path("message").isString()) {
-      JsonRpcErrors.send(response, status, sdkError.path("code").asInt(), sdkError.path("message").asString(),
-          null, null);
+      JsonRpcErrors.send(
+          response,
+          status,
+          sdkError.path("code").asInt(),
+          sdkError.path("message").asString(),
+          null,
+          null);
       return;
     }
-    JsonRpcErrors.send(response, status, status >= 500 ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.INVALID_REQUEST,
-        message(), null, null);
+    JsonRpcErrors.send(
+        response,
+        status,
+        status >= 500 ? JsonRpcErrors.INTERNAL_ERROR : JsonRpcErrors.INVALID_REQUEST,
+        message(),
+        null,
+        null);
   }
 
-  /** After a transport threw: a 500 JSON-RPC internal error, unless an answer has already started. */
+  /**
+   * After a transport threw: a 500 JSON-RPC internal error, unless an answer has already started.
+   */
   void failed() throws IOException {
     if (!response.isCommitted()) {
       response.resetBuffer();
-      JsonRpcErrors.send(response, SC_INTERNAL_SERVER_ERROR, JsonRpcErrors.INTERNAL_ERROR, "Internal error");
+      JsonRpcErrors.send(
+          response, SC_INTERNAL_SERVER_ERROR, JsonRpcErrors.INTERNAL_ERROR, "Internal error");
     }
   }
 
   private String message() {
-    if (errorMessage != null && !errorMessage.isBlank() && errorMessage.length() < 200
+    if (errorMessage != null
+        && !errorMessage.isBlank()
+        && errorMessage.length() < 200
         && !errorMessage.contains("Exception")) {
       return errorMessage;
     }

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * A {@code /mcp} response whose {@code WWW-Authenticate: Bearer} challenge (set by the auth filter on
- * a 401) names the resource metadata first, as MCP clients look for it (RFC 9728, section 5.1).
+ * A {@code /mcp} response whose {@code WWW-Authenticate: Bearer} challenge (set by the auth filter
+ * on a 401) names the resource metadata first, as MCP clients look for it (RFC 9728, section 5.1).
  */
 final class McpChallengeResponse extends HttpServletResponseWrapper {
 
@@ -37,7 +37,8 @@ final class McpChallengeResponse extends HttpServletResponseWrapper {
       return value;
     }
     String params = trimmed.substring(6).strip();
-    String metadata = "resource_metadata=\"" + metadataUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    String metadata =
+        "resource_metadata=\"" + metadataUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     return "Bearer " + metadata + (params.isEmpty() ? "" : ", " + params);
   }
 }

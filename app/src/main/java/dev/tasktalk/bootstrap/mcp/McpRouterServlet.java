@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /mcp} for both protocol eras: hands each request to the SDK's classic Streamable HTTP
- * transport (sessions, up to 2025-11-25) or to its stateless 2026-07-28 transport, by
- * {@link McpRevision}. Whatever either answers, an error leaves as a JSON-RPC error object: container
+ * transport (sessions, up to 2025-11-25) or to its stateless 2026-07-28 transport, by {@link
+ * McpRevision}. Whatever either answers, an error leaves as a JSON-RPC error object: container
  * error pages, serialised exceptions and exceptions thrown out of a transport are replaced.
  */
 final class McpRouterServlet extends HttpServlet {
@@ -44,20 +44,31 @@ final class McpRouterServlet extends HttpServlet {
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     McpRevision revision = McpRevision.of(request);
     String version = request.getHeader(McpRevision.PROTOCOL_VERSION_HEADER);
-    if (revision == McpRevision.CLASSIC && version != null && !McpRevision.SUPPORTED.contains(version.strip())) {
+    if (revision == McpRevision.CLASSIC
+        && version != null
+        && !McpRevision.SUPPORTED.contains(version.strip())) {
       // A modern-shaped request with an unknown version is left to the SDK, which answers -32022
       // listing the versions server/discover names.
-      JsonRpcErrors.unsupportedVersion(response, version.strip(), McpRevision.SUPPORTED_LIST,
-          request.getAttribute(McpRevision.MESSAGE_ATTRIBUTE) instanceof JsonNode message ? message.get("id") : null);
+      JsonRpcErrors.unsupportedVersion(
+          response,
+          version.strip(),
+          McpRevision.SUPPORTED_LIST,
+          request.getAttribute(McpRevision.MESSAGE_ATTRIBUTE) instanceof JsonNode message
+              ? message.get("id")
+              : null);
       return;
     }
     if (revision == McpRevision.MODERN && !"POST".equals(request.getMethod())) {
       // 2026-07-28 has no GET stream and no sessions to DELETE.
       response.setHeader("Allow", "POST");
-      JsonRpcErrors.send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, JsonRpcErrors.INVALID_REQUEST,
+      JsonRpcErrors.send(
+          response,
+          HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+          JsonRpcErrors.INVALID_REQUEST,
           "Method Not Allowed: revision " + McpRevision.MODERN_VERSION + " accepts POST only");
       return;
     }

@@ -49,8 +49,11 @@ final class McpScopeFilter implements Filter {
     }
     byte[] body = read(request.getInputStream());
     if (body == null) {
-      JsonRpcErrors.send(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-          JsonRpcErrors.INVALID_REQUEST, "Request body larger than " + maxBodyBytes + " bytes");
+      JsonRpcErrors.send(
+          response,
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          JsonRpcErrors.INVALID_REQUEST,
+          "Request body larger than " + maxBodyBytes + " bytes");
       return;
     }
     JsonNode message = parse(body);
@@ -60,21 +63,29 @@ final class McpScopeFilter implements Filter {
     String tool = writeToolCalled(message);
     if (tool != null && !mayWrite(request)) {
       McpSettings settings = McpSettings.current();
-      response.setHeader("WWW-Authenticate", BearerChallenge.bearer()
-          .with("error", "insufficient_scope")
-          .with("scope", WRITE_SCOPE)
-          .with("resource_metadata", McpEndpoints.metadataUrl(request, settings))
-          .with("error_description", tool + " needs the " + WRITE_SCOPE + " scope")
-          .headerValue());
-      JsonRpcErrors.send(response, HttpServletResponse.SC_FORBIDDEN, JsonRpcErrors.SERVER_ERROR,
-          "insufficient_scope: " + tool + " needs the " + WRITE_SCOPE + " scope", message.get("id"));
+      response.setHeader(
+          "WWW-Authenticate",
+          BearerChallenge.bearer()
+              .with("error", "insufficient_scope")
+              .with("scope", WRITE_SCOPE)
+              .with("resource_metadata", McpEndpoints.metadataUrl(request, settings))
+              .with("error_description", tool + " needs the " + WRITE_SCOPE + " scope")
+              .headerValue());
+      JsonRpcErrors.send(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          JsonRpcErrors.SERVER_ERROR,
+          "insufficient_scope: " + tool + " needs the " + WRITE_SCOPE + " scope",
+          message.get("id"));
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
   private String writeToolCalled(JsonNode message) {
-    if (message == null || !message.isObject() || !"tools/call".equals(message.path("method").asString(""))) {
+    if (message == null
+        || !message.isObject()
+        || !"tools/call".equals(message.path("method").asString(""))) {
       return null;
     }
     String name = message.path("params").path("name").asString("");

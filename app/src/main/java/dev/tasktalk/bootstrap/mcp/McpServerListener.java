@@ -7,8 +7,8 @@ import dev.tasktalk.application.tools.Toolbox;
 import dev.tasktalk.bootstrap.security.TokenPrincipal;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -22,9 +22,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts the MCP server into the WAR at start-up: at {@code /mcp} a router in front of the SDK's classic
- * Streamable HTTP transport (sessions, up to 2025-11-25) and its stateless 2026-07-28 transport (the
- * owner taken from the authenticated principal in both), their guards, and the resource metadata.
+ * Puts the MCP server into the WAR at start-up: at {@code /mcp} a router in front of the SDK's
+ * classic Streamable HTTP transport (sessions, up to 2025-11-25) and its stateless 2026-07-28
+ * transport (the owner taken from the authenticated principal in both), their guards, and the
+ * resource metadata.
  */
 @WebListener
 public class McpServerListener implements ServletContextListener {
@@ -45,42 +46,57 @@ public class McpServerListener implements ServletContextListener {
             .mcpEndpoint(McpEndpoints.MCP)
             .jsonMapper(TaskMcpServer.json())
             .maxRequestSize(MAX_BODY_BYTES)
-            .contextExtractor(request -> McpCaller.context(
-                request.getUserPrincipal() instanceof TokenPrincipal principal ? principal.userId() : null))
+            .contextExtractor(
+                request ->
+                    McpCaller.context(
+                        request.getUserPrincipal() instanceof TokenPrincipal principal
+                            ? principal.userId()
+                            : null))
             .build();
     server = TaskMcpServer.start(transport, toolbox, VERSION);
 
     // Revision 2026-07-28: stateless, so any instance serves any request. Host/Origin, size and
     // Accept are checked by the guard in front of both transports.
-    modern = HttpServletMcpTransport.builder(TaskMcpServer.modern(toolbox, VERSION))
-        .endpoint(McpEndpoints.MCP)
-        .jsonMapper(TaskMcpServer.json())
-        .maxRequestSize(MAX_BODY_BYTES)
-        .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
-        .contextExtractor(request -> McpCaller.context(
-            request.getUserPrincipal() instanceof TokenPrincipal principal ? principal.userId() : null))
-        .build();
+    modern =
+        HttpServletMcpTransport.builder(TaskMcpServer.modern(toolbox, VERSION))
+            .endpoint(McpEndpoints.MCP)
+            .jsonMapper(TaskMcpServer.json())
+            .maxRequestSize(MAX_BODY_BYTES)
+            .httpHeaderValidator(ServerHttpHeaderValidator.NOOP)
+            .contextExtractor(
+                request ->
+                    McpCaller.context(
+                        request.getUserPrincipal() instanceof TokenPrincipal principal
+                            ? principal.userId()
+                            : null))
+            .build();
 
-    ServletRegistration.Dynamic mcp = context.addServlet("mcp", new McpRouterServlet(transport, modern));
+    ServletRegistration.Dynamic mcp =
+        context.addServlet("mcp", new McpRouterServlet(transport, modern));
     mcp.setAsyncSupported(true);
     mcp.setLoadOnStartup(1);
     mcp.addMapping(McpEndpoints.MCP);
 
     // Before the declared filters (authentication): Host/Origin, version, Accept and size checks.
-    FilterRegistration.Dynamic guard = context.addFilter("mcp-guard",
-        new McpRequestGuard(new HostRules(McpSettings.current()), MAX_BODY_BYTES));
+    FilterRegistration.Dynamic guard =
+        context.addFilter(
+            "mcp-guard", new McpRequestGuard(new HostRules(McpSettings.current()), MAX_BODY_BYTES));
     guard.setAsyncSupported(true);
     guard.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, McpEndpoints.MCP);
 
     // After authentication, which makes the principal whose scopes this checks.
-    Set<String> writeTools = toolbox.specs().stream().filter(spec -> !spec.readOnly())
-        .map(ToolSpec::name).collect(Collectors.toUnmodifiableSet());
-    FilterRegistration.Dynamic scopes = context.addFilter("mcp-scopes",
-        new McpScopeFilter(writeTools, MAX_BODY_BYTES));
+    Set<String> writeTools =
+        toolbox.specs().stream()
+            .filter(spec -> !spec.readOnly())
+            .map(ToolSpec::name)
+            .collect(Collectors.toUnmodifiableSet());
+    FilterRegistration.Dynamic scopes =
+        context.addFilter("mcp-scopes", new McpScopeFilter(writeTools, MAX_BODY_BYTES));
     scopes.setAsyncSupported(true);
     scopes.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, McpEndpoints.MCP);
 
-    context.addServlet("mcp-resource-metadata", new ResourceMetadataServlet())
+    context
+        .addServlet("mcp-resource-metadata", new ResourceMetadataServlet())
         .addMapping(McpEndpoints.METADATA, McpEndpoints.MCP_METADATA);
   }
 

@@ -11,8 +11,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The MCP endpoint's settings from MicroProfile Config (so each is an environment variable too):
  * allowed hosts and origins, the authorization servers to advertise, and the public base URL.
  */
-public record McpSettings(List<String> allowedHosts, List<String> allowedOrigins,
-    List<String> authorizationServers, Optional<String> issuer, Optional<String> publicBaseUrl) {
+public record McpSettings(
+    List<String> allowedHosts,
+    List<String> allowedOrigins,
+    List<String> authorizationServers,
+    Optional<String> issuer,
+    Optional<String> publicBaseUrl) {
 
   public static final String ALLOWED_HOSTS = "MCP_ALLOWED_HOSTS";
   public static final String ALLOWED_ORIGINS = "MCP_ALLOWED_ORIGINS";

@@ -19,10 +19,13 @@ final class ResourceMetadataServlet extends HttpServlet {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     McpSettings settings = McpSettings.current();
-    ObjectNode document = JSON.createObjectNode().put("resource", McpEndpoints.resource(request, settings));
-    authorizationServers(request, settings).forEach(document.putArray("authorization_servers")::add);
+    ObjectNode document =
+        JSON.createObjectNode().put("resource", McpEndpoints.resource(request, settings));
+    authorizationServers(request, settings)
+        .forEach(document.putArray("authorization_servers")::add);
     document.putArray("scopes_supported").add("tasks:read").add(McpScopeFilter.WRITE_SCOPE);
     document.putArray("bearer_methods_supported").add("header");
     byte[] body = JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
@@ -34,7 +37,8 @@ final class ResourceMetadataServlet extends HttpServlet {
     response.getOutputStream().write(body);
   }
 
-  private static List<String> authorizationServers(HttpServletRequest request, McpSettings settings) {
+  private static List<String> authorizationServers(
+      HttpServletRequest request, McpSettings settings) {
     if (!settings.authorizationServers().isEmpty()) {
       return settings.authorizationServers();
     }

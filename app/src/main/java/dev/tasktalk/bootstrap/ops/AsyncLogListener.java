@@ -5,7 +5,9 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Logs a streamed (asynchronous) request when its stream ends rather than when the servlet returns. */
+/**
+ * Logs a streamed (asynchronous) request when its stream ends rather than when the servlet returns.
+ */
 final class AsyncLogListener implements AsyncListener {
 
   private final RequestLogFilter filter;

@@ -2,8 +2,8 @@ package dev.tasktalk.bootstrap.ops;
 
 import dev.tasktalk.application.port.out.llm.LanguageModel;
 import dev.tasktalk.bootstrap.persistence.SchemaMigration;
-import dev.tasktalk.bootstrap.wiring.AgentProducers;
 import dev.tasktalk.bootstrap.security.AuthConfiguration;
+import dev.tasktalk.bootstrap.wiring.AgentProducers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,22 +43,34 @@ public class ConfigReportResource {
   @GET
   public String report() {
     boolean reachable = DatabaseReadinessCheck.reachable(dataSource);
-    var json = Json.createObjectBuilder()
-        .add("status", reachable ? "ok" : "degraded")
-        .add("auth", Json.createObjectBuilder().add("mode", auth.mode()))
-        .add("database", Json.createObjectBuilder().add("mode", databaseMode).add("reachable", reachable))
-        .add("model", Json.createObjectBuilder().add("provider", providerName())
-            .add("model", model.modelName()))
-        .add("mcp_servers", mcpServers());
+    var json =
+        Json.createObjectBuilder()
+            .add("status", reachable ? "ok" : "degraded")
+            .add("auth", Json.createObjectBuilder().add("mode", auth.mode()))
+            .add(
+                "database",
+                Json.createObjectBuilder().add("mode", databaseMode).add("reachable", reachable))
+            .add(
+                "model",
+                Json.createObjectBuilder()
+                    .add("provider", providerName())
+                    .add("model", model.modelName()))
+            .add("mcp_servers", mcpServers());
     return json.build().toString();
   }
 
-  /** External MCP tool servers as last seen; a server that is down shows here, never breaks a chat. */
+  /**
+   * External MCP tool servers as last seen; a server that is down shows here, never breaks a chat.
+   */
   private jakarta.json.JsonArrayBuilder mcpServers() {
     var servers = Json.createArrayBuilder();
     for (var server : agents.externalMcpHealth()) {
-      var entry = Json.createObjectBuilder().add("name", server.name()).add("url", server.url())
-          .add("reachable", server.reachable()).add("tools", server.toolCount());
+      var entry =
+          Json.createObjectBuilder()
+              .add("name", server.name())
+              .add("url", server.url())
+              .add("reachable", server.reachable())
+              .add("tools", server.toolCount());
       if (server.lastError() != null) {
         entry.add("error", server.lastError());
       }

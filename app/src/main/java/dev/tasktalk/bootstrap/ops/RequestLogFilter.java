@@ -16,9 +16,9 @@ import java.util.HexFormat;
 import java.util.logging.Logger;
 
 /**
- * One structured (logfmt) line per request: method, path, status, duration and a hash of the user, so
- * logs can follow one user's requests without holding their identity. Mapped first in web.xml so that
- * refused requests are logged too.
+ * One structured (logfmt) line per request: method, path, status, duration and a hash of the user,
+ * so logs can follow one user's requests without holding their identity. Mapped first in web.xml so
+ * that refused requests are logged too.
  */
 public class RequestLogFilter implements Filter {
 
@@ -46,14 +46,26 @@ public class RequestLogFilter implements Filter {
 
   void log(HttpServletRequest request, int status, long started) {
     long micros = (System.nanoTime() - started) / 1_000;
-    String user = request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? userHash(p.getName()) : "-";
-    LOG.info(() -> String.format("request method=%s path=%s status=%d duration_ms=%d.%03d user=%s",
-        request.getMethod(), request.getRequestURI(), status, micros / 1000, micros % 1000, user));
+    String user =
+        request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p
+            ? userHash(p.getName())
+            : "-";
+    LOG.info(
+        () ->
+            String.format(
+                "request method=%s path=%s status=%d duration_ms=%d.%03d user=%s",
+                request.getMethod(),
+                request.getRequestURI(),
+                status,
+                micros / 1000,
+                micros % 1000,
+                user));
   }
 
   static String userHash(String subject) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -19,11 +19,11 @@ import javax.sql.DataSource;
 
 /**
  * Defines the application's data source from MicroProfile Config ({@code tasktalk.db.*}, which the
- * launcher sets), brings the schema up to date with Liquibase before any request is served (its lock
- * lets one of several instances starting at once migrate while the others wait), and, on the
+ * launcher sets), brings the schema up to date with Liquibase before any request is served (its
+ * lock lets one of several instances starting at once migrate while the others wait), and, on the
  * launcher's embedded database, which no other instance can share, marks the responses the last
- * process left running as interrupted. On a shared database that is the leases' job
- * ({@code InstanceLeaseKeeper}): a starting instance must not cut the answers others are streaming.
+ * process left running as interrupted. On a shared database that is the leases' job ({@code
+ * InstanceLeaseKeeper}): a starting instance must not cut the answers others are streaming.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,
@@ -67,9 +67,11 @@ public class SchemaMigration {
     try (Connection connection = dataSource.getConnection()) {
       SchemaMigrator.migrate(connection);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot reach the database to migrate the schema: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot reach the database to migrate the schema: " + e.getMessage(), e);
     }
-    LOG.info(() -> "database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    LOG.info(
+        () -> "database schema up to date in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     if (!settings.embeddedDatabase()) {
       return;
     }

@@ -89,8 +89,10 @@ public class BearerAuthFilter implements Filter {
     // The dev token path is always let through: with dev login off its resource answers 404.
     // A signed attachment preview link proves its owner itself (an <img src> cannot send a token);
     // the attachment servlet verifies the signature.
-    return HEALTH_PATH.equals(path) || DEV_TOKEN_PATH.equals(path)
-        || ("GET".equals(request.getMethod()) && SIGNED_PREVIEW.matcher(path).matches()
+    return HEALTH_PATH.equals(path)
+        || DEV_TOKEN_PATH.equals(path)
+        || ("GET".equals(request.getMethod())
+            && SIGNED_PREVIEW.matcher(path).matches()
             && request.getParameter("sig") != null);
   }
 

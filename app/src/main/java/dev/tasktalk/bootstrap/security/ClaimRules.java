@@ -42,16 +42,23 @@ final class ClaimRules implements JWTClaimsSetVerifier<SecurityContext> {
             null,
             issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null),
             Set.of());
-    // A HashSet, not Set.copyOf: the Nimbus that Payara puts first on the class path (10.5) asks the
+    // A HashSet, not Set.copyOf: the Nimbus that Payara puts first on the class path (10.5) asks
+    // the
     // set whether it contains null, which an immutable set answers with a NullPointerException.
     this.audience = nimbus(audiences.isEmpty() ? null : new HashSet<>(audiences), null, Set.of());
   }
 
   @Override
   public void verify(JWTClaimsSet claims, SecurityContext context) {
-    check(times, claims, e -> claims.getExpirationTime() == null ? "token has no expiry"
-        : e instanceof ExpiredJWTException ? "token has expired"
-        : "token is not valid yet");
+    check(
+        times,
+        claims,
+        e ->
+            claims.getExpirationTime() == null
+                ? "token has no expiry"
+                : e instanceof ExpiredJWTException
+                    ? "token has expired"
+                    : "token is not valid yet");
     String subject = claims.getSubject();
     if (subject == null || subject.isBlank()) {
       throw new InvalidTokenException("token has no subject");

@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * {@code CORS_ORIGINS}, read once and checked while the application starts: a value that is not a list
- * of origins fails the deployment, as a bad signing key does, instead of leaving CORS silently off.
+ * {@code CORS_ORIGINS}, read once and checked while the application starts: a value that is not a
+ * list of origins fails the deployment, as a bad signing key does, instead of leaving CORS silently
+ * off.
  */
 @ApplicationScoped
 public class CorsConfiguration {
@@ -29,7 +30,10 @@ public class CorsConfiguration {
   void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Observing start-up creates this bean eagerly, so a bad value stops the deployment.
     if (policy.enabled()) {
-      LOG.info(() -> "Cross-origin requests allowed from " + (policy.anyOrigin() ? "any origin" : policy.origins()));
+      LOG.info(
+          () ->
+              "Cross-origin requests allowed from "
+                  + (policy.anyOrigin() ? "any origin" : policy.origins()));
     }
   }
 

@@ -12,19 +12,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Cross-origin access for browser apps on the origins in {@code CORS_ORIGINS} (a ChatKit React app on
- * its own dev server, say). It answers their preflights itself — before the bearer check, since a
- * preflight carries no token — and marks their actual responses readable. Tokens travel in the
- * {@code Authorization} header, never in cookies, so credentials are not allowed and {@code *} is safe.
- * Requests without an {@code Origin}, or from an origin not listed, pass through untouched: the
- * browser then keeps the answer from the other page. {@code /mcp} keeps its own Origin check.
+ * Cross-origin access for browser apps on the origins in {@code CORS_ORIGINS} (a ChatKit React app
+ * on its own dev server, say). It answers their preflights itself — before the bearer check, since
+ * a preflight carries no token — and marks their actual responses readable. Tokens travel in the
+ * {@code Authorization} header, never in cookies, so credentials are not allowed and {@code *} is
+ * safe. Requests without an {@code Origin}, or from an origin not listed, pass through untouched:
+ * the browser then keeps the answer from the other page. {@code /mcp} keeps its own Origin check.
  */
 public class CorsFilter implements Filter {
 
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
   static final String DEFAULT_ALLOWED_HEADERS =
-      "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id, Mcp-Protocol-Version, Mcp-Method,"
-          + " Mcp-Name";
+      "Authorization, Content-Type, Accept, Last-Event-ID, Mcp-Session-Id, Mcp-Protocol-Version,"
+          + " Mcp-Method, Mcp-Name";
   // Mcp-Method and Mcp-Name are the request headers MCP 2026-07-28 adds; listed here as well for
   // clients that mirror them back.
   static final String EXPOSED_HEADERS =
@@ -58,13 +58,15 @@ public class CorsFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
-    boolean preflight = "OPTIONS".equals(request.getMethod())
-        && request.getHeader("Access-Control-Request-Method") != null;
+    boolean preflight =
+        "OPTIONS".equals(request.getMethod())
+            && request.getHeader("Access-Control-Request-Method") != null;
     if (!policy.allows(origin)) {
       if (preflight) {
         refuse(response, origin);
       } else {
-        chain.doFilter(request, response); // same-origin pages send Origin too; they need no CORS headers
+        chain.doFilter(
+            request, response); // same-origin pages send Origin too; they need no CORS headers
       }
       return;
     }
@@ -73,7 +75,8 @@ public class CorsFilter implements Filter {
     if (preflight) {
       String requested = request.getHeader("Access-Control-Request-Headers");
       response.setHeader("Access-Control-Allow-Methods", ALLOWED_METHODS);
-      response.setHeader("Access-Control-Allow-Headers",
+      response.setHeader(
+          "Access-Control-Allow-Headers",
           requested == null || requested.isBlank() ? DEFAULT_ALLOWED_HEADERS : requested);
       response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -84,8 +87,14 @@ public class CorsFilter implements Filter {
   }
 
   private static void refuse(HttpServletResponse response, String origin) throws IOException {
-    byte[] body = JsonBodies.utf8(JsonBodies.error("origin_not_allowed", "cross-origin requests from " + origin
-        + " are not allowed; add the origin to " + CorsPolicy.SETTING));
+    byte[] body =
+        JsonBodies.utf8(
+            JsonBodies.error(
+                "origin_not_allowed",
+                "cross-origin requests from "
+                    + origin
+                    + " are not allowed; add the origin to "
+                    + CorsPolicy.SETTING));
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     response.setContentType("application/json");
     response.setContentLength(body.length);

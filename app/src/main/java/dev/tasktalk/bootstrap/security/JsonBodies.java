@@ -5,8 +5,8 @@ import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON bodies this package answers with; errors come from the REST adapter's
- * {@link ErrorResponses}, so a refused token or origin looks like any other API error.
+ * The JSON bodies this package answers with; errors come from the REST adapter's {@link
+ * ErrorResponses}, so a refused token or origin looks like any other API error.
  */
 final class JsonBodies {
 

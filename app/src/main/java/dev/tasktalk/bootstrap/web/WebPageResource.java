@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code GET /} answers the chat page, {@code GET /assets/{file}} one of its assets. Only the file
  * names in {@link #ASSETS} are served, so no request can reach anything else in the WAR (no path
  * traversal, no {@code WEB-INF}). Responses carry an ETag and {@code Cache-Control: no-cache}: the
- * names are not content-hashed, so browsers revalidate and get a 304 when nothing changed. The page's
- * Content-Security-Policy, and a {@code <meta>} telling it which chat to show, come from {@link WebUi}
- * ({@code TASKTALK_UI}, {@code CHATKIT_SCRIPT_URL}).
+ * names are not content-hashed, so browsers revalidate and get a 304 when nothing changed. The
+ * page's Content-Security-Policy, and a {@code <meta>} telling it which chat to show, come from
+ * {@link WebUi} ({@code TASKTALK_UI}, {@code CHATKIT_SCRIPT_URL}).
  */
 @Path("/")
 @RequestScoped
@@ -34,18 +34,25 @@ public class WebPageResource {
   static final String INDEX = "/index.html";
 
   /** The assets under {@code /assets/} in the WAR and their content types. */
-  static final Map<String, String> ASSETS = Map.of(
-      "app.js", "text/javascript; charset=utf-8",
-      "app.css", "text/css; charset=utf-8",
-      "icon.svg", "image/svg+xml");
+  static final Map<String, String> ASSETS =
+      Map.of(
+          "app.js", "text/javascript; charset=utf-8",
+          "app.css", "text/css; charset=utf-8",
+          "icon.svg", "image/svg+xml");
 
-  /** Same-origin only; the built-in chat needs nothing from elsewhere ({@link WebUi#csp()} in chatkit mode). */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-      + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+  /**
+   * Same-origin only; the built-in chat needs nothing from elsewhere ({@link WebUi#csp()} in
+   * chatkit mode).
+   */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self'";
 
   @GET
   @Operation(hidden = true)
-  public Response page(@Context ServletContext servlet, @Context Request request) throws IOException {
+  public Response page(@Context ServletContext servlet, @Context Request request)
+      throws IOException {
     WebUi ui = WebUi.from(ConfigProvider.getConfig());
     return serve(servlet, request, INDEX, "text/html; charset=utf-8", ui::page)
         .header("Content-Security-Policy", ui.csp())
@@ -57,7 +64,8 @@ public class WebPageResource {
   @GET
   @Path("assets/{file}")
   @Operation(hidden = true)
-  public Response asset(@PathParam("file") String file, @Context ServletContext servlet, @Context Request request)
+  public Response asset(
+      @PathParam("file") String file, @Context ServletContext servlet, @Context Request request)
       throws IOException {
     String type = ASSETS.get(file);
     if (type == null) {
@@ -66,25 +74,36 @@ public class WebPageResource {
     return serve(servlet, request, "/assets/" + file, type, UnaryOperator.identity()).build();
   }
 
-  private static Response.ResponseBuilder serve(ServletContext servlet, Request request, String path, String type,
-      UnaryOperator<byte[]> transform) throws IOException {
+  private static Response.ResponseBuilder serve(
+      ServletContext servlet,
+      Request request,
+      String path,
+      String type,
+      UnaryOperator<byte[]> transform)
+      throws IOException {
     byte[] bytes;
     try (InputStream in = servlet.getResourceAsStream(path)) {
       if (in == null) {
-        return Response.status(Response.Status.NOT_FOUND).type("text/plain; charset=utf-8").entity("not found");
+        return Response.status(Response.Status.NOT_FOUND)
+            .type("text/plain; charset=utf-8")
+            .entity("not found");
       }
       bytes = transform.apply(in.readAllBytes());
     }
     EntityTag tag = new EntityTag(sha256(bytes));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(bytes, type);
-    return builder.tag(tag)
+    return builder
+        .tag(tag)
         .header("Cache-Control", "no-cache")
         .header("X-Content-Type-Options", "nosniff");
   }
 
   private static Response notFound() {
-    return Response.status(Response.Status.NOT_FOUND).type("text/plain; charset=utf-8").entity("not found").build();
+    return Response.status(Response.Status.NOT_FOUND)
+        .type("text/plain; charset=utf-8")
+        .entity("not found")
+        .build();
   }
 
   private static String sha256(byte[] bytes) {

@@ -2,6 +2,8 @@ package dev.tasktalk.bootstrap.wiring;
 
 import dev.tasktalk.adapter.out.llm.ModelProviderAdapters;
 import dev.tasktalk.adapter.out.llm.offline.OfflineLanguageModel;
+import dev.tasktalk.adapter.out.mcp.ExternalMcpServers;
+import dev.tasktalk.adapter.out.mcp.RemoteMcpHealth;
 import dev.tasktalk.application.port.in.todo.AddTodoUseCase;
 import dev.tasktalk.application.port.in.todo.CompleteTodoUseCase;
 import dev.tasktalk.application.port.in.todo.DeleteTodoUseCase;
@@ -14,14 +16,12 @@ import dev.tasktalk.application.port.out.persistence.RunRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 import dev.tasktalk.application.port.out.persistence.ToolCallRepository;
 import dev.tasktalk.application.port.out.turn.Responder;
+import dev.tasktalk.application.service.agent.AgentProfile;
 import dev.tasktalk.application.service.agent.AgentResponder;
 import dev.tasktalk.application.service.agent.AgentSettings;
+import dev.tasktalk.application.tools.CompositeToolbox;
 import dev.tasktalk.application.tools.TaskToolbox;
 import dev.tasktalk.application.tools.Toolbox;
-import dev.tasktalk.adapter.out.mcp.ExternalMcpServers;
-import dev.tasktalk.adapter.out.mcp.RemoteMcpHealth;
-import dev.tasktalk.application.service.agent.AgentProfile;
-import dev.tasktalk.application.tools.CompositeToolbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,24 +83,48 @@ public class AgentProducers {
   }
 
   /**
-   * The agent, holding the task tools plus the tools of the external MCP servers (namespaced
-   * {@code server__tool}; destructive ones are confirmed like ours). Only the agent sees them: the
-   * shared Toolbox bean, which our own /mcp publishes, stays the seven task tools. Public so that a
-   * test deployment's alternative producer can wrap the agent it builds.
+   * The agent, holding the task tools plus the tools of the external MCP servers (namespaced {@code
+   * server__tool}; destructive ones are confirmed like ours). Only the agent sees them: the shared
+   * Toolbox bean, which our own /mcp publishes, stays the seven task tools. Public so that a test
+   * deployment's alternative producer can wrap the agent it builds.
    */
   @Produces
   @ApplicationScoped
   public Responder responder(LanguageModel model, Toolbox toolbox) {
     // Bounded by the client timeouts and done in parallel; a server that is down now is skipped.
     List<String> remoteTools = external.isEmpty() ? List.of() : external.refresh();
-    Toolbox tools = external.isEmpty() ? toolbox
-        : new CompositeToolbox(toolbox, external.toolboxes(), toolCalls, clock);
+    Toolbox tools =
+        external.isEmpty()
+            ? toolbox
+            : new CompositeToolbox(toolbox, external.toolboxes(), toolCalls, clock);
     AgentSettings defaults = AgentSettings.defaults();
-    AgentSettings agents = new AgentSettings(defaults.maxSteps(), defaults.historyBudget(),
-        defaults.agents().stream().map(a -> new AgentProfile(a.name(), a.instructions(),
-            Stream.concat(a.toolNames().stream(), remoteTools.stream()).toList(), a.handoffs())).toList());
-    return new AgentResponder(model, tools, approvals, items, clock, agents,
-        turn -> runs.recordUsage(turn.owner(), turn.threadId(), turn.model(), turn.inputTokens(),
-            turn.outputTokens(), turn.firstToken()));
+    AgentSettings agents =
+        new AgentSettings(
+            defaults.maxSteps(),
+            defaults.historyBudget(),
+            defaults.agents().stream()
+                .map(
+                    a ->
+                        new AgentProfile(
+                            a.name(),
+                            a.instructions(),
+                            Stream.concat(a.toolNames().stream(), remoteTools.stream()).toList(),
+                            a.handoffs()))
+                .toList());
+    return new AgentResponder(
+        model,
+        tools,
+        approvals,
+        items,
+        clock,
+        agents,
+        turn ->
+            runs.recordUsage(
+                turn.owner(),
+                turn.threadId(),
+                turn.model(),
+                turn.inputTokens(),
+                turn.outputTokens(),
+                turn.firstToken()));
   }
 }

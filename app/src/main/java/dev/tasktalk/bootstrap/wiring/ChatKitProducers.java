@@ -30,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Wires the ChatKit server: the protocol service over the JPA repositories and the agent behind it,
- * attachments, the plain JSON chat API and hosted sessions, each published as its use-case interface.
+ * attachments, the plain JSON chat API and hosted sessions, each published as its use-case
+ * interface.
  */
 @ApplicationScoped
 public class ChatKitProducers {
@@ -52,7 +53,8 @@ public class ChatKitProducers {
   private PreviewLinks previewLinks;
 
   // Long enough for a conversation to stay open, short enough that a leaked link soon goes stale;
-  // reloading the thread issues fresh links. The key lives in the database, shared by every instance.
+  // reloading the thread issues fresh links. The key lives in the database, shared by every
+  // instance.
   private static final Duration PREVIEW_LINK_LIFETIME = Duration.ofHours(12);
   private static final String PREVIEW_LINK_SECRET = "preview-links";
 
@@ -64,17 +66,31 @@ public class ChatKitProducers {
 
   @PostConstruct
   void init() {
-    previewLinks = new PreviewLinks(() -> secrets.secret(PREVIEW_LINK_SECRET, randomKey()), clock,
-        PREVIEW_LINK_LIFETIME);
-    chatKitSettings = ChatKitSettings.defaults()
-        .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
-        .withMaxAttachmentBytes(settings.maxAttachmentBytes())
-        .withPreviewLinks(previewLinks);
+    previewLinks =
+        new PreviewLinks(
+            () -> secrets.secret(PREVIEW_LINK_SECRET, randomKey()), clock, PREVIEW_LINK_LIFETIME);
+    chatKitSettings =
+        ChatKitSettings.defaults()
+            .withPublicBaseUrl(settings.publicBaseUrl().orElse(""))
+            .withMaxAttachmentBytes(settings.maxAttachmentBytes())
+            .withPreviewLinks(previewLinks);
     codec = new ChatKitCodec(chatKitSettings.publicBaseUrl(), previewLinks);
-    var transcriber = providers.transcriber(settings.llmBaseUrl().orElse(null), settings.llmApiKey(),
-        settings.transcriptionModel().orElse(null));
-    chatKit = new ChatKitService(threads, items, attachments, runs, feedback, responder, transcriber,
-        clock, chatKitSettings);
+    var transcriber =
+        providers.transcriber(
+            settings.llmBaseUrl().orElse(null),
+            settings.llmApiKey(),
+            settings.transcriptionModel().orElse(null));
+    chatKit =
+        new ChatKitService(
+            threads,
+            items,
+            attachments,
+            runs,
+            feedback,
+            responder,
+            transcriber,
+            clock,
+            chatKitSettings);
   }
 
   @Produces
@@ -109,7 +125,9 @@ public class ChatKitProducers {
   @ApplicationScoped
   HostedSessionUseCase hostedSessions() {
     Optional<String> key = settings.openAiApiKey();
-    return new HostedSessionService(providers.hostedSessions(settings.openAiBaseUrl().orElse(null), key), key,
+    return new HostedSessionService(
+        providers.hostedSessions(settings.openAiBaseUrl().orElse(null), key),
+        key,
         settings.chatKitWorkflowId());
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The application's settings, read through MicroProfile Config so that each key can be an environment
- * variable; blank values count as unset. The names are the ones README.md documents.
+ * The application's settings, read through MicroProfile Config so that each key can be an
+ * environment variable; blank values count as unset. The names are the ones README.md documents.
  */
 @ApplicationScoped
 public class TasktalkSettings {
@@ -40,16 +40,22 @@ public class TasktalkSettings {
   }
 
   public long maxAttachmentBytes() {
-    return get("TASKTALK_MAX_ATTACHMENT_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
+    return get("TASKTALK_MAX_ATTACHMENT_BYTES")
+        .map(Long::parseLong)
+        .orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
   }
 
   public Optional<String> llmBaseUrl() {
     return get("LLM_BASE_URL");
   }
 
-  /** The model provider's key: {@code LLM_API_KEY}, else the provider-specific variables in turn. */
+  /**
+   * The model provider's key: {@code LLM_API_KEY}, else the provider-specific variables in turn.
+   */
   public Optional<String> llmApiKey() {
-    return get("LLM_API_KEY").or(() -> get("OPENAI_API_KEY")).or(() -> get("GEMINI_API_KEY"))
+    return get("LLM_API_KEY")
+        .or(() -> get("OPENAI_API_KEY"))
+        .or(() -> get("GEMINI_API_KEY"))
         .or(() -> get("XIAOMI_API_KEY"));
   }
 

@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Makes the plain-Java services CDI beans. Each producer returns a use-case interface, which is always
- * proxyable, so the services themselves stay free of CDI.
+ * Makes the plain-Java services CDI beans. Each producer returns a use-case interface, which is
+ * always proxyable, so the services themselves stay free of CDI.
  */
 @ApplicationScoped
 public class UseCaseProducers {
@@ -34,11 +34,45 @@ public class UseCaseProducers {
     todos = new TodoService(todoRepository, todoChanges, clock);
   }
 
-  @Produces @ApplicationScoped AddTodoUseCase addTodo() { return todos; }
-  @Produces @ApplicationScoped GetTodoUseCase getTodo() { return todos; }
-  @Produces @ApplicationScoped ListTodosUseCase listTodos() { return todos; }
-  @Produces @ApplicationScoped UpdateTodoUseCase updateTodo() { return todos; }
-  @Produces @ApplicationScoped CompleteTodoUseCase completeTodo() { return todos; }
-  @Produces @ApplicationScoped DeleteTodoUseCase deleteTodo() { return todos; }
-  @Produces @ApplicationScoped WatchTodosUseCase watchTodos() { return todos; }
+  @Produces
+  @ApplicationScoped
+  AddTodoUseCase addTodo() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  GetTodoUseCase getTodo() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  ListTodosUseCase listTodos() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  UpdateTodoUseCase updateTodo() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  CompleteTodoUseCase completeTodo() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  DeleteTodoUseCase deleteTodo() {
+    return todos;
+  }
+
+  @Produces
+  @ApplicationScoped
+  WatchTodosUseCase watchTodos() {
+    return todos;
+  }
 }

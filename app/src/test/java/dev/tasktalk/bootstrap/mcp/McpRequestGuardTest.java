@@ -76,8 +76,7 @@ class McpRequestGuardTest {
     assertThat(outcome(CONFIGURED, host, origin)).isEqualTo(expected);
   }
 
-  private static String outcome(McpSettings settings, String host, String origin)
-      throws Exception {
+  private static String outcome(McpSettings settings, String host, String origin) throws Exception {
     Map<String, String> headers = new HashMap<>();
     headers.put("Accept", "application/json, text/event-stream");
     if (host != null) {

@@ -17,7 +17,8 @@ class CorsPolicyTest {
 
   @Test
   void listedOrigins_matchAsBrowsersSendThem_caseAndDefaultPortAside() {
-    CorsPolicy policy = CorsPolicy.parse(Optional.of(" http://localhost:5173 , https://App.Example:443/ "));
+    CorsPolicy policy =
+        CorsPolicy.parse(Optional.of(" http://localhost:5173 , https://App.Example:443/ "));
 
     assertThat(policy.allows("http://localhost:5173")).isTrue();
     assertThat(policy.allows("https://app.example")).isTrue();
@@ -37,8 +38,14 @@ class CorsPolicyTest {
 
   @Test
   void anEntryThatIsNotAnOrigin_refusesToStart_namingIt() {
-    for (String bad : new String[] {"localhost:5173", "https://app.example/path", "ftp://files.example",
-        "https://user@app.example", "https://app.example?x=1"}) {
+    for (String bad :
+        new String[] {
+          "localhost:5173",
+          "https://app.example/path",
+          "ftp://files.example",
+          "https://user@app.example",
+          "https://app.example?x=1"
+        }) {
       assertThatThrownBy(() -> CorsPolicy.parse(Optional.of("http://ok.example," + bad)))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

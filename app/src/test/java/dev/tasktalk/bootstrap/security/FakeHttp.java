@@ -107,7 +107,8 @@ final class FakeHttp {
                   case "setStatus" -> status = (Integer) args[0];
                   case "setContentType" -> contentType = (String) args[0];
                   case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                  case "addHeader" -> headers.merge((String) args[0], (String) args[1], (a, b) -> a + ", " + b);
+                  case "addHeader" ->
+                      headers.merge((String) args[0], (String) args[1], (a, b) -> a + ", " + b);
                   case "setContentLength" -> headers.put("Content-Length", String.valueOf(args[0]));
                   case "getOutputStream" -> {
                     return out;

@@ -31,20 +31,29 @@ final class ScriptedEvents {
 
   /** An assistant message streamed in {@code chunks} deltas, {@code delay} apart. */
   Multi<ThreadEvent> message(String text, int chunks, Duration delay) {
-    ThreadItem empty = item(ItemType.ASSISTANT_MESSAGE, JSON.createObjectNode().set("content", JSON.createArrayNode()));
+    ThreadItem empty =
+        item(
+            ItemType.ASSISTANT_MESSAGE,
+            JSON.createObjectNode().set("content", JSON.createArrayNode()));
     List<ThreadEvent> events = new ArrayList<>();
     events.add(new ThreadEvent.ItemAdded(empty));
     events.add(update(empty.id(), "assistant_message.content_part.added", part("")));
     for (String delta : split(text, Math.max(1, chunks))) {
-      ObjectNode update = JSON.createObjectNode().put("type", "assistant_message.content_part.text_delta")
-          .put("content_index", 0).put("delta", delta);
+      ObjectNode update =
+          JSON.createObjectNode()
+              .put("type", "assistant_message.content_part.text_delta")
+              .put("content_index", 0)
+              .put("delta", delta);
       events.add(new ThreadEvent.ItemUpdated(empty.id(), update.toString()));
     }
     events.add(update(empty.id(), "assistant_message.content_part.done", part(text)));
     ArrayNode content = JSON.createArrayNode().add(part(text));
-    events.add(new ThreadEvent.ItemDone(empty.withPayload(JSON.createObjectNode().set("content", content).toString())));
+    events.add(
+        new ThreadEvent.ItemDone(
+            empty.withPayload(JSON.createObjectNode().set("content", content).toString())));
     Multi<ThreadEvent> multi = Multi.createFrom().iterable(events);
-    return delay.isZero() ? multi
+    return delay.isZero()
+        ? multi
         : multi.onItem().call(e -> Uni.createFrom().voidItem().onItem().delayIt().by(delay));
   }
 

@@ -18,14 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A responder that does what the user's message tells it, for driving the ChatKit server end to end
- * without a model. A message {@code #script [steps…]} plays the steps; everything else (and approval
- * actions) goes to the real responder it wraps.
- * Steps (JSON objects): {@code text} (+ {@code chunks}, {@code delay_ms}), {@code widget} (+
- * {@code copy_text}), {@code workflow} (task titles), {@code title}, {@code progress}, {@code effect}
- * (+ {@code data}), {@code notice}, {@code hidden}, {@code client_tool} ({@code name},
- * {@code arguments}), {@code structured_input} (inputs), {@code end_of_turn}, {@code error} (+
- * {@code custom}), {@code hang} (never finishes: for Stop). Test code only: an IT deployment adds it
- * through {@link ScriptedResponderProducer}.
+ * without a model. A message {@code #script [steps…]} plays the steps; everything else (and
+ * approval actions) goes to the real responder it wraps. Steps (JSON objects): {@code text} (+
+ * {@code chunks}, {@code delay_ms}), {@code widget} (+ {@code copy_text}), {@code workflow} (task
+ * titles), {@code title}, {@code progress}, {@code effect} (+ {@code data}), {@code notice}, {@code
+ * hidden}, {@code client_tool} ({@code name}, {@code arguments}), {@code structured_input}
+ * (inputs), {@code end_of_turn}, {@code error} (+ {@code custom}), {@code hang} (never finishes:
+ * for Stop). Test code only: an IT deployment adds it through {@link ScriptedResponderProducer}.
  */
 public final class ScriptedResponder implements Responder {
 
@@ -54,14 +53,17 @@ public final class ScriptedResponder implements Responder {
       }
       return Multi.createBy().concatenating().streams(parts);
     } catch (JacksonException e) {
-      return Multi.createFrom().failure(new ScriptFailure("not a valid script: " + e.getOriginalMessage()));
+      return Multi.createFrom()
+          .failure(new ScriptFailure("not a valid script: " + e.getOriginalMessage()));
     }
   }
 
   private Multi<ThreadEvent> play(JsonNode step, ScriptedEvents events) {
     var json = ScriptedEvents.json();
     if (step.has("text")) {
-      return events.message(step.get("text").asString(), step.path("chunks").asInt(3),
+      return events.message(
+          step.get("text").asString(),
+          step.path("chunks").asInt(3),
           Duration.ofMillis(step.path("delay_ms").asLong(0)));
     }
     if (step.has("widget")) {
@@ -73,8 +75,14 @@ public final class ScriptedResponder implements Responder {
     }
     if (step.has("workflow")) {
       var tasks = json.createArrayNode();
-      step.get("workflow").forEach(title -> tasks.add(json.createObjectNode().put("type", "custom")
-          .put("title", title.asString()).put("status_indicator", "complete")));
+      step.get("workflow")
+          .forEach(
+              title ->
+                  tasks.add(
+                      json.createObjectNode()
+                          .put("type", "custom")
+                          .put("title", title.asString())
+                          .put("status_indicator", "complete")));
       ObjectNode workflow = json.createObjectNode().put("type", "custom").put("expanded", false);
       workflow.set("tasks", tasks);
       return one(events.done(ItemType.WORKFLOW, json.createObjectNode().set("workflow", workflow)));
@@ -83,25 +91,36 @@ public final class ScriptedResponder implements Responder {
       return one(new ThreadEvent.TitleChanged(step.get("title").asString()));
     }
     if (step.has("progress")) {
-      return one(new ThreadEvent.ProgressUpdate(step.path("icon").asString("bolt"), step.get("progress").asString()));
+      return one(
+          new ThreadEvent.ProgressUpdate(
+              step.path("icon").asString("bolt"), step.get("progress").asString()));
     }
     if (step.has("effect")) {
       JsonNode data = step.has("data") ? step.get("data") : json.createObjectNode();
       return one(new ThreadEvent.ClientEffect(step.get("effect").asString(), data.toString()));
     }
     if (step.has("notice")) {
-      return one(new ThreadEvent.Notice(step.path("level").asString("info"), step.get("notice").asString(),
-          step.has("notice_title") ? step.get("notice_title").asString() : null));
+      return one(
+          new ThreadEvent.Notice(
+              step.path("level").asString("info"),
+              step.get("notice").asString(),
+              step.has("notice_title") ? step.get("notice_title").asString() : null));
     }
     if (step.has("hidden")) {
-      return one(events.done(ItemType.HIDDEN_CONTEXT, json.createObjectNode().put("content", step.get("hidden").asString())));
+      return one(
+          events.done(
+              ItemType.HIDDEN_CONTEXT,
+              json.createObjectNode().put("content", step.get("hidden").asString())));
     }
     if (step.has("client_tool")) {
       JsonNode call = step.get("client_tool");
-      ObjectNode payload = json.createObjectNode().put("status", "pending")
-          .put("call_id", "call_" + Long.toHexString(System.nanoTime()))
-          .put("name", call.path("name").asString("tool"));
-      payload.set("arguments", call.has("arguments") ? call.get("arguments") : json.createObjectNode());
+      ObjectNode payload =
+          json.createObjectNode()
+              .put("status", "pending")
+              .put("call_id", "call_" + Long.toHexString(System.nanoTime()))
+              .put("name", call.path("name").asString("tool"));
+      payload.set(
+          "arguments", call.has("arguments") ? call.get("arguments") : json.createObjectNode());
       return one(events.done(ItemType.CLIENT_TOOL_CALL, payload));
     }
     if (step.has("structured_input")) {
@@ -114,8 +133,11 @@ public final class ScriptedResponder implements Responder {
     }
     if (step.has("error")) {
       String message = step.get("error").asString();
-      return Multi.createFrom().failure(step.path("custom").asBoolean(true)
-          ? new ScriptFailure(message) : new IllegalStateException(message));
+      return Multi.createFrom()
+          .failure(
+              step.path("custom").asBoolean(true)
+                  ? new ScriptFailure(message)
+                  : new IllegalStateException(message));
     }
     if (step.has("hang")) {
       return Multi.createFrom().nothing();
@@ -130,9 +152,15 @@ public final class ScriptedResponder implements Responder {
     }
     ScriptedEvents events = new ScriptedEvents(input.thread().id(), clock);
     Optional<ThreadItem> replaced = replacement(input);
-    Multi<ThreadEvent> reply = events.message("Action " + input.type() + " received.", 1, Duration.ZERO);
-    return replaced.<Multi<ThreadEvent>>map(item -> Multi.createBy().concatenating()
-        .streams(one(new ThreadEvent.ItemReplaced(item)), reply)).orElse(reply);
+    Multi<ThreadEvent> reply =
+        events.message("Action " + input.type() + " received.", 1, Duration.ZERO);
+    return replaced
+        .<Multi<ThreadEvent>>map(
+            item ->
+                Multi.createBy()
+                    .concatenating()
+                    .streams(one(new ThreadEvent.ItemReplaced(item)), reply))
+        .orElse(reply);
   }
 
   @Override

@@ -12,11 +12,11 @@ import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 
 /**
- * Puts the {@link ScriptedResponder} in front of the real agent in a test deployment: an alternative
- * {@link Responder} producer, selected by its class's {@code @Priority}, that wraps what the production
- * producer builds. The production WAR does not contain it: an IT that drives the ChatKit server with
- * {@code #script} messages adds this package to its deployment. Nothing here may refer to test-only
- * libraries (ShrinkWrap, JUnit), since the server reads these classes.
+ * Puts the {@link ScriptedResponder} in front of the real agent in a test deployment: an
+ * alternative {@link Responder} producer, selected by its class's {@code @Priority}, that wraps
+ * what the production producer builds. The production WAR does not contain it: an IT that drives
+ * the ChatKit server with {@code #script} messages adds this package to its deployment. Nothing
+ * here may refer to test-only libraries (ShrinkWrap, JUnit), since the server reads these classes.
  */
 @ApplicationScoped
 @Priority(Interceptor.Priority.APPLICATION + 100)

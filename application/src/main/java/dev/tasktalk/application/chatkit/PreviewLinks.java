@@ -16,10 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring preview links for attachments, so a browser can show an image with a plain
- * {@code <img src>} (which cannot send a bearer token) while the link still works for its owner only:
- * the query names the owner and an expiry, and an HMAC over id, owner and expiry proves the server
- * issued it. The key comes from a supplier, asked once on first use: the server keeps it in the
- * database so that every instance signs and verifies alike.
+ * {@code <img src>} (which cannot send a bearer token) while the link still works for its owner
+ * only: the query names the owner and an expiry, and an HMAC over id, owner and expiry proves the
+ * server issued it. The key comes from a supplier, asked once on first use: the server keeps it in
+ * the database so that every instance signs and verifies alike.
  */
 public final class PreviewLinks {
 
@@ -57,7 +57,8 @@ public final class PreviewLinks {
     try {
       long expiry = Long.parseLong(expires);
       byte[] expected = sign(id, user, expiry).getBytes(StandardCharsets.US_ASCII);
-      boolean valid = MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+      boolean valid =
+          MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
       if (!valid || clock.instant().getEpochSecond() > expiry) {
         return Optional.empty();
       }
@@ -84,7 +85,8 @@ public final class PreviewLinks {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key());
-      byte[] digest = mac.doFinal((id.value() + "\n" + user + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal((id.value() + "\n" + user + "\n" + expires).getBytes(StandardCharsets.UTF_8));
       return B64.encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);

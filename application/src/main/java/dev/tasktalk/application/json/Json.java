@@ -1,9 +1,9 @@
 package dev.tasktalk.application.json;
 
 /**
- * Reading and writing JSON text: a strict parser (RFC 8259, one value, nothing after it) and a compact
- * single-line writer that escapes exactly what Jackson escapes, so text the application writes is byte
- * for byte what the endpoint would write.
+ * Reading and writing JSON text: a strict parser (RFC 8259, one value, nothing after it) and a
+ * compact single-line writer that escapes exactly what Jackson escapes, so text the application
+ * writes is byte for byte what the endpoint would write.
  */
 public final class Json {
 

@@ -4,9 +4,9 @@ import java.math.BigInteger;
 
 /**
  * A strict recursive-descent JSON parser: no comments, no trailing commas, no leading zeros, no
- * unescaped control characters in strings, nothing after the value, nesting at most
- * {@value #MAX_DEPTH} deep. Numbers become what Jackson's tree would hold: integers exactly, anything
- * with a fraction or exponent a double.
+ * unescaped control characters in strings, nothing after the value, nesting at most {@value
+ * #MAX_DEPTH} deep. Numbers become what Jackson's tree would hold: integers exactly, anything with
+ * a fraction or exponent a double.
  */
 final class JsonParser {
 
@@ -205,8 +205,8 @@ final class JsonParser {
       digits();
     }
     String token = text.substring(start, at);
-    return new JsonValue.Num(integral ? new BigInteger(token).toString()
-        : Double.toString(Double.parseDouble(token)));
+    return new JsonValue.Num(
+        integral ? new BigInteger(token).toString() : Double.toString(Double.parseDouble(token)));
   }
 
   private void digits() {

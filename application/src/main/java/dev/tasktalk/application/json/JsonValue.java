@@ -6,17 +6,24 @@ import java.util.Objects;
 
 /**
  * A JSON value: an object, an array, a string, a number, a boolean, null, or {@link #MISSING} (what
- * {@link #path} answers for something absent, so chains of lookups never need null checks). Iterating
- * an array yields its elements, an object its member values, anything else nothing.
+ * {@link #path} answers for something absent, so chains of lookups never need null checks).
+ * Iterating an array yields its elements, an object its member values, anything else nothing.
  */
 public sealed interface JsonValue extends Iterable<JsonValue>
-    permits JsonObject, JsonArray, JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null,
+    permits JsonObject,
+        JsonArray,
+        JsonValue.Str,
+        JsonValue.Num,
+        JsonValue.Bool,
+        JsonValue.Null,
         JsonValue.Missing {
 
   /** JSON {@code null}. */
   JsonValue NULL = new Null();
+
   /** No value at all: the member is absent. Stored or written, it becomes null, as in Jackson. */
   JsonValue MISSING = new Missing();
+
   JsonValue TRUE = new Bool(true);
   JsonValue FALSE = new Bool(false);
 
@@ -32,17 +39,23 @@ public sealed interface JsonValue extends Iterable<JsonValue>
     return new Num(Long.toString(value));
   }
 
-  /** The member {@code name} of an object; {@link #MISSING} for anything else or an absent member. */
+  /**
+   * The member {@code name} of an object; {@link #MISSING} for anything else or an absent member.
+   */
   default JsonValue path(String name) {
     return MISSING;
   }
 
-  /** The element at {@code index} of an array; {@link #MISSING} for anything else or out of range. */
+  /**
+   * The element at {@code index} of an array; {@link #MISSING} for anything else or out of range.
+   */
   default JsonValue path(int index) {
     return MISSING;
   }
 
-  /** The text of a string, number or boolean (as Jackson's {@code asString}), else {@code fallback}. */
+  /**
+   * The text of a string, number or boolean (as Jackson's {@code asString}), else {@code fallback}.
+   */
   default String asString(String fallback) {
     return fallback;
   }
@@ -62,12 +75,18 @@ public sealed interface JsonValue extends Iterable<JsonValue>
     return null;
   }
 
-  /** An int-sized whole number, or a string holding one (as Jackson's {@code asInt}), else {@code fallback}. */
+  /**
+   * An int-sized whole number, or a string holding one (as Jackson's {@code asInt}), else {@code
+   * fallback}.
+   */
   default int asInt(int fallback) {
     return fallback;
   }
 
-  /** A boolean, or the string {@code "true"}/{@code "false"} (as Jackson's {@code asBoolean}), else {@code fallback}. */
+  /**
+   * A boolean, or the string {@code "true"}/{@code "false"} (as Jackson's {@code asBoolean}), else
+   * {@code fallback}.
+   */
   default boolean asBoolean(boolean fallback) {
     return fallback;
   }
@@ -148,7 +167,9 @@ public sealed interface JsonValue extends Iterable<JsonValue>
     }
   }
 
-  /** A JSON number, kept as the text the writer emits (integers as written, others as Java doubles). */
+  /**
+   * A JSON number, kept as the text the writer emits (integers as written, others as Java doubles).
+   */
   record Num(String text) implements JsonValue {
     public Num {
       Objects.requireNonNull(text, "text");
@@ -160,7 +181,9 @@ public sealed interface JsonValue extends Iterable<JsonValue>
         return Integer.parseInt(text);
       } catch (NumberFormatException e) {
         double value = Double.parseDouble(text);
-        return value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE ? (int) value : fallback;
+        return value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE
+            ? (int) value
+            : fallback;
       }
     }
 

@@ -44,7 +44,9 @@ final class JsonWriter {
   static void string(String text, StringBuilder out) {
     out.append('"');
     int plain = 0;
-    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"'
+    while (plain < text.length()
+        && text.charAt(plain) >= 0x20
+        && text.charAt(plain) != '"'
         && text.charAt(plain) != '\\') {
       plain++;
     }

@@ -11,13 +11,20 @@ import java.util.Objects;
 /** {@code complete_task}: marks one of the caller's tasks done. */
 final class CompleteTaskTool implements TaskTool {
 
-  private static final ToolSpec SPEC = new ToolSpec("complete_task",
-      "Mark a task as done. Use it when the user says a task is finished, done or ticked off; completing"
-          + " a task that is already done changes nothing. task_id comes from the results of list_tasks or"
-          + " search_tasks.",
-      ToolJson.write(required(TaskSchemas.object(TaskArguments.TASK_ID, TaskSchemas.taskId()),
-          TaskArguments.TASK_ID)),
-      ToolJson.write(TaskSchemas.oneTask()), false, false, true);
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "complete_task",
+          "Mark a task as done. Use it when the user says a task is finished, done or ticked off;"
+              + " completing a task that is already done changes nothing. task_id comes from the"
+              + " results of list_tasks or search_tasks.",
+          ToolJson.write(
+              required(
+                  TaskSchemas.object(TaskArguments.TASK_ID, TaskSchemas.taskId()),
+                  TaskArguments.TASK_ID)),
+          ToolJson.write(TaskSchemas.oneTask()),
+          false,
+          false,
+          true);
 
   private final CompleteTodoUseCase complete;
   private final GetTodoUseCase get;
@@ -40,12 +47,14 @@ final class CompleteTaskTool implements TaskTool {
   @Override
   public ToolOutcome run(UserId owner, ToolArguments arguments) {
     Todo todo = complete.complete(owner, TaskArguments.taskId(arguments));
-    return new ToolOutcome(false, TaskJson.one(todo), "Completed task " + Titles.quoted(todo.title()));
+    return new ToolOutcome(
+        false, TaskJson.one(todo), "Completed task " + Titles.quoted(todo.title()));
   }
 
   @Override
   public ToolOutcome describe(UserId owner, ToolArguments arguments) {
     Todo todo = get.get(owner, TaskArguments.taskId(arguments));
-    return new ToolOutcome(false, TaskJson.one(todo), "Complete task " + Titles.quoted(todo.title()) + "?");
+    return new ToolOutcome(
+        false, TaskJson.one(todo), "Complete task " + Titles.quoted(todo.title()) + "?");
   }
 }

@@ -11,14 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Several toolboxes as one: the task toolbox first, then any extra ones (such as the tools of external MCP
- * servers). {@link #specs()} concatenates theirs in order (when two share a name the first wins);
- * {@link #call} and {@link #describe} go to the toolbox whose specs hold the name, and an unknown name is an
- * error outcome, as in {@link TaskToolbox}. An extra toolbox that fails while listing its specs is skipped
- * (logged), never failing the others.
+ * Several toolboxes as one: the task toolbox first, then any extra ones (such as the tools of
+ * external MCP servers). {@link #specs()} concatenates theirs in order (when two share a name the
+ * first wins); {@link #call} and {@link #describe} go to the toolbox whose specs hold the name, and
+ * an unknown name is an error outcome, as in {@link TaskToolbox}. An extra toolbox that fails while
+ * listing its specs is skipped (logged), never failing the others.
  *
- * <p>The first toolbox records its own calls; when built with a {@link ToolCallRepository}, calls routed to
- * the extra toolboxes are recorded here too, so every tool call still leaves a record.
+ * <p>The first toolbox records its own calls; when built with a {@link ToolCallRepository}, calls
+ * routed to the extra toolboxes are recorded here too, so every tool call still leaves a record.
  */
 public final class CompositeToolbox implements Toolbox {
 
@@ -33,18 +33,24 @@ public final class CompositeToolbox implements Toolbox {
   }
 
   /**
-   * The toolboxes in order; calls routed to the extras are recorded in {@code calls} (the first toolbox is
-   * expected to record its own, as {@link TaskToolbox} does).
+   * The toolboxes in order; calls routed to the extras are recorded in {@code calls} (the first
+   * toolbox is expected to record its own, as {@link TaskToolbox} does).
    */
-  public CompositeToolbox(Toolbox first, List<? extends Toolbox> extras, ToolCallRepository calls, Clock clock) {
-    this(first, extras, new ToolCallRecorder(Objects.requireNonNull(calls, "calls"),
-        Objects.requireNonNull(clock, "clock")));
+  public CompositeToolbox(
+      Toolbox first, List<? extends Toolbox> extras, ToolCallRepository calls, Clock clock) {
+    this(
+        first,
+        extras,
+        new ToolCallRecorder(
+            Objects.requireNonNull(calls, "calls"), Objects.requireNonNull(clock, "clock")));
   }
 
-  private CompositeToolbox(Toolbox first, List<? extends Toolbox> extras, ToolCallRecorder recorder) {
+  private CompositeToolbox(
+      Toolbox first, List<? extends Toolbox> extras, ToolCallRecorder recorder) {
     List<Toolbox> all = new ArrayList<>();
     all.add(Objects.requireNonNull(first, "first"));
-    Objects.requireNonNull(extras, "extras").forEach(extra -> all.add(Objects.requireNonNull(extra, "extra")));
+    Objects.requireNonNull(extras, "extras")
+        .forEach(extra -> all.add(Objects.requireNonNull(extra, "extra")));
     this.toolboxes = List.copyOf(all);
     this.recorder = recorder;
   }
@@ -65,17 +71,23 @@ public final class CompositeToolbox implements Toolbox {
     if (recorder == null || toolbox == toolboxes.get(0)) {
       return toolbox.call(context, name, arguments);
     }
-    return recorder.recorded(context, name, arguments, () -> toolbox.call(context, name, arguments));
+    return recorder.recorded(
+        context, name, arguments, () -> toolbox.call(context, name, arguments));
   }
 
   @Override
   public ToolOutcome describe(ToolContext context, String name, String arguments) {
     Map<String, Owned> owners = owners();
     Owned owner = name == null ? null : owners.get(name);
-    return owner == null ? unknown(name, owners) : owner.toolbox().describe(context, name, arguments);
+    return owner == null
+        ? unknown(name, owners)
+        : owner.toolbox().describe(context, name, arguments);
   }
 
-  /** Each tool name with its spec and the toolbox that has it, in order, the first toolbox winning a tie. */
+  /**
+   * Each tool name with its spec and the toolbox that has it, in order, the first toolbox winning a
+   * tie.
+   */
   private Map<String, Owned> owners() {
     Map<String, Owned> owners = new LinkedHashMap<>();
     for (Toolbox toolbox : toolboxes) {
@@ -97,8 +109,11 @@ public final class CompositeToolbox implements Toolbox {
   }
 
   private static ToolOutcome unknown(String name, Map<String, Owned> owners) {
-    return new ToolOutcome(true, ToolJson.error("unknown tool " + name + "; the tools are "
-        + String.join(", ", owners.keySet())), "Couldn't run an unknown tool");
+    return new ToolOutcome(
+        true,
+        ToolJson.error(
+            "unknown tool " + name + "; the tools are " + String.join(", ", owners.keySet())),
+        "Couldn't run an unknown tool");
   }
 
   private record Owned(ToolSpec spec, Toolbox toolbox) {}

@@ -7,7 +7,9 @@ import dev.tasktalk.domain.todo.Priority;
 import dev.tasktalk.domain.todo.TodoId;
 import java.util.Optional;
 
-/** Reads the task tools' shared arguments as domain values, naming the argument in every refusal. */
+/**
+ * Reads the task tools' shared arguments as domain values, naming the argument in every refusal.
+ */
 final class TaskArguments {
 
   static final String TASK_ID = "task_id";
@@ -20,7 +22,8 @@ final class TaskArguments {
     try {
       return TodoId.parseArgument(TASK_ID, text);
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(TASK_ID,
+      throw new InvalidInputException(
+          TASK_ID,
           "task_id must be a task id (a UUID) taken from list_tasks or search_tasks results");
     }
   }

@@ -1,15 +1,15 @@
 package dev.tasktalk.application.tools;
 
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
 import dev.tasktalk.application.port.in.todo.TodoPage;
 import dev.tasktalk.domain.todo.Due;
 import dev.tasktalk.domain.todo.Todo;
 import java.time.Instant;
-import dev.tasktalk.application.json.JsonArray;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
- * The task tools' results as JSON text, with tasks in the shape of the tasks REST API: snake_case keys,
- * every key present (null when unset), UTC ISO-8601 times.
+ * The task tools' results as JSON text, with tasks in the shape of the tasks REST API: snake_case
+ * keys, every key present (null when unset), UTC ISO-8601 times.
  */
 final class TaskJson {
 
@@ -37,12 +37,13 @@ final class TaskJson {
   }
 
   static JsonObject task(Todo todo) {
-    JsonObject json = ToolJson.object()
-        .put("id", todo.id().toString())
-        .put("title", todo.title())
-        .put("description", todo.description().orElse(null))
-        .put("priority", todo.priority().wireName())
-        .put("due", todo.due().map(Due::toIsoString).orElse(null));
+    JsonObject json =
+        ToolJson.object()
+            .put("id", todo.id().toString())
+            .put("title", todo.title())
+            .put("description", todo.description().orElse(null))
+            .put("priority", todo.priority().wireName())
+            .put("due", todo.due().map(Due::toIsoString).orElse(null));
     JsonArray tags = json.putArray("tags");
     todo.tags().forEach(tags::add);
     return json.put("completed", todo.completed())

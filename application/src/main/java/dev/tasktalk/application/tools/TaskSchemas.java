@@ -1,13 +1,13 @@
 package dev.tasktalk.application.tools;
 
-import dev.tasktalk.domain.todo.Todo;
-import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.json.JsonArray;
 import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.domain.todo.Todo;
 
 /**
- * The JSON Schemas (draft 2020-12 keywords only) of the task tools: the argument properties they share,
- * and the shapes of their results.
+ * The JSON Schemas (draft 2020-12 keywords only) of the task tools: the argument properties they
+ * share, and the shapes of their results.
  */
 final class TaskSchemas {
 
@@ -47,10 +47,13 @@ final class TaskSchemas {
     return schema;
   }
 
-  // No "format": "uuid" here, though it is one: some providers (Gemini) refuse string formats other than
+  // No "format": "uuid" here, though it is one: some providers (Gemini) refuse string formats other
+  // than
   // date-time and enum in tool parameters.
   static JsonObject taskId() {
-    return string("The task's id, exactly as returned by list_tasks, search_tasks or add_task; never guess one.");
+    return string(
+        "The task's id, exactly as returned by list_tasks, search_tasks or add_task; never guess"
+            + " one.");
   }
 
   static JsonObject title(String description) {
@@ -74,17 +77,23 @@ final class TaskSchemas {
   }
 
   static JsonObject tags(String description) {
-    JsonObject schema = ToolJson.object().put("type", "array").put("description", description)
-        .put("maxItems", Todo.MAX_TAGS);
-    schema.set("items",
+    JsonObject schema =
+        ToolJson.object()
+            .put("type", "array")
+            .put("description", description)
+            .put("maxItems", Todo.MAX_TAGS);
+    schema.set(
+        "items",
         ToolJson.object().put("type", "string").put("minLength", 1).put("maxLength", Todo.MAX_TAG));
     return schema;
   }
 
   static JsonObject limit(int otherwise) {
-    return ToolJson.object().put("type", "integer")
+    return ToolJson.object()
+        .put("type", "integer")
         .put("description", "How many tasks to return at most (default " + otherwise + ").")
-        .put("minimum", 1).put("maximum", TaskArguments.MAX_LIMIT);
+        .put("minimum", 1)
+        .put("maximum", TaskArguments.MAX_LIMIT);
   }
 
   /** {@code {"task": {...}}}: one task. */
@@ -94,26 +103,55 @@ final class TaskSchemas {
 
   /** {@code {"deleted": true, "task": {...}}}: the task as it was before it was deleted. */
   static JsonObject deletedTask() {
-    return required(object("deleted", ToolJson.object().put("const", true), "task", task()), "deleted", "task");
+    return required(
+        object("deleted", ToolJson.object().put("const", true), "task", task()), "deleted", "task");
   }
 
   /** {@code {"tasks": [...], "count": n, "has_more": b}}: a page of tasks. */
   static JsonObject taskList() {
     JsonObject tasks = ToolJson.object().put("type", "array");
     tasks.set("items", task());
-    return required(object("tasks", tasks, "count", type("integer"), "has_more", type("boolean")),
-        "tasks", "count", "has_more");
+    return required(
+        object("tasks", tasks, "count", type("integer"), "has_more", type("boolean")),
+        "tasks",
+        "count",
+        "has_more");
   }
 
   private static JsonObject task() {
     JsonObject tags = type("array");
     tags.set("items", type("string"));
-    return required(object(
-            "id", type("string"), "title", type("string"), "description", nullable("string"),
-            "priority", priority("How urgent the task is."), "due", nullable("string"), "tags", tags,
-            "completed", type("boolean"), "created_at", type("string"), "updated_at", type("string"),
-            "completed_at", nullable("string")),
-        "id", "title", "description", "priority", "due", "tags", "completed", "created_at", "updated_at",
+    return required(
+        object(
+            "id",
+            type("string"),
+            "title",
+            type("string"),
+            "description",
+            nullable("string"),
+            "priority",
+            priority("How urgent the task is."),
+            "due",
+            nullable("string"),
+            "tags",
+            tags,
+            "completed",
+            type("boolean"),
+            "created_at",
+            type("string"),
+            "updated_at",
+            type("string"),
+            "completed_at",
+            nullable("string")),
+        "id",
+        "title",
+        "description",
+        "priority",
+        "due",
+        "tags",
+        "completed",
+        "created_at",
+        "updated_at",
         "completed_at");
   }
 

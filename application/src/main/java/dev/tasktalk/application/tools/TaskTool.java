@@ -3,9 +3,9 @@ package dev.tasktalk.application.tools;
 import dev.tasktalk.domain.user.UserId;
 
 /**
- * One task tool behind {@link TaskToolbox}: its spec, and what it does with arguments already checked
- * against its input schema. Business refusals are thrown as domain exceptions; the toolbox turns them
- * into error outcomes.
+ * One task tool behind {@link TaskToolbox}: its spec, and what it does with arguments already
+ * checked against its input schema. Business refusals are thrown as domain exceptions; the toolbox
+ * turns them into error outcomes.
  */
 interface TaskTool {
 
@@ -16,6 +16,8 @@ interface TaskTool {
 
   ToolOutcome run(UserId owner, ToolArguments arguments);
 
-  /** The question asked before running the call, naming its target, e.g. "Delete task ‘Buy milk’?". */
+  /**
+   * The question asked before running the call, naming its target, e.g. "Delete task ‘Buy milk’?".
+   */
   ToolOutcome describe(UserId owner, ToolArguments arguments);
 }

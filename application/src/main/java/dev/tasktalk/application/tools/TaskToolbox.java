@@ -1,5 +1,6 @@
 package dev.tasktalk.application.tools;
 
+import dev.tasktalk.application.json.JsonObject;
 import dev.tasktalk.application.port.in.todo.AddTodoUseCase;
 import dev.tasktalk.application.port.in.todo.CompleteTodoUseCase;
 import dev.tasktalk.application.port.in.todo.DeleteTodoUseCase;
@@ -14,11 +15,11 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
- * The seven task tools (add, list, get, update, complete, delete, search) over the todo use cases. Bad
- * arguments and unknown tasks come back as error outcomes the model can act on; every call is recorded.
+ * The seven task tools (add, list, get, update, complete, delete, search) over the todo use cases.
+ * Bad arguments and unknown tasks come back as error outcomes the model can act on; every call is
+ * recorded.
  */
 public final class TaskToolbox implements Toolbox {
 
@@ -26,8 +27,15 @@ public final class TaskToolbox implements Toolbox {
   private final Map<String, JsonObject> inputSchemas = new LinkedHashMap<>();
   private final ToolCallRecorder recorder;
 
-  public TaskToolbox(AddTodoUseCase add, GetTodoUseCase get, ListTodosUseCase list, UpdateTodoUseCase update,
-      CompleteTodoUseCase complete, DeleteTodoUseCase delete, ToolCallRepository calls, Clock clock) {
+  public TaskToolbox(
+      AddTodoUseCase add,
+      GetTodoUseCase get,
+      ListTodosUseCase list,
+      UpdateTodoUseCase update,
+      CompleteTodoUseCase complete,
+      DeleteTodoUseCase delete,
+      ToolCallRepository calls,
+      Clock clock) {
     register(new AddTaskTool(add));
     register(new ListTasksTool(list));
     register(new GetTaskTool(get));
@@ -50,8 +58,8 @@ public final class TaskToolbox implements Toolbox {
 
   @Override
   public ToolOutcome call(ToolContext context, String name, String arguments) {
-    return recorder.recorded(context, name, arguments,
-        () -> attempt(context.owner(), name, arguments, TaskTool::run));
+    return recorder.recorded(
+        context, name, arguments, () -> attempt(context.owner(), name, arguments, TaskTool::run));
   }
 
   @Override
@@ -62,24 +70,34 @@ public final class TaskToolbox implements Toolbox {
   private ToolOutcome attempt(UserId owner, String name, String text, Step step) {
     TaskTool tool = name == null ? null : tools.get(name);
     if (tool == null) {
-      return new ToolOutcome(true, ToolJson.error("unknown tool " + name + "; the tools are "
-          + String.join(", ", tools.keySet())), "Couldn't run an unknown tool");
+      return new ToolOutcome(
+          true,
+          ToolJson.error(
+              "unknown tool " + name + "; the tools are " + String.join(", ", tools.keySet())),
+          "Couldn't run an unknown tool");
     }
     try {
       return step.apply(tool, owner, ToolArguments.parse(text, inputSchemas.get(name)));
     } catch (NotFoundException e) {
       return notFound(tool, text);
     } catch (DomainException e) {
-      return new ToolOutcome(true, ToolJson.error(e.getMessage()),
+      return new ToolOutcome(
+          true,
+          ToolJson.error(e.getMessage()),
           "Couldn't " + tool.action() + ": " + e.getMessage());
     }
   }
 
-  // Only task_id names a task, and it was read successfully before the task turned out to be missing.
+  // Only task_id names a task, and it was read successfully before the task turned out to be
+  // missing.
   private ToolOutcome notFound(TaskTool tool, String text) {
-    String id = ToolArguments.parse(text, inputSchemas.get(tool.spec().name()))
-        .string(TaskArguments.TASK_ID).map(String::strip).orElse("?");
-    return new ToolOutcome(true,
+    String id =
+        ToolArguments.parse(text, inputSchemas.get(tool.spec().name()))
+            .string(TaskArguments.TASK_ID)
+            .map(String::strip)
+            .orElse("?");
+    return new ToolOutcome(
+        true,
         ToolJson.error("no task with id " + id + " (use list_tasks or search_tasks to find ids)"),
         "Couldn't " + tool.action() + ": no such task");
   }

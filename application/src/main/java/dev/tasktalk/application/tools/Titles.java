@@ -11,7 +11,8 @@ final class Titles {
 
   /** The text in typographic quotes, shortened with an ellipsis when long: ‘Buy milk’. */
   static String quoted(String text) {
-    String shown = text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED - 1).strip() + "…";
+    String shown =
+        text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED - 1).strip() + "…";
     return "‘" + shown + "’";
   }
 

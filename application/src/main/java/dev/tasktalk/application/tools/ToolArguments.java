@@ -1,19 +1,19 @@
 package dev.tasktalk.application.tools;
 
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
+import dev.tasktalk.application.json.MalformedJsonException;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import dev.tasktalk.application.json.MalformedJsonException;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * A tool call's arguments, checked against the tool's input schema: a JSON object with only the
- * declared names and every required one. Typed reads treat null like an absent argument and name the
- * argument in every refusal, so the model can correct its call.
+ * declared names and every required one. Typed reads treat null like an absent argument and name
+ * the argument in every refusal, so the model can correct its call.
  */
 final class ToolArguments {
 
@@ -30,13 +30,18 @@ final class ToolArguments {
     Set<String> declared = Set.copyOf(properties.names());
     for (String name : arguments.json.names()) {
       if (!declared.contains(name)) {
-        throw new InvalidInputException(name, "unknown argument " + name + "; this tool takes "
-            + String.join(", ", properties.names()));
+        throw new InvalidInputException(
+            name,
+            "unknown argument "
+                + name
+                + "; this tool takes "
+                + String.join(", ", properties.names()));
       }
     }
     for (JsonValue required : inputSchema.path("required")) {
       if (!arguments.has(required.stringValue())) {
-        throw new InvalidInputException(required.stringValue(), required.stringValue() + " is required");
+        throw new InvalidInputException(
+            required.stringValue(), required.stringValue() + " is required");
       }
     }
     return arguments;
@@ -50,7 +55,8 @@ final class ToolArguments {
     try {
       node = ToolJson.read(text);
     } catch (MalformedJsonException e) {
-      throw new InvalidInputException("arguments", "arguments are not valid JSON: " + e.getMessage());
+      throw new InvalidInputException(
+          "arguments", "arguments are not valid JSON: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       throw new InvalidInputException("arguments", "arguments must be a JSON object");
@@ -112,7 +118,8 @@ final class ToolArguments {
       throw new InvalidInputException(name, rule);
     }
     BigDecimal exact = new BigDecimal(number.text());
-    if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
+        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
       throw new InvalidInputException(name, rule);
     }
     return Optional.of(exact.intValueExact());

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Who calls a tool and from where: the authenticated owner (never an argument), the surface
- * ({@code agent} or {@code mcp}) and, in a chat, the thread and run.
+ * Who calls a tool and from where: the authenticated owner (never an argument), the surface ({@code
+ * agent} or {@code mcp}) and, in a chat, the thread and run.
  */
 public record ToolContext(UserId owner, String surface, ThreadId threadId, UUID runId) {
 

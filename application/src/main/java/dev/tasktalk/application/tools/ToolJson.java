@@ -5,7 +5,10 @@ import dev.tasktalk.application.json.JsonArray;
 import dev.tasktalk.application.json.JsonObject;
 import dev.tasktalk.application.json.JsonValue;
 
-/** The tools' JSON: strict when reading a model's arguments (no duplicate names), compact when writing. */
+/**
+ * The tools' JSON: strict when reading a model's arguments (no duplicate names), compact when
+ * writing.
+ */
 final class ToolJson {
 
   private ToolJson() {}
@@ -18,7 +21,10 @@ final class ToolJson {
     return Json.array();
   }
 
-  /** Parses text; throws {@link dev.tasktalk.application.json.MalformedJsonException} unless it is one value. */
+  /**
+   * Parses text; throws {@link dev.tasktalk.application.json.MalformedJsonException} unless it is
+   * one value.
+   */
   static JsonValue read(String text) {
     return Json.parseStrict(text);
   }

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class JsonTest {
 
-  private static final JsonMapper JACKSON = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final JsonMapper JACKSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private static String jackson(String text) {
     return JACKSON.writeValueAsString(JACKSON.readTree(text));
@@ -25,14 +25,36 @@ class JsonTest {
 
   @Test
   void givenValidJson_writesWhatJacksonWrites() {
-    List<String> corpus = List.of(
-        "{}", "[]", "\"\"", "0", "-0", "12345678901234567890123", "-17", "1.5", "1.50", "1e2", "1E-7", "0.1",
-        "123456789.123", "1.0E23", "2e-3", "-0.0", "4.35", "100.0", "true", "false", "null",
-        " { \"b\" : 1 , \"a\" : [ 1 , { } , [ ] , null ] } ",
-        "{\"a\":1,\"a\":2,\"b\":3}",
-        "\"quote \\\" backslash \\\\ slash \\/ \\b\\f\\n\\r\\t \\u0000 \\u001f \\u007f \\u00e9 \\u2028 \\ud83d\\ude00\"",
-        "\"żółw 日本 😀 \u007f\"",
-        "{\"content\":[{\"type\":\"input_text\",\"text\":\"Hi\"}],\"attachments\":[],\"inference_options\":{}}");
+    List<String> corpus =
+        List.of(
+            "{}",
+            "[]",
+            "\"\"",
+            "0",
+            "-0",
+            "12345678901234567890123",
+            "-17",
+            "1.5",
+            "1.50",
+            "1e2",
+            "1E-7",
+            "0.1",
+            "123456789.123",
+            "1.0E23",
+            "2e-3",
+            "-0.0",
+            "4.35",
+            "100.0",
+            "true",
+            "false",
+            "null",
+            " { \"b\" : 1 , \"a\" : [ 1 , { } , [ ] , null ] } ",
+            "{\"a\":1,\"a\":2,\"b\":3}",
+            "\"quote \\\" backslash \\\\ slash \\/ \\b\\f\\n"
+                + "\\r"
+                + "\\t \\u0000 \\u001f \\u007f \\u00e9 \\u2028 \\ud83d\\ude00\"",
+            "\"żółw 日本 😀 \u007f\"",
+            "{\"content\":[{\"type\":\"input_text\",\"text\":\"Hi\"}],\"attachments\":[],\"inference_options\":{}}");
     for (String text : corpus) {
       assertThat(Json.write(Json.parse(text))).as(text).isEqualTo(jackson(text));
     }
@@ -51,29 +73,62 @@ class JsonTest {
 
   @Test
   void givenMalformedJson_refusesWhatJacksonRefuses() {
-    // Jackson reads empty text as no value at all rather than failing; we refuse it (it is not JSON).
+    // Jackson reads empty text as no value at all rather than failing; we refuse it (it is not
+    // JSON).
     assertThatThrownBy(() -> Json.parse(" ")).isInstanceOf(MalformedJsonException.class);
-    List<String> corpus = List.of("{", "}", "[1,]", "{\"a\":1,}", "{a:1}", "'a'", "01", "+1", ".5", "1.",
-        "1e", "-", "NaN", "Infinity", "tru", "nul", "\"unterminated", "\"tab\there\"", "\"\\x\"", "\"\\u12\"",
-        "{} {}", "[1] x", "/* c */ 1", "{\"a\" 1}", "[1 2]");
+    List<String> corpus =
+        List.of(
+            "{",
+            "}",
+            "[1,]",
+            "{\"a\":1,}",
+            "{a:1}",
+            "'a'",
+            "01",
+            "+1",
+            ".5",
+            "1.",
+            "1e",
+            "-",
+            "NaN",
+            "Infinity",
+            "tru",
+            "nul",
+            "\"unterminated",
+            "\"tab\there\"",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "{} {}",
+            "[1] x",
+            "/* c */ 1",
+            "{\"a\" 1}",
+            "[1 2]");
     for (String text : corpus) {
-      assertThatThrownBy(() -> JACKSON.readTree(text)).as("jackson " + text).isInstanceOf(JacksonException.class);
-      assertThatThrownBy(() -> Json.parse(text)).as(text).isInstanceOf(MalformedJsonException.class);
+      assertThatThrownBy(() -> JACKSON.readTree(text))
+          .as("jackson " + text)
+          .isInstanceOf(JacksonException.class);
+      assertThatThrownBy(() -> Json.parse(text))
+          .as(text)
+          .isInstanceOf(MalformedJsonException.class);
     }
   }
 
   @Test
   void strictParsing_refusesADuplicateName_andDeepNestingIsRefused() {
-    assertThatThrownBy(() -> Json.parseStrict("{\"a\":1,\"a\":2}")).isInstanceOf(MalformedJsonException.class)
+    assertThatThrownBy(() -> Json.parseStrict("{\"a\":1,\"a\":2}"))
+        .isInstanceOf(MalformedJsonException.class)
         .hasMessageContaining("duplicate member \"a\"");
     assertThat(Json.parse("{\"a\":1,\"a\":2}")).hasToString("{\"a\":2}");
     assertThatThrownBy(() -> Json.parse("[".repeat(1_001) + "]".repeat(1_001)))
-        .isInstanceOf(MalformedJsonException.class).hasMessageContaining("nesting");
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("nesting");
   }
 
   @Test
   void paths_neverReturnNull_andReadLikeJacksonsTree() {
-    JsonObject object = Json.parseObject("{\"n\":3,\"f\":3.0,\"h\":3.5,\"s\":\"x\",\"b\":true,\"z\":null,\"a\":[1,2]}");
+    JsonObject object =
+        Json.parseObject(
+            "{\"n\":3,\"f\":3.0,\"h\":3.5,\"s\":\"x\",\"b\":true,\"z\":null,\"a\":[1,2]}");
 
     assertThat(object.path("absent").path("deeper").path(3).isMissing()).isTrue();
     assertThat(object.path("absent").asString("fallback")).isEqualTo("fallback");
@@ -96,7 +151,8 @@ class JsonTest {
     return switch (kind) {
       case 0 -> JsonValue.of(randomString(random));
       case 1 -> JsonValue.of(random.nextLong() >> random.nextInt(64));
-      case 2 -> Json.parse(Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)));
+      case 2 ->
+          Json.parse(Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20)));
       case 3 -> JsonValue.of(random.nextBoolean());
       case 4 -> JsonValue.NULL;
       case 5 -> {
@@ -120,8 +176,12 @@ class JsonTest {
     StringBuilder text = new StringBuilder();
     for (int i = random.nextInt(12); i > 0; i--) {
       int pick = random.nextInt(10);
-      text.append(pick < 4 ? (char) random.nextInt(0x80) : pick < 7 ? (char) (0xA0 + random.nextInt(0x2000))
-          : pick < 9 ? "😀żół\"\\".charAt(random.nextInt(6)) : (char) random.nextInt(0x20));
+      text.append(
+          pick < 4
+              ? (char) random.nextInt(0x80)
+              : pick < 7
+                  ? (char) (0xA0 + random.nextInt(0x2000))
+                  : pick < 9 ? "😀żół\"\\".charAt(random.nextInt(6)) : (char) random.nextInt(0x20));
     }
     return text.toString();
   }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ApprovalRepository} must do: keep approvals per owner, in the owner's threads, and
- * let each pending one be decided exactly once, also when several decisions arrive at the same moment.
+ * What every {@link ApprovalRepository} must do: keep approvals per owner, in the owner's threads,
+ * and let each pending one be decided exactly once, also when several decisions arrive at the same
+ * moment.
  */
 public abstract class ApprovalRepositoryContract {
 
@@ -99,7 +100,8 @@ public abstract class ApprovalRepositoryContract {
 
     assertThat(approvals().decide(ALICE, approval.id(), ApprovalStatus.CONFIRMED, at)).isTrue();
 
-    assertSame(approvals().find(ALICE, approval.id()), withStatus(approval, ApprovalStatus.CONFIRMED, at));
+    assertSame(
+        approvals().find(ALICE, approval.id()), withStatus(approval, ApprovalStatus.CONFIRMED, at));
   }
 
   @Test
@@ -107,9 +109,12 @@ public abstract class ApprovalRepositoryContract {
     Approval approval = add(anApproval(ALICE, thread, T0));
     approvals().decide(ALICE, approval.id(), ApprovalStatus.CANCELLED, T0.plusSeconds(1));
 
-    assertThat(approvals().decide(ALICE, approval.id(), ApprovalStatus.CONFIRMED, T0.plusSeconds(2))).isFalse();
+    assertThat(
+            approvals().decide(ALICE, approval.id(), ApprovalStatus.CONFIRMED, T0.plusSeconds(2)))
+        .isFalse();
 
-    assertSame(approvals().find(ALICE, approval.id()),
+    assertSame(
+        approvals().find(ALICE, approval.id()),
         withStatus(approval, ApprovalStatus.CANCELLED, T0.plusSeconds(1)));
   }
 
@@ -141,10 +146,12 @@ public abstract class ApprovalRepositoryContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < clicks; i++) {
         ApprovalStatus decision = i % 2 == 0 ? ApprovalStatus.CONFIRMED : ApprovalStatus.CANCELLED;
-        results.add(pool.submit(() -> {
-          go.await();
-          return approvals().decide(ALICE, approval.id(), decision, T0.plusSeconds(1));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return approvals().decide(ALICE, approval.id(), decision, T0.plusSeconds(1));
+                }));
       }
       go.countDown();
       int won = 0;
@@ -152,7 +159,10 @@ public abstract class ApprovalRepositoryContract {
         won += result.get() ? 1 : 0;
       }
       assertThat(won).isEqualTo(1);
-      assertThat(approvals().find(ALICE, approval.id())).get().extracting(Approval::pending).isEqualTo(false);
+      assertThat(approvals().find(ALICE, approval.id()))
+          .get()
+          .extracting(Approval::pending)
+          .isEqualTo(false);
     } finally {
       pool.shutdownNow();
     }
@@ -170,7 +180,9 @@ public abstract class ApprovalRepositoryContract {
 
     List<Approval> pending = approvals().pending(ALICE, thread.id());
 
-    assertThat(pending).extracting(Approval::id).containsExactly(oldest.id(), middle.id(), newest.id());
+    assertThat(pending)
+        .extracting(Approval::id)
+        .containsExactly(oldest.id(), middle.id(), newest.id());
     assertSame(Optional.of(pending.get(0)), oldest);
     assertThat(approvals().pending(BOB, thread.id())).isEmpty();
   }
@@ -180,13 +192,24 @@ public abstract class ApprovalRepositoryContract {
     Approval b = add(withId(anApproval(ALICE, thread, T0), "apr_b"));
     Approval a = add(withId(anApproval(ALICE, thread, T0), "apr_a"));
 
-    assertThat(approvals().pending(ALICE, thread.id())).extracting(Approval::id).containsExactly(a.id(), b.id());
+    assertThat(approvals().pending(ALICE, thread.id()))
+        .extracting(Approval::id)
+        .containsExactly(a.id(), b.id());
   }
 
   /** A pending approval of a delete in the owner's {@code thread}. */
   protected static Approval anApproval(UserId owner, ChatThread thread, Instant createdAt) {
-    return new Approval(Ids.generate("apr"), owner, thread.id(), ItemId.generate(ItemType.WIDGET),
-        Ids.generate("call"), "delete_task", ARGUMENTS, ApprovalStatus.PENDING, createdAt, null);
+    return new Approval(
+        Ids.generate("apr"),
+        owner,
+        thread.id(),
+        ItemId.generate(ItemType.WIDGET),
+        Ids.generate("call"),
+        "delete_task",
+        ARGUMENTS,
+        ApprovalStatus.PENDING,
+        createdAt,
+        null);
   }
 
   protected ChatThread addThread(UserId owner) {
@@ -203,17 +226,38 @@ public abstract class ApprovalRepositoryContract {
   /** Equal as stored: the arguments are compared as JSON, whose spelling a store may change. */
   protected static void assertSame(Optional<Approval> actual, Approval expected) {
     assertThat(actual).isPresent();
-    assertThat(actual.get()).usingRecursiveComparison().ignoringFields("arguments").isEqualTo(expected);
+    assertThat(actual.get())
+        .usingRecursiveComparison()
+        .ignoringFields("arguments")
+        .isEqualTo(expected);
     assertThat(json(actual.get().arguments())).isEqualTo(json(expected.arguments()));
   }
 
   private static Approval withStatus(Approval a, ApprovalStatus status, Instant decidedAt) {
-    return new Approval(a.id(), a.owner(), a.threadId(), a.widgetItemId(), a.toolCallId(), a.toolName(),
-        a.arguments(), status, a.createdAt(), decidedAt);
+    return new Approval(
+        a.id(),
+        a.owner(),
+        a.threadId(),
+        a.widgetItemId(),
+        a.toolCallId(),
+        a.toolName(),
+        a.arguments(),
+        status,
+        a.createdAt(),
+        decidedAt);
   }
 
   private static Approval withId(Approval a, String id) {
-    return new Approval(id, a.owner(), a.threadId(), a.widgetItemId(), a.toolCallId(), a.toolName(),
-        a.arguments(), a.status(), a.createdAt(), a.decidedAt());
+    return new Approval(
+        id,
+        a.owner(),
+        a.threadId(),
+        a.widgetItemId(),
+        a.toolCallId(),
+        a.toolName(),
+        a.arguments(),
+        a.status(),
+        a.createdAt(),
+        a.decidedAt());
   }
 }

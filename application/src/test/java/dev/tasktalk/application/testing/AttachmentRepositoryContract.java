@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link AttachmentRepository} must do: descriptions and bytes round trip, the bytes decide
- * whether an attachment is uploaded, and another owner's attachment can be neither seen nor used.
+ * What every {@link AttachmentRepository} must do: descriptions and bytes round trip, the bytes
+ * decide whether an attachment is uploaded, and another owner's attachment can be neither seen nor
+ * used.
  */
 public abstract class AttachmentRepositoryContract {
 
@@ -42,8 +43,16 @@ public abstract class AttachmentRepositoryContract {
   void givenAnAttachmentWithEveryFieldSet_saveThenFind_returnsEveryField() {
     ChatThread thread = aThread(ALICE, T0);
     repositories().threads().add(thread);
-    Attachment attachment = new Attachment(AttachmentId.generate(), ALICE, "Kätzchen (1).png", "image/png",
-        987_654_321_012L, thread.id(), false, Instant.parse("2026-03-01T09:15:30.000001Z"));
+    Attachment attachment =
+        new Attachment(
+            AttachmentId.generate(),
+            ALICE,
+            "Kätzchen (1).png",
+            "image/png",
+            987_654_321_012L,
+            thread.id(),
+            false,
+            Instant.parse("2026-03-01T09:15:30.000001Z"));
 
     attachments().save(attachment);
 
@@ -55,8 +64,16 @@ public abstract class AttachmentRepositoryContract {
     ChatThread thread = aThread(ALICE, T0);
     repositories().threads().add(thread);
     Attachment attachment = save(anAttachment(ALICE));
-    Attachment changed = new Attachment(attachment.id(), ALICE, "renamed.txt", "text/plain", 7, thread.id(),
-        false, T0.plusSeconds(1));
+    Attachment changed =
+        new Attachment(
+            attachment.id(),
+            ALICE,
+            "renamed.txt",
+            "text/plain",
+            7,
+            thread.id(),
+            false,
+            T0.plusSeconds(1));
 
     attachments().save(changed);
 
@@ -78,7 +95,8 @@ public abstract class AttachmentRepositoryContract {
 
     assertThat(attachments().storeContent(ALICE, attachment.id(), bytes)).isTrue();
 
-    assertThat(attachments().content(ALICE, attachment.id())).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes));
+    assertThat(attachments().content(ALICE, attachment.id()))
+        .hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes));
     assertThat(attachments().find(ALICE, attachment.id())).contains(attachment.uploadedWith(6));
   }
 
@@ -91,7 +109,8 @@ public abstract class AttachmentRepositoryContract {
 
     attachments().save(described.inThread(thread.id()));
 
-    assertThat(attachments().find(ALICE, described.id())).contains(described.inThread(thread.id()).uploadedWith(3));
+    assertThat(attachments().find(ALICE, described.id()))
+        .contains(described.inThread(thread.id()).uploadedWith(3));
     assertThat(attachments().content(ALICE, described.id())).isPresent();
   }
 
@@ -117,8 +136,10 @@ public abstract class AttachmentRepositoryContract {
     assertThat(attachments().content(BOB, alices.id())).isEmpty();
     assertThat(attachments().storeContent(BOB, alices.id(), new byte[] {9})).isFalse();
     assertThat(attachments().delete(BOB, alices.id())).isFalse();
-    attachments().save(new Attachment(alices.id(), BOB, "evil.exe", "application/octet-stream", 1, null,
-        false, T0));
+    attachments()
+        .save(
+            new Attachment(
+                alices.id(), BOB, "evil.exe", "application/octet-stream", 1, null, false, T0));
 
     assertThat(attachments().find(ALICE, alices.id())).contains(stored);
     assertThat(attachments().content(ALICE, alices.id()))

@@ -14,8 +14,9 @@ import dev.tasktalk.domain.user.UserId;
 import java.time.Instant;
 
 /**
- * Threads, items and attachments as a repository would hold them, with the times and ids tests choose,
- * and a semantic JSON comparison: {@code jsonb} keeps the meaning of a payload, not its spelling.
+ * Threads, items and attachments as a repository would hold them, with the times and ids tests
+ * choose, and a semantic JSON comparison: {@code jsonb} keeps the meaning of a payload, not its
+ * spelling.
  */
 public final class ChatFixtures {
 
@@ -30,14 +31,18 @@ public final class ChatFixtures {
 
   /** A user message saying {@code text}, which must need no JSON escaping. */
   public static ThreadItem aMessage(ThreadId thread, Instant createdAt, String text) {
-    return new ThreadItem(ItemId.generate(ItemType.USER_MESSAGE), thread, ItemType.USER_MESSAGE, createdAt,
+    return new ThreadItem(
+        ItemId.generate(ItemType.USER_MESSAGE),
+        thread,
+        ItemType.USER_MESSAGE,
+        createdAt,
         "{\"content\":[{\"type\":\"input_text\",\"text\":\"" + text + "\"}],\"attachments\":[]}");
   }
 
   /** A described, not yet uploaded, file of the owner in no thread. */
   public static Attachment anAttachment(UserId owner) {
-    return new Attachment(AttachmentId.generate(), owner, "notes.pdf", "application/pdf", 1234, null, false,
-        T0);
+    return new Attachment(
+        AttachmentId.generate(), owner, "notes.pdf", "application/pdf", 1234, null, false, T0);
   }
 
   /** The JSON text as a tree, whose equality ignores key order and white space. */

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Wraps a {@link ThreadItemRepository} and counts its writes, to prove no write happens per delta. */
+/**
+ * Wraps a {@link ThreadItemRepository} and counts its writes, to prove no write happens per delta.
+ */
 public final class ChatKitCountingItemRepository implements ThreadItemRepository {
 
   private final ThreadItemRepository delegate;
@@ -55,7 +57,8 @@ public final class ChatKitCountingItemRepository implements ThreadItemRepository
   }
 
   @Override
-  public Page<ThreadItem> list(UserId owner, ThreadId threadId, ItemId after, int limit, boolean descending) {
+  public Page<ThreadItem> list(
+      UserId owner, ThreadId threadId, ItemId after, int limit, boolean descending) {
     return delegate.list(owner, threadId, after, limit, descending);
   }
 

@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A ChatKit service over the in-memory store and a {@link ScriptedResponder}, with helpers that send
- * typed requests and collect the answers. The ChatKit endpoint's tests wrap it to speak JSON.
+ * A ChatKit service over the in-memory store and a {@link ScriptedResponder}, with helpers that
+ * send typed requests and collect the answers. The ChatKit endpoint's tests wrap it to speak JSON.
  */
 public class ChatKitFixture {
 
@@ -28,15 +28,25 @@ public class ChatKitFixture {
   public static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
   public final InMemoryChatStore store = new InMemoryChatStore();
-  public final ChatKitCountingItemRepository items = new ChatKitCountingItemRepository(store.items());
+  public final ChatKitCountingItemRepository items =
+      new ChatKitCountingItemRepository(store.items());
   public final ScriptedResponder responder = new ScriptedResponder();
   public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   public final ChatKitSettings settings = ChatKitSettings.defaults();
   public final ChatKitService service;
 
   public ChatKitFixture() {
-    service = new ChatKitService(store.threads(), items, store.attachments(), store.runs(), store.feedback(),
-        responder, (audio, mimeType) -> "heard " + audio.length + " bytes of " + mimeType, clock, settings);
+    service =
+        new ChatKitService(
+            store.threads(),
+            items,
+            store.attachments(),
+            store.runs(),
+            store.feedback(),
+            responder,
+            (audio, mimeType) -> "heard " + audio.length + " bytes of " + mimeType,
+            clock,
+            settings);
   }
 
   /** The answer to a request, streaming or not. */
@@ -74,7 +84,8 @@ public class ChatKitFixture {
 
   /** An uploaded attachment of {@code owner}. */
   public Attachment uploaded(UserId owner, String name, String mimeType) {
-    Attachment attachment = new Attachment(AttachmentId.generate(), owner, name, mimeType, 3, null, false, NOW);
+    Attachment attachment =
+        new Attachment(AttachmentId.generate(), owner, name, mimeType, 3, null, false, NOW);
     store.attachments().save(attachment);
     store.attachments().storeContent(owner, attachment.id(), new byte[] {1, 2, 3});
     return store.attachments().find(owner, attachment.id()).orElseThrow();
@@ -90,9 +101,14 @@ public class ChatKitFixture {
     return new ChatKitRequest.AddUserMessage(new ThreadId(threadId), userInput(text));
   }
 
-  /** What the composer sends for plain text: one text part, an empty quote, no files, no options. */
+  /**
+   * What the composer sends for plain text: one text part, an empty quote, no files, no options.
+   */
   public static ChatKitRequest.UserInput userInput(String text) {
-    return new ChatKitRequest.UserInput(List.of(new ChatKitRequest.UserContent.InputText(text)), List.of(), "",
+    return new ChatKitRequest.UserInput(
+        List.of(new ChatKitRequest.UserContent.InputText(text)),
+        List.of(),
+        "",
         ChatKitRequest.InferenceOptions.NONE);
   }
 }

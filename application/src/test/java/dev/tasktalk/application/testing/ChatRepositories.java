@@ -7,5 +7,9 @@ import dev.tasktalk.application.port.out.persistence.RunRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
 
 /** The five chat repositories over one store, as the chat contracts exercise them together. */
-public record ChatRepositories(ChatThreadRepository threads, ThreadItemRepository items,
-    AttachmentRepository attachments, RunRepository runs, FeedbackRepository feedback) {}
+public record ChatRepositories(
+    ChatThreadRepository threads,
+    ThreadItemRepository items,
+    AttachmentRepository attachments,
+    RunRepository runs,
+    FeedbackRepository feedback) {}

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ChatThreadRepository} must do. The in-memory fake and the JPA adapter both run it;
- * deleting is checked together with the items and attachments that go with a thread.
+ * What every {@link ChatThreadRepository} must do. The in-memory fake and the JPA adapter both run
+ * it; deleting is checked together with the items and attachments that go with a thread.
  */
 public abstract class ChatThreadRepositoryContract {
 
@@ -53,9 +53,13 @@ public abstract class ChatThreadRepositoryContract {
 
     @Test
     void givenAThreadWithEveryFieldSet_addThenFind_returnsEveryField() {
-      ChatThread thread = ChatThread.restore(ThreadId.generate(), ALICE,
-          Instant.parse("2026-03-01T09:15:30.000001Z"), "Trip to Lisbon – ✈️",
-          new ThreadStatus(ThreadStatus.Kind.LOCKED, "Read only while we migrate"));
+      ChatThread thread =
+          ChatThread.restore(
+              ThreadId.generate(),
+              ALICE,
+              Instant.parse("2026-03-01T09:15:30.000001Z"),
+              "Trip to Lisbon – ✈️",
+              new ThreadStatus(ThreadStatus.Kind.LOCKED, "Read only while we migrate"));
 
       assertFound(ALICE, add(thread));
     }
@@ -229,7 +233,8 @@ public abstract class ChatThreadRepositoryContract {
       Collections.reverse(descending);
 
       assertThat(ascending).hasSize(7).doesNotHaveDuplicates();
-      assertThat(ids(threads().list(ALICE, null, 100, true).data())).containsExactlyElementsOf(descending);
+      assertThat(ids(threads().list(ALICE, null, 100, true).data()))
+          .containsExactlyElementsOf(descending);
       for (int pageSize = 1; pageSize <= 4; pageSize++) {
         assertThat(readAllPages(pageSize, false)).containsExactlyElementsOf(ascending);
         assertThat(readAllPages(pageSize, true)).containsExactlyElementsOf(descending);
@@ -241,7 +246,8 @@ public abstract class ChatThreadRepositoryContract {
       add(aThread(ALICE, T0));
 
       assertThatThrownBy(() -> threads().list(ALICE, ThreadId.generate(), 10, true))
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
     }
 
     @Test
@@ -250,7 +256,8 @@ public abstract class ChatThreadRepositoryContract {
       add(aThread(ALICE, T0.minusSeconds(1)));
 
       assertThatThrownBy(() -> threads().list(ALICE, bobs.id(), 10, true))
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
+          .isInstanceOfSatisfying(
+              InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
     }
 
     private List<ThreadId> readAllPages(int pageSize, boolean descending) {

@@ -46,21 +46,24 @@ public abstract class FeedbackRepositoryContract {
     repositories().feedback().add(ALICE, thread.id(), items, "negative", T0);
     repositories().feedback().add(ALICE, thread.id(), List.of(new ItemId("msg_3")), "positive", T0);
 
-    assertThat(storedFeedback()).containsExactly(
-        new Feedback(ALICE, thread.id(), items, "negative", T0),
-        new Feedback(ALICE, thread.id(), List.of(new ItemId("msg_3")), "positive", T0));
+    assertThat(storedFeedback())
+        .containsExactly(
+            new Feedback(ALICE, thread.id(), items, "negative", T0),
+            new Feedback(ALICE, thread.id(), List.of(new ItemId("msg_3")), "positive", T0));
   }
 
   @Test
   void givenAnUnknownKind_add_isRefused() {
-    assertThatThrownBy(() -> repositories().feedback().add(ALICE, thread.id(), List.of(), "meh", T0))
+    assertThatThrownBy(
+            () -> repositories().feedback().add(ALICE, thread.id(), List.of(), "meh", T0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(storedFeedback()).isEmpty();
   }
 
   @Test
   void givenAnotherOwnersThread_add_isRefusedAsNotFound() {
-    assertThatThrownBy(() -> repositories().feedback().add(BOB, thread.id(), List.of(), "positive", T0))
+    assertThatThrownBy(
+            () -> repositories().feedback().add(BOB, thread.id(), List.of(), "positive", T0))
         .isInstanceOf(ThreadNotFoundException.class);
     assertThat(storedFeedback()).isEmpty();
   }

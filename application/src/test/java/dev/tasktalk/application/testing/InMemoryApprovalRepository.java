@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An {@link ApprovalRepository} in a map over an {@link InMemoryChatStore}: like the database it takes
- * approvals only in the owner's threads and lets a pending approval be decided once. The store does
- * not know it, so deleting a thread leaves its approvals here.
+ * An {@link ApprovalRepository} in a map over an {@link InMemoryChatStore}: like the database it
+ * takes approvals only in the owner's threads and lets a pending approval be decided once. The
+ * store does not know it, so deleting a thread leaves its approvals here.
  */
 public final class InMemoryApprovalRepository implements ApprovalRepository {
 
@@ -61,8 +61,21 @@ public final class InMemoryApprovalRepository implements ApprovalRepository {
     }
     synchronized (store.lock()) {
       Optional<Approval> found = find(owner, approvalId).filter(Approval::pending);
-      found.ifPresent(a -> byId.put(a.id(), new Approval(a.id(), a.owner(), a.threadId(), a.widgetItemId(),
-          a.toolCallId(), a.toolName(), a.arguments(), decision, a.createdAt(), at)));
+      found.ifPresent(
+          a ->
+              byId.put(
+                  a.id(),
+                  new Approval(
+                      a.id(),
+                      a.owner(),
+                      a.threadId(),
+                      a.widgetItemId(),
+                      a.toolCallId(),
+                      a.toolName(),
+                      a.arguments(),
+                      decision,
+                      a.createdAt(),
+                      at)));
       return found.isPresent();
     }
   }

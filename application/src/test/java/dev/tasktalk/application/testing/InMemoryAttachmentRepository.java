@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An {@link AttachmentRepository} in a map, from {@link InMemoryChatStore#attachments()}. Once bytes
- * are stored, {@code uploaded} and {@code size} describe them, whatever a later save says.
+ * An {@link AttachmentRepository} in a map, from {@link InMemoryChatStore#attachments()}. Once
+ * bytes are stored, {@code uploaded} and {@code size} describe them, whatever a later save says.
  */
 public final class InMemoryAttachmentRepository implements AttachmentRepository {
 
@@ -29,8 +29,8 @@ public final class InMemoryAttachmentRepository implements AttachmentRepository 
       if (old == null) {
         byId.put(attachment.id(), new Stored(attachment, null));
       } else if (old.attachment().owner().equals(attachment.owner())) {
-        Attachment description = old.content() == null
-            ? attachment : attachment.uploadedWith(old.content().length);
+        Attachment description =
+            old.content() == null ? attachment : attachment.uploadedWith(old.content().length);
         byId.put(attachment.id(), new Stored(description, old.content()));
       }
       // Another owner's id is left alone, as the database's owner-guarded upsert does.
@@ -40,10 +40,14 @@ public final class InMemoryAttachmentRepository implements AttachmentRepository 
   @Override
   public boolean storeContent(UserId owner, AttachmentId id, byte[] content) {
     synchronized (store.lock()) {
-      return mine(owner, id).map(old -> {
-        byId.put(id, new Stored(old.attachment().uploadedWith(content.length), content.clone()));
-        return true;
-      }).orElse(false);
+      return mine(owner, id)
+          .map(
+              old -> {
+                byId.put(
+                    id, new Stored(old.attachment().uploadedWith(content.length), content.clone()));
+                return true;
+              })
+          .orElse(false);
     }
   }
 
@@ -69,8 +73,10 @@ public final class InMemoryAttachmentRepository implements AttachmentRepository 
   }
 
   void dropThread(UserId owner, ThreadId threadId) {
-    byId.values().removeIf(s -> s.attachment().owner().equals(owner)
-        && threadId.equals(s.attachment().threadId()));
+    byId.values()
+        .removeIf(
+            s ->
+                s.attachment().owner().equals(owner) && threadId.equals(s.attachment().threadId()));
   }
 
   private Optional<Stored> mine(UserId owner, AttachmentId id) {

@@ -2,12 +2,13 @@ package dev.tasktalk.application.testing;
 
 /**
  * The five chat repository fakes over one shared state, wired as the database is: deleting a thread
- * deletes its items, runs, feedback and attachments, and items, runs and feedback need a thread of the
- * same owner. Create one store per test and take the repositories from it.
+ * deletes its items, runs, feedback and attachments, and items, runs and feedback need a thread of
+ * the same owner. Create one store per test and take the repositories from it.
  */
 public final class InMemoryChatStore {
 
-  // One lock for all five fakes: a thread delete changes every one of them at once, and per-fake locks
+  // One lock for all five fakes: a thread delete changes every one of them at once, and per-fake
+  // locks
   // taken in different orders could deadlock.
   private final Object lock = new Object();
   private final InMemoryChatThreadRepository threads = new InMemoryChatThreadRepository(this);

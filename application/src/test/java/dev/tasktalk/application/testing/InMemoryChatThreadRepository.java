@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link ChatThreadRepository} in a map, from {@link InMemoryChatStore#threads()}; deleting a thread
- * also deletes what the other fakes of the store hold for it.
+ * A {@link ChatThreadRepository} in a map, from {@link InMemoryChatStore#threads()}; deleting a
+ * thread also deletes what the other fakes of the store hold for it.
  */
 public final class InMemoryChatThreadRepository implements ChatThreadRepository {
 
@@ -75,14 +75,22 @@ public final class InMemoryChatThreadRepository implements ChatThreadRepository 
   public Page<ChatThread> list(UserId owner, ThreadId after, int limit, boolean descending) {
     Comparator<ChatThread> order = descending ? OLDEST_FIRST.reversed() : OLDEST_FIRST;
     synchronized (store.lock()) {
-      ChatThread anchor = after == null ? null : mine(owner, after)
-          .orElseThrow(() -> new InvalidInputException("after", "no thread " + after + " to continue after"));
-      return Pages.first(byId.values().stream()
-          .filter(t -> t.owner().equals(owner))
-          .filter(t -> anchor == null || order.compare(t, anchor) > 0)
-          .sorted(order)
-          .map(ChatThread::copy)
-          .toList(), limit);
+      ChatThread anchor =
+          after == null
+              ? null
+              : mine(owner, after)
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              "after", "no thread " + after + " to continue after"));
+      return Pages.first(
+          byId.values().stream()
+              .filter(t -> t.owner().equals(owner))
+              .filter(t -> anchor == null || order.compare(t, anchor) > 0)
+              .sorted(order)
+              .map(ChatThread::copy)
+              .toList(),
+          limit);
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A {@link FeedbackRepository} in a list, from {@link InMemoryChatStore#feedback()}; {@link #stored()}
- * shows tests what was recorded. Like the database it takes only positive or negative feedback on a
- * thread of the owner.
+ * A {@link FeedbackRepository} in a list, from {@link InMemoryChatStore#feedback()}; {@link
+ * #stored()} shows tests what was recorded. Like the database it takes only positive or negative
+ * feedback on a thread of the owner.
  */
 public final class InMemoryFeedbackRepository implements FeedbackRepository {
 
@@ -51,5 +51,6 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
   }
 
   /** One recorded thumbs up or down. */
-  public record Feedback(UserId owner, ThreadId threadId, List<ItemId> items, String kind, Instant at) {}
+  public record Feedback(
+      UserId owner, ThreadId threadId, List<ItemId> items, String kind, Instant at) {}
 }

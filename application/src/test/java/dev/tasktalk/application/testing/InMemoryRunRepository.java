@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A {@link RunRepository} in a map, from {@link InMemoryChatStore#runs()}; like the database it lets
- * one run per thread be running. {@link #find} and {@link #all} let tests see what was recorded.
+ * A {@link RunRepository} in a map, from {@link InMemoryChatStore#runs()}; like the database it
+ * lets one run per thread be running. {@link #find} and {@link #all} let tests see what was
+ * recorded.
  */
 public final class InMemoryRunRepository implements RunRepository {
 
@@ -37,8 +38,10 @@ public final class InMemoryRunRepository implements RunRepository {
       if (!store.threads().owns(run.owner(), run.threadId())) {
         throw new ThreadNotFoundException(run.threadId());
       }
-      boolean busy = byId.values().stream()
-          .anyMatch(r -> r.threadId().equals(run.threadId()) && r.status() == RunStatus.RUNNING);
+      boolean busy =
+          byId.values().stream()
+              .anyMatch(
+                  r -> r.threadId().equals(run.threadId()) && r.status() == RunStatus.RUNNING);
       if (busy || byId.containsKey(run.id())) {
         throw new RunInProgressException();
       }
@@ -55,22 +58,48 @@ public final class InMemoryRunRepository implements RunRepository {
       Run old = byId.get(run.id());
       if (old != null && old.owner().equals(run.owner())) {
         // Only the outcome is written; who, where and when it started stay as recorded.
-        byId.put(run.id(), old.finish(run.status(), run.finishedAt(), or(run.model(), old.model()),
-            or(run.inputTokens(), old.inputTokens()), or(run.outputTokens(), old.outputTokens()),
-            or(run.firstToken(), old.firstToken()), run.error()));
+        byId.put(
+            run.id(),
+            old.finish(
+                run.status(),
+                run.finishedAt(),
+                or(run.model(), old.model()),
+                or(run.inputTokens(), old.inputTokens()),
+                or(run.outputTokens(), old.outputTokens()),
+                or(run.firstToken(), old.firstToken()),
+                run.error()));
       }
     }
   }
 
   @Override
-  public void recordUsage(UserId owner, ThreadId threadId, String model, Long inputTokens,
-      Long outputTokens, java.time.Duration firstToken) {
+  public void recordUsage(
+      UserId owner,
+      ThreadId threadId,
+      String model,
+      Long inputTokens,
+      Long outputTokens,
+      java.time.Duration firstToken) {
     synchronized (store.lock()) {
       byId.values().stream()
           .filter(r -> r.owner().equals(owner) && r.threadId().equals(threadId))
           .max(java.util.Comparator.comparing(Run::startedAt))
-          .ifPresent(r -> byId.put(r.id(), new Run(r.id(), r.owner(), r.threadId(), r.status(), r.startedAt(),
-              r.finishedAt(), model, inputTokens, outputTokens, firstToken, r.error())));
+          .ifPresent(
+              r ->
+                  byId.put(
+                      r.id(),
+                      new Run(
+                          r.id(),
+                          r.owner(),
+                          r.threadId(),
+                          r.status(),
+                          r.startedAt(),
+                          r.finishedAt(),
+                          model,
+                          inputTokens,
+                          outputTokens,
+                          firstToken,
+                          r.error())));
     }
   }
 
@@ -81,9 +110,20 @@ public final class InMemoryRunRepository implements RunRepository {
   @Override
   public int interruptRunning(Instant now) {
     synchronized (store.lock()) {
-      List<Run> running = byId.values().stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
-      running.forEach(r -> byId.put(r.id(), r.finish(RunStatus.INTERRUPTED, now, r.model(),
-          r.inputTokens(), r.outputTokens(), r.firstToken(), r.error())));
+      List<Run> running =
+          byId.values().stream().filter(r -> r.status() == RunStatus.RUNNING).toList();
+      running.forEach(
+          r ->
+              byId.put(
+                  r.id(),
+                  r.finish(
+                      RunStatus.INTERRUPTED,
+                      now,
+                      r.model(),
+                      r.inputTokens(),
+                      r.outputTokens(),
+                      r.firstToken(),
+                      r.error())));
       return running.size();
     }
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link ThreadItemRepository} in a map, from {@link InMemoryChatStore#items()}. A counter stands in
- * for the database sequence, so the order is insertion order whatever the items' timestamps.
+ * A {@link ThreadItemRepository} in a map, from {@link InMemoryChatStore#items()}. A counter stands
+ * in for the database sequence, so the order is insertion order whatever the items' timestamps.
  */
 public final class InMemoryThreadItemRepository implements ThreadItemRepository {
 
@@ -37,7 +37,8 @@ public final class InMemoryThreadItemRepository implements ThreadItemRepository 
       requireThread(owner, item.threadId());
       Key key = new Key(item.threadId(), item.id());
       if (byKey.containsKey(key)) {
-        throw new IllegalStateException("item " + item.id() + " already exists in " + item.threadId());
+        throw new IllegalStateException(
+            "item " + item.id() + " already exists in " + item.threadId());
       }
       byKey.put(key, new Stored(nextSeq++, owner, item));
     }
@@ -63,7 +64,8 @@ public final class InMemoryThreadItemRepository implements ThreadItemRepository 
   @Override
   public boolean delete(UserId owner, ThreadId threadId, ItemId itemId) {
     synchronized (store.lock()) {
-      return stored(owner, threadId, itemId).map(s -> byKey.remove(new Key(threadId, itemId)) != null)
+      return stored(owner, threadId, itemId)
+          .map(s -> byKey.remove(new Key(threadId, itemId)) != null)
           .orElse(false);
     }
   }
@@ -75,27 +77,36 @@ public final class InMemoryThreadItemRepository implements ThreadItemRepository 
       if (anchor.isEmpty()) {
         return 0;
       }
-      List<Key> later = inThread(owner, threadId).stream()
-          .filter(s -> s.seq() > anchor.get().seq())
-          .map(s -> new Key(threadId, s.item().id()))
-          .toList();
+      List<Key> later =
+          inThread(owner, threadId).stream()
+              .filter(s -> s.seq() > anchor.get().seq())
+              .map(s -> new Key(threadId, s.item().id()))
+              .toList();
       later.forEach(byKey::remove);
       return later.size();
     }
   }
 
   @Override
-  public Page<ThreadItem> list(UserId owner, ThreadId threadId, ItemId after, int limit,
-      boolean descending) {
+  public Page<ThreadItem> list(
+      UserId owner, ThreadId threadId, ItemId after, int limit, boolean descending) {
     Comparator<Stored> order = descending ? BY_SEQ.reversed() : BY_SEQ;
     synchronized (store.lock()) {
-      Stored anchor = after == null ? null : stored(owner, threadId, after)
-          .orElseThrow(() -> new InvalidInputException("after", "no item " + after + " to continue after"));
-      return Pages.first(inThread(owner, threadId).stream()
-          .filter(s -> anchor == null || order.compare(s, anchor) > 0)
-          .sorted(order)
-          .map(Stored::item)
-          .toList(), limit);
+      Stored anchor =
+          after == null
+              ? null
+              : stored(owner, threadId, after)
+                  .orElseThrow(
+                      () ->
+                          new InvalidInputException(
+                              "after", "no item " + after + " to continue after"));
+      return Pages.first(
+          inThread(owner, threadId).stream()
+              .filter(s -> anchor == null || order.compare(s, anchor) > 0)
+              .sorted(order)
+              .map(Stored::item)
+              .toList(),
+          limit);
     }
   }
 
@@ -105,7 +116,8 @@ public final class InMemoryThreadItemRepository implements ThreadItemRepository 
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
     synchronized (store.lock()) {
-      List<ThreadItem> all = inThread(owner, threadId).stream().sorted(BY_SEQ).map(Stored::item).toList();
+      List<ThreadItem> all =
+          inThread(owner, threadId).stream().sorted(BY_SEQ).map(Stored::item).toList();
       return new ArrayList<>(all.subList(Math.max(0, all.size() - count), all.size()));
     }
   }
@@ -121,7 +133,8 @@ public final class InMemoryThreadItemRepository implements ThreadItemRepository 
   }
 
   private Optional<Stored> stored(UserId owner, ThreadId threadId, ItemId itemId) {
-    return Optional.ofNullable(byKey.get(new Key(threadId, itemId))).filter(s -> s.owner().equals(owner));
+    return Optional.ofNullable(byKey.get(new Key(threadId, itemId)))
+        .filter(s -> s.owner().equals(owner));
   }
 
   private List<Stored> inThread(UserId owner, ThreadId threadId) {

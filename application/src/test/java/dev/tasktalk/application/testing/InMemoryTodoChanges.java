@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** {@link TodoChanges} within one process: watchers are told at once; every announcement is kept. */
+/**
+ * {@link TodoChanges} within one process: watchers are told at once; every announcement is kept.
+ */
 public final class InMemoryTodoChanges implements TodoChanges {
 
   private final Map<UserId, List<Runnable>> watchers = new ConcurrentHashMap<>();

@@ -14,11 +14,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** A {@link TodoRepository} in a map, for service tests; it passes the same contract as the JPA one. */
+/**
+ * A {@link TodoRepository} in a map, for service tests; it passes the same contract as the JPA one.
+ */
 public final class InMemoryTodoRepository implements TodoRepository {
 
-  private static final Comparator<Todo> NEWEST_FIRST = Comparator.comparing(Todo::createdAt)
-      .thenComparing(t -> t.id().value().toString()).reversed();
+  private static final Comparator<Todo> NEWEST_FIRST =
+      Comparator.comparing(Todo::createdAt)
+          .thenComparing(t -> t.id().value().toString())
+          .reversed();
 
   private final Map<TodoId, Todo> byId = new ConcurrentHashMap<>();
 
@@ -35,10 +39,11 @@ public final class InMemoryTodoRepository implements TodoRepository {
   @Override
   public synchronized Optional<Todo> update(UserId owner, TodoId id, Consumer<Todo> change) {
     Optional<Todo> found = find(owner, id);
-    found.ifPresent(todo -> {
-      change.accept(todo);
-      byId.put(id, copy(todo));
-    });
+    found.ifPresent(
+        todo -> {
+          change.accept(todo);
+          byId.put(id, copy(todo));
+        });
     return found;
   }
 
@@ -62,17 +67,21 @@ public final class InMemoryTodoRepository implements TodoRepository {
 
   private static boolean isAfter(Todo t, TodoPosition p) {
     int byTime = t.createdAt().compareTo(p.createdAt());
-    return byTime < 0 || (byTime == 0 && t.id().value().toString().compareTo(p.id().value().toString()) < 0);
+    return byTime < 0
+        || (byTime == 0 && t.id().value().toString().compareTo(p.id().value().toString()) < 0);
   }
 
   private static boolean matches(Todo t, TodoFilter f) {
-    boolean status = switch (f.status()) {
-      case OPEN -> !t.completed();
-      case DONE -> t.completed();
-      case ALL -> true;
-    };
+    boolean status =
+        switch (f.status()) {
+          case OPEN -> !t.completed();
+          case DONE -> t.completed();
+          case ALL -> true;
+        };
     return status
-        && (f.text() == null || contains(t.title(), f.text()) || t.description().map(d -> contains(d, f.text())).orElse(false))
+        && (f.text() == null
+            || contains(t.title(), f.text())
+            || t.description().map(d -> contains(d, f.text())).orElse(false))
         && (f.priority() == null || t.priority() == f.priority())
         && (f.dueBefore() == null || t.due().map(d -> d.at().isBefore(f.dueBefore())).orElse(false))
         && (f.dueAfter() == null || t.due().map(d -> d.at().isAfter(f.dueAfter())).orElse(false))
@@ -84,8 +93,17 @@ public final class InMemoryTodoRepository implements TodoRepository {
   }
 
   private Todo copy(Todo t) {
-    return Todo.restore(t.id(), t.owner(), t.title(), t.description().orElse(null), t.priority(),
-        t.due().orElse(null), t.tags(), t.completed(), t.createdAt(), t.updatedAt(),
+    return Todo.restore(
+        t.id(),
+        t.owner(),
+        t.title(),
+        t.description().orElse(null),
+        t.priority(),
+        t.due().orElse(null),
+        t.tags(),
+        t.completed(),
+        t.createdAt(),
+        t.updatedAt(),
         t.completedAt().orElse(null));
   }
 }

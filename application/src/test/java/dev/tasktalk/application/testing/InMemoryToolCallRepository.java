@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link ToolCallRepository} in a list; {@link #records()} shows tests what was recorded. Made over an
- * {@link InMemoryChatStore} it also refuses, like the database, a call in a thread that is not the
- * caller's.
+ * A {@link ToolCallRepository} in a list; {@link #records()} shows tests what was recorded. Made
+ * over an {@link InMemoryChatStore} it also refuses, like the database, a call in a thread that is
+ * not the caller's.
  */
 public final class InMemoryToolCallRepository implements ToolCallRepository {
 
@@ -32,7 +32,9 @@ public final class InMemoryToolCallRepository implements ToolCallRepository {
   @Override
   public void record(ToolCallRecord call) {
     synchronized (lock) {
-      if (store != null && call.threadId() != null && !store.threads().owns(call.owner(), call.threadId())) {
+      if (store != null
+          && call.threadId() != null
+          && !store.threads().owns(call.owner(), call.threadId())) {
         throw new ThreadNotFoundException(call.threadId());
       }
       records.add(call);

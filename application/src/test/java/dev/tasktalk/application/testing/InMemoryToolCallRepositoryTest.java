@@ -4,7 +4,9 @@ import dev.tasktalk.application.port.out.persistence.ToolCallRepository;
 import dev.tasktalk.domain.agent.ToolCallRecord;
 import java.util.List;
 
-/** Holds the in-memory fake, made over a chat store, to the same contract as the real repository. */
+/**
+ * Holds the in-memory fake, made over a chat store, to the same contract as the real repository.
+ */
 class InMemoryToolCallRepositoryTest extends ToolCallRepositoryContract {
 
   private InMemoryChatStore store;

@@ -3,7 +3,9 @@ package dev.tasktalk.application.testing;
 import dev.tasktalk.application.port.out.persistence.Page;
 import java.util.List;
 
-/** Cuts one page off a list already filtered and sorted in the requested order, as the fakes need. */
+/**
+ * Cuts one page off a list already filtered and sorted in the requested order, as the fakes need.
+ */
 final class Pages {
 
   private Pages() {}

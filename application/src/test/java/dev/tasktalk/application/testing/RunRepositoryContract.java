@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link RunRepository} must do, above all: one running run per thread, also when several
- * start at once. The port has no reader, so each implementation shows its stored runs through
- * {@link #storedRun}.
+ * What every {@link RunRepository} must do, above all: one running run per thread, also when
+ * several start at once. The port has no reader, so each implementation shows its stored runs
+ * through {@link #storedRun}.
  */
 public abstract class RunRepositoryContract {
 
@@ -103,15 +103,17 @@ public abstract class RunRepositoryContract {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < starters; i++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          try {
-            runs().start(Run.start(ALICE, thread.id(), T0));
-            return true;
-          } catch (RunInProgressException e) {
-            return false;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    runs().start(Run.start(ALICE, thread.id(), T0));
+                    return true;
+                  } catch (RunInProgressException e) {
+                    return false;
+                  }
+                }));
       }
       go.countDown();
       int started = 0;
@@ -135,28 +137,41 @@ public abstract class RunRepositoryContract {
   @Test
   void usageRecordedBeforeOrAfterTheFinish_staysOnTheThreadsLatestRun() {
     Run older = start(Run.start(ALICE, thread.id(), T0));
-    runs().finish(older.finish(RunStatus.COMPLETED, T0.plusSeconds(1), null, null, null, null, null));
+    runs()
+        .finish(older.finish(RunStatus.COMPLETED, T0.plusSeconds(1), null, null, null, null, null));
     Run latest = start(Run.start(ALICE, thread.id(), T0.plusSeconds(5)));
 
     runs().recordUsage(ALICE, thread.id(), "fake-model", 42L, 7L, Duration.ofMillis(120));
     runs().recordUsage(BOB, thread.id(), "intruder", 1L, 1L, null);
-    runs().finish(latest.finish(RunStatus.COMPLETED, T0.plusSeconds(6), null, null, null, null, null));
+    runs()
+        .finish(
+            latest.finish(RunStatus.COMPLETED, T0.plusSeconds(6), null, null, null, null, null));
 
-    assertThat(storedRun(latest.id())).get().satisfies(run -> {
-      assertThat(run.model()).isEqualTo("fake-model");
-      assertThat(run.inputTokens()).isEqualTo(42L);
-      assertThat(run.outputTokens()).isEqualTo(7L);
-      assertThat(run.firstToken()).isEqualTo(Duration.ofMillis(120));
-      assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
-    });
+    assertThat(storedRun(latest.id()))
+        .get()
+        .satisfies(
+            run -> {
+              assertThat(run.model()).isEqualTo("fake-model");
+              assertThat(run.inputTokens()).isEqualTo(42L);
+              assertThat(run.outputTokens()).isEqualTo(7L);
+              assertThat(run.firstToken()).isEqualTo(Duration.ofMillis(120));
+              assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            });
     assertThat(storedRun(older.id())).get().extracting(Run::model).isNull();
   }
 
   @Test
   void givenAnOutcomeWithEveryFieldSet_finish_storesEveryField() {
     Run run = start(Run.start(ALICE, thread.id(), T0));
-    Run failed = run.finish(RunStatus.FAILED, T0.plusMillis(2_345), "gpt-4.1-mini", 1_234L, 56L,
-        Duration.ofMillis(789), "HTTP 429 from the provider");
+    Run failed =
+        run.finish(
+            RunStatus.FAILED,
+            T0.plusMillis(2_345),
+            "gpt-4.1-mini",
+            1_234L,
+            56L,
+            Duration.ofMillis(789),
+            "HTTP 429 from the provider");
 
     runs().finish(failed);
 
@@ -166,7 +181,8 @@ public abstract class RunRepositoryContract {
   @Test
   void givenUnknownUsage_finish_storesItUnknown() {
     Run run = start(Run.start(ALICE, thread.id(), T0));
-    Run cancelled = run.finish(RunStatus.CANCELLED, T0.plusSeconds(1), null, null, null, null, null);
+    Run cancelled =
+        run.finish(RunStatus.CANCELLED, T0.plusSeconds(1), null, null, null, null, null);
 
     runs().finish(cancelled);
 
@@ -176,8 +192,19 @@ public abstract class RunRepositoryContract {
   @Test
   void givenAnotherOwner_finish_changesNothing() {
     Run run = start(Run.start(ALICE, thread.id(), T0));
-    Run forged = new Run(run.id(), BOB, run.threadId(), RunStatus.FAILED, T0, T0.plusSeconds(1), null, null,
-        null, null, "forged");
+    Run forged =
+        new Run(
+            run.id(),
+            BOB,
+            run.threadId(),
+            RunStatus.FAILED,
+            T0,
+            T0.plusSeconds(1),
+            null,
+            null,
+            null,
+            null,
+            "forged");
 
     runs().finish(forged);
 
@@ -198,7 +225,9 @@ public abstract class RunRepositoryContract {
     Run bobsRunning = start(Run.start(BOB, other.id(), T0));
     ChatThread third = addThread(ALICE);
     Run done = start(Run.start(ALICE, third.id(), T0));
-    Run completed = done.finish(RunStatus.COMPLETED, T0.plusSeconds(1), "m", 1L, 1L, Duration.ofMillis(5), null);
+    Run completed =
+        done.finish(
+            RunStatus.COMPLETED, T0.plusSeconds(1), "m", 1L, 1L, Duration.ofMillis(5), null);
     runs().finish(completed);
     Instant now = T0.plusSeconds(60);
 

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A {@link Responder} that plays scripted turns, one per call ({@code respond} or {@code action}), in
- * the order they were queued; with none queued it answers "OK". It records its inputs and counts
+ * A {@link Responder} that plays scripted turns, one per call ({@code respond} or {@code action}),
+ * in the order they were queued; with none queued it answers "OK". It records its inputs and counts
  * cancelled subscriptions, so tests can check what the ChatKit service asked and stopped.
  */
 public final class ScriptedResponder implements Responder {
@@ -92,7 +92,9 @@ public final class ScriptedResponder implements Responder {
     private RuntimeException failure;
     private boolean endless;
 
-    /** An assistant message streamed as these deltas (content_part added, deltas, done), then done. */
+    /**
+     * An assistant message streamed as these deltas (content_part added, deltas, done), then done.
+     */
     public Turn text(String... deltas) {
       return text(Duration.ZERO, deltas);
     }
@@ -102,50 +104,90 @@ public final class ScriptedResponder implements Responder {
       ItemId id = ItemId.generate(ItemType.ASSISTANT_MESSAGE);
       startText(id);
       for (String delta : deltas) {
-        steps.add(new Step(delay, thread -> List.of(new ThreadEvent.ItemUpdated(id,
-            "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":"
-                + quote(delta) + "}"))));
+        steps.add(
+            new Step(
+                delay,
+                thread ->
+                    List.of(
+                        new ThreadEvent.ItemUpdated(
+                            id,
+                            "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":"
+                                + quote(delta)
+                                + "}"))));
       }
       String full = String.join("", deltas);
       String part = "{\"annotations\":[],\"text\":" + quote(full) + ",\"type\":\"output_text\"}";
-      steps.add(new Step(Duration.ZERO, thread -> List.of(
-          new ThreadEvent.ItemUpdated(id, "{\"type\":\"assistant_message.content_part.done\",\"content_index\":0,"
-              + "\"content\":" + part + "}"),
-          new ThreadEvent.ItemDone(item(id, thread, ItemType.ASSISTANT_MESSAGE, "{\"content\":[" + part + "]}")))));
+      steps.add(
+          new Step(
+              Duration.ZERO,
+              thread ->
+                  List.of(
+                      new ThreadEvent.ItemUpdated(
+                          id,
+                          "{\"type\":\"assistant_message.content_part.done\",\"content_index\":0,"
+                              + "\"content\":"
+                              + part
+                              + "}"),
+                      new ThreadEvent.ItemDone(
+                          item(
+                              id,
+                              thread,
+                              ItemType.ASSISTANT_MESSAGE,
+                              "{\"content\":[" + part + "]}")))));
       return this;
     }
 
-    /** An assistant message that receives these deltas and then the turn never ends (until cancelled). */
+    /**
+     * An assistant message that receives these deltas and then the turn never ends (until
+     * cancelled).
+     */
     public Turn textThenHang(String... deltas) {
       return partialText(deltas).hang();
     }
 
-    /** An assistant message that receives these deltas and is never done: follow with a failure or a hang. */
+    /**
+     * An assistant message that receives these deltas and is never done: follow with a failure or a
+     * hang.
+     */
     public Turn partialText(String... deltas) {
       ItemId id = ItemId.generate(ItemType.ASSISTANT_MESSAGE);
       startText(id);
       for (String delta : deltas) {
-        steps.add(new Step(Duration.ZERO, thread -> List.of(new ThreadEvent.ItemUpdated(id,
-            "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":"
-                + quote(delta) + "}"))));
+        steps.add(
+            new Step(
+                Duration.ZERO,
+                thread ->
+                    List.of(
+                        new ThreadEvent.ItemUpdated(
+                            id,
+                            "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":"
+                                + quote(delta)
+                                + "}"))));
       }
       return this;
     }
 
     /** A finished widget item. */
     public Turn widget(String widgetJson, String copyText) {
-      return done(ItemType.WIDGET, "{\"widget\":" + widgetJson + ",\"copy_text\":" + quote(copyText) + "}");
+      return done(
+          ItemType.WIDGET, "{\"widget\":" + widgetJson + ",\"copy_text\":" + quote(copyText) + "}");
     }
 
     /** A pending client tool call, which ends the turn until the browser sends its output. */
     public Turn clientToolCall(String name, String argumentsJson) {
-      return done(ItemType.CLIENT_TOOL_CALL, "{\"status\":\"pending\",\"call_id\":\"call_1\",\"name\":"
-          + quote(name) + ",\"arguments\":" + argumentsJson + "}");
+      return done(
+          ItemType.CLIENT_TOOL_CALL,
+          "{\"status\":\"pending\",\"call_id\":\"call_1\",\"name\":"
+              + quote(name)
+              + ",\"arguments\":"
+              + argumentsJson
+              + "}");
     }
 
     /** A pending structured input with these inputs (a JSON array). */
     public Turn structuredInput(String inputsJson) {
-      return done(ItemType.STRUCTURED_INPUT, "{\"status\":\"pending\",\"inputs\":" + inputsJson + "}");
+      return done(
+          ItemType.STRUCTURED_INPUT, "{\"status\":\"pending\",\"inputs\":" + inputsJson + "}");
     }
 
     /** A hidden context item (stored, never shown). */
@@ -156,15 +198,32 @@ public final class ScriptedResponder implements Responder {
     /** A workflow streamed task by task (each a JSON task object), then done. */
     public Turn workflow(String... tasks) {
       ItemId id = ItemId.generate(ItemType.WORKFLOW);
-      steps.add(new Step(Duration.ZERO, thread -> List.of(new ThreadEvent.ItemAdded(
-          item(id, thread, ItemType.WORKFLOW, "{\"workflow\":{\"type\":\"custom\",\"tasks\":[],\"expanded\":false}}")))));
+      steps.add(
+          new Step(
+              Duration.ZERO,
+              thread ->
+                  List.of(
+                      new ThreadEvent.ItemAdded(
+                          item(
+                              id,
+                              thread,
+                              ItemType.WORKFLOW,
+                              "{\"workflow\":{\"type\":\"custom\",\"tasks\":[],\"expanded\":false}}")))));
       for (int i = 0; i < tasks.length; i++) {
-        String update = "{\"type\":\"workflow.task.added\",\"task_index\":" + i + ",\"task\":" + tasks[i] + "}";
-        steps.add(new Step(Duration.ZERO, thread -> List.of(new ThreadEvent.ItemUpdated(id, update))));
+        String update =
+            "{\"type\":\"workflow.task.added\",\"task_index\":" + i + ",\"task\":" + tasks[i] + "}";
+        steps.add(
+            new Step(Duration.ZERO, thread -> List.of(new ThreadEvent.ItemUpdated(id, update))));
       }
-      String done = "{\"workflow\":{\"type\":\"custom\",\"tasks\":[" + String.join(",", tasks) + "],\"expanded\":false}}";
-      steps.add(new Step(Duration.ZERO, thread -> List.of(
-          new ThreadEvent.ItemDone(item(id, thread, ItemType.WORKFLOW, done)))));
+      String done =
+          "{\"workflow\":{\"type\":\"custom\",\"tasks\":["
+              + String.join(",", tasks)
+              + "],\"expanded\":false}}";
+      steps.add(
+          new Step(
+              Duration.ZERO,
+              thread ->
+                  List.of(new ThreadEvent.ItemDone(item(id, thread, ItemType.WORKFLOW, done)))));
       return this;
     }
 
@@ -202,15 +261,25 @@ public final class ScriptedResponder implements Responder {
 
     private Turn done(ItemType type, String payload) {
       ItemId id = ItemId.generate(type);
-      steps.add(new Step(Duration.ZERO, thread -> List.of(new ThreadEvent.ItemDone(item(id, thread, type, payload)))));
+      steps.add(
+          new Step(
+              Duration.ZERO,
+              thread -> List.of(new ThreadEvent.ItemDone(item(id, thread, type, payload)))));
       return this;
     }
 
     private void startText(ItemId id) {
-      steps.add(new Step(Duration.ZERO, thread -> List.of(
-          new ThreadEvent.ItemAdded(item(id, thread, ItemType.ASSISTANT_MESSAGE, "{\"content\":[]}")),
-          new ThreadEvent.ItemUpdated(id, "{\"type\":\"assistant_message.content_part.added\",\"content_index\":0,"
-              + "\"content\":{\"annotations\":[],\"text\":\"\",\"type\":\"output_text\"}}"))));
+      steps.add(
+          new Step(
+              Duration.ZERO,
+              thread ->
+                  List.of(
+                      new ThreadEvent.ItemAdded(
+                          item(id, thread, ItemType.ASSISTANT_MESSAGE, "{\"content\":[]}")),
+                      new ThreadEvent.ItemUpdated(
+                          id,
+                          "{\"type\":\"assistant_message.content_part.added\",\"content_index\":0,"
+                              + "\"content\":{\"annotations\":[],\"text\":\"\",\"type\":\"output_text\"}}"))));
     }
 
     Multi<ThreadEvent> play(ThreadId thread, AtomicInteger cancellations) {
@@ -228,8 +297,11 @@ public final class ScriptedResponder implements Responder {
       if (endless) {
         parts.add(Multi.createFrom().nothing());
       }
-      return Multi.createBy().concatenating().streams(parts)
-          .onCancellation().invoke(cancellations::incrementAndGet);
+      return Multi.createBy()
+          .concatenating()
+          .streams(parts)
+          .onCancellation()
+          .invoke(cancellations::incrementAndGet);
     }
 
     private static ThreadItem item(ItemId id, ThreadId thread, ItemType type, String payload) {

@@ -28,16 +28,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every {@link ThreadItemRepository} must do. Order is insertion order, whatever the timestamps;
- * payloads are compared as JSON, since a {@code jsonb} column keeps their meaning but not their spelling.
+ * What every {@link ThreadItemRepository} must do. Order is insertion order, whatever the
+ * timestamps; payloads are compared as JSON, since a {@code jsonb} column keeps their meaning but
+ * not their spelling.
  */
 public abstract class ThreadItemRepositoryContract {
 
   protected static final UserId ALICE = new UserId("alice");
   protected static final UserId BOB = new UserId("bob");
 
-  /** A payload with nesting, unicode, escapes, numbers, booleans and null, in no particular key order. */
-  protected static final String RICH_PAYLOAD = """
+  /**
+   * A payload with nesting, unicode, escapes, numbers, booleans and null, in no particular key
+   * order.
+   */
+  protected static final String RICH_PAYLOAD =
+      """
       {"zeta": 1, "content": [{"type": "output_text", "text": "Größe \\"5\\" – ✓\\nnext line",
         "annotations": []}], "quoted_text": null, "inference_options": {"tool_choice": {"id": "t"},
         "model": "m"}, "big": 12345678901234567890, "ratio": 0.25, "flag": true, "alpha": {}}
@@ -67,8 +72,13 @@ public abstract class ThreadItemRepositoryContract {
 
     @Test
     void givenAnItemWithARichPayload_addThenFind_returnsEveryFieldAndTheSameJson() {
-      ThreadItem item = new ThreadItem(ItemId.generate(ItemType.ASSISTANT_MESSAGE), thread.id(),
-          ItemType.ASSISTANT_MESSAGE, Instant.parse("2026-03-01T09:15:30.000001Z"), RICH_PAYLOAD);
+      ThreadItem item =
+          new ThreadItem(
+              ItemId.generate(ItemType.ASSISTANT_MESSAGE),
+              thread.id(),
+              ItemType.ASSISTANT_MESSAGE,
+              Instant.parse("2026-03-01T09:15:30.000001Z"),
+              RICH_PAYLOAD);
 
       items().add(ALICE, item);
 
@@ -124,7 +134,8 @@ public abstract class ThreadItemRepositoryContract {
       ThreadItem item = add(aMessage(thread.id(), T0, "private"));
 
       assertThat(items().find(BOB, thread.id(), item.id())).isEmpty();
-      assertThat(items().find(ALICE, thread.id(), ItemId.generate(ItemType.USER_MESSAGE))).isEmpty();
+      assertThat(items().find(ALICE, thread.id(), ItemId.generate(ItemType.USER_MESSAGE)))
+          .isEmpty();
     }
   }
 
@@ -135,8 +146,13 @@ public abstract class ThreadItemRepositoryContract {
     void givenAStoredItem_save_replacesItKeepingItsPlace() {
       ThreadItem first = add(aMessage(thread.id(), T0, "one"));
       ThreadItem second = add(aMessage(thread.id(), T0, "two"));
-      ThreadItem changed = new ThreadItem(first.id(), thread.id(), ItemType.WIDGET, T0.plusSeconds(5),
-          "{\"widget\": {\"type\": \"Card\", \"children\": []}, \"copy_text\": \"x\"}");
+      ThreadItem changed =
+          new ThreadItem(
+              first.id(),
+              thread.id(),
+              ItemType.WIDGET,
+              T0.plusSeconds(5),
+              "{\"widget\": {\"type\": \"Card\", \"children\": []}, \"copy_text\": \"x\"}");
 
       items().save(ALICE, changed);
 
@@ -209,7 +225,8 @@ public abstract class ThreadItemRepositoryContract {
       add(aMessage(thread.id(), T0, "two"));
 
       assertThat(items().deleteAfter(BOB, thread.id(), anchor.id())).isZero();
-      assertThat(items().deleteAfter(ALICE, thread.id(), ItemId.generate(ItemType.USER_MESSAGE))).isZero();
+      assertThat(items().deleteAfter(ALICE, thread.id(), ItemId.generate(ItemType.USER_MESSAGE)))
+          .isZero();
       assertThat(listAll(false)).hasSize(2);
     }
   }
@@ -301,7 +318,8 @@ public abstract class ThreadItemRepositoryContract {
         inserted.add(add(aMessage(thread.id(), T0.minusSeconds(i), "m" + i)).id());
       }
 
-      assertThat(ids(items().latest(ALICE, thread.id(), 3))).containsExactlyElementsOf(inserted.subList(2, 5));
+      assertThat(ids(items().latest(ALICE, thread.id(), 3)))
+          .containsExactlyElementsOf(inserted.subList(2, 5));
       assertThat(ids(items().latest(ALICE, thread.id(), 50))).containsExactlyElementsOf(inserted);
       assertThat(items().latest(ALICE, thread.id(), 0)).isEmpty();
       assertThat(items().latest(BOB, thread.id(), 3)).isEmpty();
@@ -323,7 +341,8 @@ public abstract class ThreadItemRepositoryContract {
     private void assertRejectedAfter(UserId owner, ThreadId threadId, ItemId after) {
       for (boolean descending : new boolean[] {false, true}) {
         assertThatThrownBy(() -> items().list(owner, threadId, after, 10, descending))
-            .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
+            .isInstanceOfSatisfying(
+                InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("after"));
       }
     }
   }

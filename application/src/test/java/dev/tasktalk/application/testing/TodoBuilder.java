@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds a task as a repository would hold it, through {@link Todo#restore}, so tests can choose the
- * ids and timestamps that {@link Todo#create} picks itself. Unset values are those of a fresh open task.
+ * Builds a task as a repository would hold it, through {@link Todo#restore}, so tests can choose
+ * the ids and timestamps that {@link Todo#create} picks itself. Unset values are those of a fresh
+ * open task.
  */
 public final class TodoBuilder {
 
@@ -85,7 +86,17 @@ public final class TodoBuilder {
   }
 
   public Todo build() {
-    return Todo.restore(id, owner, title, description, priority, due, tags, completedAt != null,
-        createdAt, updatedAt == null ? createdAt : updatedAt, completedAt);
+    return Todo.restore(
+        id,
+        owner,
+        title,
+        description,
+        priority,
+        due,
+        tags,
+        completedAt != null,
+        createdAt,
+        updatedAt == null ? createdAt : updatedAt,
+        completedAt);
   }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link TodoRepository} must do, whatever stores the tasks. The in-memory fake and the JPA
- * adapter both run it, so service tests written against the fake stay true against the database.
+ * What every {@link TodoRepository} must do, whatever stores the tasks. The in-memory fake and the
+ * JPA adapter both run it, so service tests written against the fake stay true against the
+ * database.
  */
 public abstract class TodoRepositoryContract {
 
@@ -53,14 +54,16 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenATaskWithEveryFieldSet_addThenFind_returnsEveryFieldAsStored() {
-      Todo todo = add(aTodo(ALICE)
-          .title("Plan the trip")
-          .description("Book trains\nand a hotel near the station")
-          .priority(Priority.HIGH)
-          .due(Due.at(Instant.parse("2026-04-02T17:45:00.654321Z")))
-          .tags("travel", "family", "q2")
-          .updatedAt(T0.plusSeconds(90))
-          .build());
+      Todo todo =
+          add(
+              aTodo(ALICE)
+                  .title("Plan the trip")
+                  .description("Book trains\nand a hotel near the station")
+                  .priority(Priority.HIGH)
+                  .due(Due.at(Instant.parse("2026-04-02T17:45:00.654321Z")))
+                  .tags("travel", "family", "q2")
+                  .updatedAt(T0.plusSeconds(90))
+                  .build());
 
       assertFound(ALICE, todo);
     }
@@ -81,14 +84,16 @@ public abstract class TodoRepositoryContract {
     void givenAnAllDayDue_addThenFind_keepsItAWholeDay() {
       Todo todo = add(aTodo(ALICE).due(Due.onDay(LocalDate.parse("2026-11-23"))).build());
 
-      assertThat(find(ALICE, todo).due()).contains(new Due(Instant.parse("2026-11-23T00:00:00Z"), true));
+      assertThat(find(ALICE, todo).due())
+          .contains(new Due(Instant.parse("2026-11-23T00:00:00Z"), true));
     }
 
     @Test
     void givenADueAtAnInstant_addThenFind_keepsItAnInstant() {
       Todo todo = add(aTodo(ALICE).due(Due.at(Instant.parse("2026-11-23T00:00:00Z"))).build());
 
-      assertThat(find(ALICE, todo).due()).contains(new Due(Instant.parse("2026-11-23T00:00:00Z"), false));
+      assertThat(find(ALICE, todo).due())
+          .contains(new Due(Instant.parse("2026-11-23T00:00:00Z"), false));
     }
 
     @Test
@@ -100,9 +105,11 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenTagsWithPunctuation_addThenFind_keepsThemExactly() {
-      Todo todo = add(aTodo(ALICE)
-          .tags("a, b", "say \"hi\"", "{braces}", "back\\slash", "null", "ünïcödé")
-          .build());
+      Todo todo =
+          add(
+              aTodo(ALICE)
+                  .tags("a, b", "say \"hi\"", "{braces}", "back\\slash", "null", "ünïcödé")
+                  .build());
 
       assertThat(find(ALICE, todo).tags())
           .containsExactly("a, b", "say \"hi\"", "{braces}", "back\\slash", "null", "ünïcödé");
@@ -110,7 +117,12 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenACompletedTask_addThenFind_keepsItCompletedWithItsTime() {
-      Todo todo = add(aTodo(ALICE).completedAt(T0.plusSeconds(3600)).updatedAt(T0.plusSeconds(3600)).build());
+      Todo todo =
+          add(
+              aTodo(ALICE)
+                  .completedAt(T0.plusSeconds(3600))
+                  .updatedAt(T0.plusSeconds(3600))
+                  .build());
 
       Todo found = find(ALICE, todo);
 
@@ -120,12 +132,14 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenTimestampsWithMicroseconds_addThenFind_keepsEveryMicrosecond() {
-      Todo todo = add(aTodo(ALICE)
-          .createdAt(Instant.parse("2026-03-01T09:15:30.000001Z"))
-          .updatedAt(Instant.parse("2026-03-01T09:15:30.999999Z"))
-          .completedAt(Instant.parse("2026-03-02T23:59:59.123457Z"))
-          .due(Due.at(Instant.parse("2026-03-03T00:00:00.000009Z")))
-          .build());
+      Todo todo =
+          add(
+              aTodo(ALICE)
+                  .createdAt(Instant.parse("2026-03-01T09:15:30.000001Z"))
+                  .updatedAt(Instant.parse("2026-03-01T09:15:30.999999Z"))
+                  .completedAt(Instant.parse("2026-03-02T23:59:59.123457Z"))
+                  .due(Due.at(Instant.parse("2026-03-03T00:00:00.000009Z")))
+                  .build());
 
       assertFound(ALICE, todo);
     }
@@ -163,10 +177,15 @@ public abstract class TodoRepositoryContract {
       Todo bobs = add(aTodo(BOB).title("Bob's own").build());
       AtomicBoolean changeRan = new AtomicBoolean();
 
-      var result = repository().update(ALICE, bobs.id(), t -> {
-        changeRan.set(true);
-        t.rename("Taken over", T0.plusSeconds(1));
-      });
+      var result =
+          repository()
+              .update(
+                  ALICE,
+                  bobs.id(),
+                  t -> {
+                    changeRan.set(true);
+                    t.rename("Taken over", T0.plusSeconds(1));
+                  });
 
       assertThat(result).isEmpty();
       assertThat(changeRan).isFalse();
@@ -210,11 +229,17 @@ public abstract class TodoRepositoryContract {
     void givenAStoredTask_update_storesAndReturnsTheChangedTask() {
       Todo todo = add(aTodo(ALICE).title("Draft").tags("work").build());
 
-      Todo updated = repository().update(ALICE, todo.id(), t -> {
-        t.rename("Final", T0.plusSeconds(10));
-        t.retag(List.of("work", "urgent"), T0.plusSeconds(10));
-        t.complete(T0.plusSeconds(11));
-      }).orElseThrow();
+      Todo updated =
+          repository()
+              .update(
+                  ALICE,
+                  todo.id(),
+                  t -> {
+                    t.rename("Final", T0.plusSeconds(10));
+                    t.retag(List.of("work", "urgent"), T0.plusSeconds(10));
+                    t.complete(T0.plusSeconds(11));
+                  })
+              .orElseThrow();
 
       assertThat(updated.title()).isEqualTo("Final");
       assertThat(updated.completedAt()).contains(T0.plusSeconds(11));
@@ -223,19 +248,25 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenOptionalFieldsClearedInTheChange_update_storesThemCleared() {
-      Todo todo = add(aTodo(ALICE)
-          .description("Some notes")
-          .due(Due.onDay(LocalDate.parse("2026-05-01")))
-          .tags("home")
-          .completedAt(T0.plusSeconds(5))
-          .build());
+      Todo todo =
+          add(
+              aTodo(ALICE)
+                  .description("Some notes")
+                  .due(Due.onDay(LocalDate.parse("2026-05-01")))
+                  .tags("home")
+                  .completedAt(T0.plusSeconds(5))
+                  .build());
 
-      repository().update(ALICE, todo.id(), t -> {
-        t.describe(null, T0.plusSeconds(20));
-        t.reschedule(null, T0.plusSeconds(20));
-        t.retag(List.of(), T0.plusSeconds(20));
-        t.reopen(T0.plusSeconds(20));
-      });
+      repository()
+          .update(
+              ALICE,
+              todo.id(),
+              t -> {
+                t.describe(null, T0.plusSeconds(20));
+                t.reschedule(null, T0.plusSeconds(20));
+                t.retag(List.of(), T0.plusSeconds(20));
+                t.reopen(T0.plusSeconds(20));
+              });
 
       Todo found = find(ALICE, todo);
       assertThat(found.description()).isEmpty();
@@ -251,10 +282,17 @@ public abstract class TodoRepositoryContract {
       Todo todo = add(aTodo(ALICE).title("Before").build());
       RuntimeException refusal = new IllegalStateException("change refused");
 
-      assertThatThrownBy(() -> repository().update(ALICE, todo.id(), t -> {
-        t.rename("Half-way", T0.plusSeconds(1));
-        throw refusal;
-      })).isSameAs(refusal);
+      assertThatThrownBy(
+              () ->
+                  repository()
+                      .update(
+                          ALICE,
+                          todo.id(),
+                          t -> {
+                            t.rename("Half-way", T0.plusSeconds(1));
+                            throw refusal;
+                          }))
+          .isSameAs(refusal);
 
       assertFound(ALICE, todo);
     }
@@ -277,10 +315,12 @@ public abstract class TodoRepositoryContract {
         List<Future<?>> results = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
           String tag = "writer-" + i;
-          results.add(pool.submit(() -> {
-            start.await();
-            return repository().update(ALICE, todo.id(), t -> appendTagSlowly(t, tag));
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return repository().update(ALICE, todo.id(), t -> appendTagSlowly(t, tag));
+                  }));
         }
         start.countDown();
         for (Future<?> result : results) {
@@ -294,7 +334,9 @@ public abstract class TodoRepositoryContract {
           .containsExactlyInAnyOrder("writer-0", "writer-1", "writer-2", "writer-3");
     }
 
-    /** Reads, waits, then writes: without serialised updates the writers would overwrite each other. */
+    /**
+     * Reads, waits, then writes: without serialised updates the writers would overwrite each other.
+     */
     private static void appendTagSlowly(Todo todo, String tag) {
       List<String> tags = new ArrayList<>(todo.tags());
       try {
@@ -355,17 +397,20 @@ public abstract class TodoRepositoryContract {
       Todo open = add(aTodo(ALICE).build());
       Todo done = add(aTodo(ALICE).completedAt(T0.plusSeconds(1)).build());
 
-      assertThat(ids(list(ALICE, status(Status.ALL)))).containsExactlyInAnyOrder(open.id(), done.id());
+      assertThat(ids(list(ALICE, status(Status.ALL))))
+          .containsExactlyInAnyOrder(open.id(), done.id());
     }
 
     @Test
     void givenTextInTitleOrDescription_listByText_findsBothIgnoringCase() {
       Todo inTitle = add(aTodo(ALICE).title("Buy MILK and eggs").build());
-      Todo inDescription = add(aTodo(ALICE).title("Shopping").description("remember the Milk").build());
+      Todo inDescription =
+          add(aTodo(ALICE).title("Shopping").description("remember the Milk").build());
       add(aTodo(ALICE).title("Bake bread").description("flour, yeast").build());
       add(aTodo(ALICE).title("Call mum").description(null).build());
 
-      assertThat(ids(list(ALICE, text("mIlK")))).containsExactlyInAnyOrder(inTitle.id(), inDescription.id());
+      assertThat(ids(list(ALICE, text("mIlK"))))
+          .containsExactlyInAnyOrder(inTitle.id(), inDescription.id());
     }
 
     @Test
@@ -448,8 +493,10 @@ public abstract class TodoRepositoryContract {
       Todo allDay = add(aTodo(ALICE).due(Due.onDay(LocalDate.parse("2026-06-01"))).build());
 
       Instant midnight = Instant.parse("2026-06-01T00:00:00Z");
-      assertThat(ids(list(ALICE, dueBetween(null, midnight.plusNanos(1_000))))).containsExactly(allDay.id());
-      assertThat(ids(list(ALICE, dueBetween(midnight.minusNanos(1_000), null)))).containsExactly(allDay.id());
+      assertThat(ids(list(ALICE, dueBetween(null, midnight.plusNanos(1_000)))))
+          .containsExactly(allDay.id());
+      assertThat(ids(list(ALICE, dueBetween(midnight.minusNanos(1_000), null))))
+          .containsExactly(allDay.id());
       assertThat(list(ALICE, dueBetween(midnight, null))).isEmpty();
     }
 
@@ -474,18 +521,50 @@ public abstract class TodoRepositoryContract {
     @Test
     void givenSeveralFilters_list_returnsOnlyTasksMatchingAllOfThem() {
       Instant limit = Instant.parse("2026-06-01T00:00:00Z");
-      Todo match = add(aTodo(ALICE).title("Write report").priority(Priority.HIGH).tags("work")
-          .due(Due.at(limit.minusSeconds(60))).build());
-      add(aTodo(ALICE).title("Write report").priority(Priority.HIGH).tags("work")
-          .due(Due.at(limit.minusSeconds(60))).completedAt(T0.plusSeconds(1)).build());
-      add(aTodo(ALICE).title("Write report").priority(Priority.LOW).tags("work")
-          .due(Due.at(limit.minusSeconds(60))).build());
-      add(aTodo(ALICE).title("Write report").priority(Priority.HIGH).tags("home")
-          .due(Due.at(limit.minusSeconds(60))).build());
-      add(aTodo(ALICE).title("Write report").priority(Priority.HIGH).tags("work")
-          .due(Due.at(limit.plusSeconds(60))).build());
-      add(aTodo(ALICE).title("Read report").priority(Priority.HIGH).tags("work")
-          .due(Due.at(limit.minusSeconds(60))).build());
+      Todo match =
+          add(
+              aTodo(ALICE)
+                  .title("Write report")
+                  .priority(Priority.HIGH)
+                  .tags("work")
+                  .due(Due.at(limit.minusSeconds(60)))
+                  .build());
+      add(
+          aTodo(ALICE)
+              .title("Write report")
+              .priority(Priority.HIGH)
+              .tags("work")
+              .due(Due.at(limit.minusSeconds(60)))
+              .completedAt(T0.plusSeconds(1))
+              .build());
+      add(
+          aTodo(ALICE)
+              .title("Write report")
+              .priority(Priority.LOW)
+              .tags("work")
+              .due(Due.at(limit.minusSeconds(60)))
+              .build());
+      add(
+          aTodo(ALICE)
+              .title("Write report")
+              .priority(Priority.HIGH)
+              .tags("home")
+              .due(Due.at(limit.minusSeconds(60)))
+              .build());
+      add(
+          aTodo(ALICE)
+              .title("Write report")
+              .priority(Priority.HIGH)
+              .tags("work")
+              .due(Due.at(limit.plusSeconds(60)))
+              .build());
+      add(
+          aTodo(ALICE)
+              .title("Read report")
+              .priority(Priority.HIGH)
+              .tags("work")
+              .due(Due.at(limit.minusSeconds(60)))
+              .build());
 
       TodoFilter all = new TodoFilter(Status.OPEN, "write", Priority.HIGH, limit, null, "work");
 
@@ -512,19 +591,28 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenEqualCreationTimes_list_ordersByIdDescendingAsLowerCaseHexText() {
-      // Signed comparison (UUID.compareTo) would put the 8... and f... ids last; text order does not.
-      List<String> newestFirst = List.of(
-          "ffffffff-ffff-4fff-bfff-ffffffffffff",
-          "80000000-0000-4000-8000-000000000000",
-          "7fffffff-ffff-4fff-bfff-ffffffffffff",
-          "0a000000-0000-4000-8000-000000000000",
-          "00000000-0000-4000-8000-00000000000a");
-      for (String id : List.of(newestFirst.get(2), newestFirst.get(4), newestFirst.get(0),
-          newestFirst.get(3), newestFirst.get(1))) {
+      // Signed comparison (UUID.compareTo) would put the 8... and f... ids last; text order does
+      // not.
+      List<String> newestFirst =
+          List.of(
+              "ffffffff-ffff-4fff-bfff-ffffffffffff",
+              "80000000-0000-4000-8000-000000000000",
+              "7fffffff-ffff-4fff-bfff-ffffffffffff",
+              "0a000000-0000-4000-8000-000000000000",
+              "00000000-0000-4000-8000-00000000000a");
+      for (String id :
+          List.of(
+              newestFirst.get(2),
+              newestFirst.get(4),
+              newestFirst.get(0),
+              newestFirst.get(3),
+              newestFirst.get(1))) {
         add(aTodo(ALICE).id(id).createdAt(T0).build());
       }
 
-      assertThat(listAll(ALICE)).extracting(t -> t.id().toString()).containsExactlyElementsOf(newestFirst);
+      assertThat(listAll(ALICE))
+          .extracting(t -> t.id().toString())
+          .containsExactlyElementsOf(newestFirst);
     }
   }
 
@@ -544,8 +632,16 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenTasksSharingTimestamps_pagingByPosition_returnsEveryTaskOnceInOrder() {
-      for (Instant createdAt : List.of(T0, T0, T0, T0.minusNanos(1_000), T0.minusNanos(1_000),
-          T0.minusNanos(1_000), T0.minusSeconds(1), T0.minusSeconds(1))) {
+      for (Instant createdAt :
+          List.of(
+              T0,
+              T0,
+              T0,
+              T0.minusNanos(1_000),
+              T0.minusNanos(1_000),
+              T0.minusNanos(1_000),
+              T0.minusSeconds(1),
+              T0.minusSeconds(1))) {
         add(aTodo(ALICE).createdAt(createdAt).build());
       }
       List<TodoId> expected = ids(listAll(ALICE));
@@ -565,7 +661,8 @@ public abstract class TodoRepositoryContract {
 
       add(aTodo(ALICE).createdAt(T0.plusSeconds(1)).build());
       add(aTodo(ALICE).createdAt(T0).id("ffffffff-ffff-4fff-bfff-ffffffffffff").build());
-      List<Todo> rest = readPagesAfter(ALICE, TodoFilter.all(), TodoPosition.of(firstPage.get(1)), 2);
+      List<Todo> rest =
+          readPagesAfter(ALICE, TodoFilter.all(), TodoPosition.of(firstPage.get(1)), 2);
 
       List<TodoId> seen = new ArrayList<>(ids(firstPage));
       seen.addAll(ids(rest));
@@ -586,13 +683,20 @@ public abstract class TodoRepositoryContract {
 
     @Test
     void givenAPositionBetweenTwoMicroseconds_list_startsRightAfterIt() {
-      // Ids chosen so that rounding the position to the nearest microsecond would wrongly drop "earlier".
-      Todo later = add(aTodo(ALICE).id("00000000-0000-4000-8000-000000000001")
-          .createdAt(T0.plusNanos(1_000)).build());
-      Todo earlier = add(aTodo(ALICE).id("ffffffff-ffff-4fff-bfff-ffffffffffff").createdAt(T0).build());
+      // Ids chosen so that rounding the position to the nearest microsecond would wrongly drop
+      // "earlier".
+      Todo later =
+          add(
+              aTodo(ALICE)
+                  .id("00000000-0000-4000-8000-000000000001")
+                  .createdAt(T0.plusNanos(1_000))
+                  .build());
+      Todo earlier =
+          add(aTodo(ALICE).id("ffffffff-ffff-4fff-bfff-ffffffffffff").createdAt(T0).build());
       TodoPosition between = new TodoPosition(T0.plusNanos(400), later.id());
 
-      assertThat(ids(repository().list(ALICE, TodoFilter.all(), between, 10))).containsExactly(earlier.id());
+      assertThat(ids(repository().list(ALICE, TodoFilter.all(), between, 10)))
+          .containsExactly(earlier.id());
     }
 
     @Test
@@ -638,7 +742,8 @@ public abstract class TodoRepositoryContract {
     return readPagesAfter(owner, filter, null, pageSize);
   }
 
-  private List<Todo> readPagesAfter(UserId owner, TodoFilter filter, TodoPosition start, int pageSize) {
+  private List<Todo> readPagesAfter(
+      UserId owner, TodoFilter filter, TodoPosition start, int pageSize) {
     List<Todo> all = new ArrayList<>();
     TodoPosition after = start;
     while (true) {

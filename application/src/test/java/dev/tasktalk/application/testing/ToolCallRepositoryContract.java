@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ToolCallRepository} must do: keep each call as given, with or without a thread. The
- * port has no reader, so each implementation shows what it stored through {@link #storedCalls()}.
+ * What every {@link ToolCallRepository} must do: keep each call as given, with or without a thread.
+ * The port has no reader, so each implementation shows what it stored through {@link
+ * #storedCalls()}.
  */
 public abstract class ToolCallRepositoryContract {
 
@@ -48,9 +49,19 @@ public abstract class ToolCallRepositoryContract {
 
   @Test
   void givenAnAgentCallInAThread_record_storesEveryField() {
-    ToolCallRecord call = new ToolCallRecord(UUID.randomUUID(), ALICE, thread.id(), UUID.randomUUID(), "agent",
-        "add_task", "{\"title\":\"Buy milk\",\"tags\":[\"shop\"]}", "{\"task\":{\"title\":\"Buy milk\"}}", "ok",
-        42, T0);
+    ToolCallRecord call =
+        new ToolCallRecord(
+            UUID.randomUUID(),
+            ALICE,
+            thread.id(),
+            UUID.randomUUID(),
+            "agent",
+            "add_task",
+            "{\"title\":\"Buy milk\",\"tags\":[\"shop\"]}",
+            "{\"task\":{\"title\":\"Buy milk\"}}",
+            "ok",
+            42,
+            T0);
 
     toolCalls().record(call);
 
@@ -60,8 +71,19 @@ public abstract class ToolCallRepositoryContract {
 
   @Test
   void givenAnMcpCallWithoutThreadOrArguments_record_storesIt() {
-    ToolCallRecord call = new ToolCallRecord(UUID.randomUUID(), BOB, null, null, "mcp", "list_tasks", null,
-        "{\"error\":\"limit must be a whole number from 1 to 100\"}", "error", 0, T0.plusSeconds(1));
+    ToolCallRecord call =
+        new ToolCallRecord(
+            UUID.randomUUID(),
+            BOB,
+            null,
+            null,
+            "mcp",
+            "list_tasks",
+            null,
+            "{\"error\":\"limit must be a whole number from 1 to 100\"}",
+            "error",
+            0,
+            T0.plusSeconds(1));
 
     toolCalls().record(call);
 
@@ -77,25 +99,44 @@ public abstract class ToolCallRepositoryContract {
     toolCalls().record(first);
     toolCalls().record(second);
 
-    assertThat(storedCalls()).extracting(ToolCallRecord::id).containsExactly(first.id(), second.id());
+    assertThat(storedCalls())
+        .extracting(ToolCallRecord::id)
+        .containsExactly(first.id(), second.id());
   }
 
   @Test
   void givenAnotherOwnersThread_record_isRefusedAsNotFound() {
-    ToolCallRecord call = new ToolCallRecord(UUID.randomUUID(), BOB, thread.id(), null, "agent", "get_task",
-        "{}", "{}", "ok", 1, T0);
+    ToolCallRecord call =
+        new ToolCallRecord(
+            UUID.randomUUID(),
+            BOB,
+            thread.id(),
+            null,
+            "agent",
+            "get_task",
+            "{}",
+            "{}",
+            "ok",
+            1,
+            T0);
 
     assertThatThrownBy(() -> toolCalls().record(call)).isInstanceOf(ThreadNotFoundException.class);
     assertThat(storedCalls()).isEmpty();
   }
 
   private static ToolCallRecord aCall(UserId owner, Instant at) {
-    return new ToolCallRecord(UUID.randomUUID(), owner, null, null, "mcp", "get_task", "{}", "{}", "ok", 3, at);
+    return new ToolCallRecord(
+        UUID.randomUUID(), owner, null, null, "mcp", "get_task", "{}", "{}", "ok", 3, at);
   }
 
-  /** Equal as stored: arguments and result are compared as JSON, whose spelling a store may change. */
+  /**
+   * Equal as stored: arguments and result are compared as JSON, whose spelling a store may change.
+   */
   protected static void assertSame(ToolCallRecord actual, ToolCallRecord expected) {
-    assertThat(actual).usingRecursiveComparison().ignoringFields("arguments", "result").isEqualTo(expected);
+    assertThat(actual)
+        .usingRecursiveComparison()
+        .ignoringFields("arguments", "result")
+        .isEqualTo(expected);
     assertThat(actual.arguments() == null ? null : json(actual.arguments()))
         .isEqualTo(expected.arguments() == null ? null : json(expected.arguments()));
     assertThat(actual.result() == null ? null : json(actual.result()))

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CompositeToolboxTest {
 
-  private static final ToolContext CONTEXT = new ToolContext(new UserId("alice"), ToolContext.AGENT, null, null);
+  private static final ToolContext CONTEXT =
+      new ToolContext(new UserId("alice"), ToolContext.AGENT, null, null);
 
   private final FakeToolbox tasks = new FakeToolbox("tasks", "add_task", "list_tasks");
   private final FakeToolbox weather = new FakeToolbox("weather", "weather__forecast", "list_tasks");
@@ -22,7 +23,8 @@ class CompositeToolboxTest {
   void concatenatesSpecsInOrderFirstWinningATie() {
     CompositeToolbox composite = new CompositeToolbox(tasks, List.of(weather));
 
-    assertThat(composite.specs()).extracting(ToolSpec::name)
+    assertThat(composite.specs())
+        .extracting(ToolSpec::name)
         .containsExactly("add_task", "list_tasks", "weather__forecast");
   }
 
@@ -30,9 +32,12 @@ class CompositeToolboxTest {
   void routesCallsAndDescriptionsByName() {
     CompositeToolbox composite = new CompositeToolbox(tasks, List.of(weather));
 
-    assertThat(composite.call(CONTEXT, "weather__forecast", "{}").content()).isEqualTo("{\"by\":\"weather\"}");
-    assertThat(composite.call(CONTEXT, "list_tasks", "{}").content()).isEqualTo("{\"by\":\"tasks\"}");
-    assertThat(composite.describe(CONTEXT, "weather__forecast", "{}").title()).isEqualTo("weather describes");
+    assertThat(composite.call(CONTEXT, "weather__forecast", "{}").content())
+        .isEqualTo("{\"by\":\"weather\"}");
+    assertThat(composite.call(CONTEXT, "list_tasks", "{}").content())
+        .isEqualTo("{\"by\":\"tasks\"}");
+    assertThat(composite.describe(CONTEXT, "weather__forecast", "{}").title())
+        .isEqualTo("weather describes");
     assertThat(weather.calls).containsExactly("weather__forecast");
     assertThat(tasks.calls).containsExactly("list_tasks");
   }
@@ -51,15 +56,17 @@ class CompositeToolboxTest {
 
   @Test
   void anExtraToolboxThatFailsToListIsSkipped() {
-    Toolbox broken = new FakeToolbox("broken") {
-      @Override
-      public List<ToolSpec> specs() {
-        throw new IllegalStateException("down");
-      }
-    };
+    Toolbox broken =
+        new FakeToolbox("broken") {
+          @Override
+          public List<ToolSpec> specs() {
+            throw new IllegalStateException("down");
+          }
+        };
     CompositeToolbox composite = new CompositeToolbox(tasks, List.of(broken, weather));
 
-    assertThat(composite.specs()).extracting(ToolSpec::name)
+    assertThat(composite.specs())
+        .extracting(ToolSpec::name)
         .containsExactly("add_task", "list_tasks", "weather__forecast");
     assertThat(composite.call(CONTEXT, "weather__forecast", "{}").error()).isFalse();
   }
@@ -67,17 +74,24 @@ class CompositeToolboxTest {
   @Test
   void recordsCallsRoutedToExtrasOnly() {
     InMemoryToolCallRepository records = new InMemoryToolCallRepository();
-    CompositeToolbox composite = new CompositeToolbox(tasks, List.of(weather), records,
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    CompositeToolbox composite =
+        new CompositeToolbox(
+            tasks,
+            List.of(weather),
+            records,
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
 
     composite.call(CONTEXT, "add_task", "{}");
     composite.call(CONTEXT, "weather__forecast", "{\"city\":\"Lahore\"}");
 
-    assertThat(records.records()).singleElement().satisfies(record -> {
-      assertThat(record.name()).isEqualTo("weather__forecast");
-      assertThat(record.status()).isEqualTo("ok");
-      assertThat(record.surface()).isEqualTo(ToolContext.AGENT);
-    });
+    assertThat(records.records())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.name()).isEqualTo("weather__forecast");
+              assertThat(record.status()).isEqualTo("ok");
+              assertThat(record.surface()).isEqualTo(ToolContext.AGENT);
+            });
   }
 
   private static class FakeToolbox implements Toolbox {
@@ -88,9 +102,19 @@ class CompositeToolboxTest {
 
     FakeToolbox(String label, String... names) {
       this.label = label;
-      this.specs = java.util.Arrays.stream(names)
-          .map(name -> new ToolSpec(name, label + " " + name, "{\"type\":\"object\"}", null, false, false, false))
-          .toList();
+      this.specs =
+          java.util.Arrays.stream(names)
+              .map(
+                  name ->
+                      new ToolSpec(
+                          name,
+                          label + " " + name,
+                          "{\"type\":\"object\"}",
+                          null,
+                          false,
+                          false,
+                          false))
+              .toList();
     }
 
     @Override

@@ -17,24 +17,36 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Each tool's successful call: what it changes, the JSON the model reads and the title a person sees. */
+/**
+ * Each tool's successful call: what it changes, the JSON the model reads and the title a person
+ * sees.
+ */
 class TaskToolboxCallsTest {
 
   private final ToolboxFixture fixture = new ToolboxFixture();
 
   @Test
   void givenEveryArgument_addTask_addsTheTaskAndReturnsIt() {
-    ToolOutcome outcome = fixture.call(ALICE, "add_task", "{'title':' Buy milk ','description':'2 litres',"
-        + "'priority':'high','due':'2026-11-23','tags':['Shopping','errands']}");
+    ToolOutcome outcome =
+        fixture.call(
+            ALICE,
+            "add_task",
+            "{'title':' Buy milk ','description':'2 litres',"
+                + "'priority':'high','due':'2026-11-23','tags':['Shopping','errands']}");
 
     assertThat(outcome.error()).isFalse();
     assertThat(outcome.title()).isEqualTo("Added task ‘Buy milk’");
     JsonNode task = json(outcome.content()).get("task");
     Todo stored = fixture.service.get(ALICE, TodoId.parse(task.get("id").stringValue()));
-    assertThat(task).isEqualTo(json(("{'id':'" + stored.id() + "','title':'Buy milk','description':'2 litres',"
-        + "'priority':'high','due':'2026-11-23','tags':['shopping','errands'],'completed':false,"
-        + "'created_at':'2026-11-22T10:00:00Z','updated_at':'2026-11-22T10:00:00Z','completed_at':null}")
-        .replace('\'', '"')));
+    assertThat(task)
+        .isEqualTo(
+            json(
+                ("{'id':'"
+                        + stored.id()
+                        + "','title':'Buy milk','description':'2 litres',"
+                        + "'priority':'high','due':'2026-11-23','tags':['shopping','errands'],'completed':false,"
+                        + "'created_at':'2026-11-22T10:00:00Z','updated_at':'2026-11-22T10:00:00Z','completed_at':null}")
+                    .replace('\'', '"')));
   }
 
   @Test
@@ -50,9 +62,11 @@ class TaskToolboxCallsTest {
 
   @Test
   void givenADateTime_addTask_keepsTheInstant() {
-    ToolOutcome outcome = fixture.call(ALICE, "add_task", "{'title':'Call','due':'2026-11-23T09:30:00+01:00'}");
+    ToolOutcome outcome =
+        fixture.call(ALICE, "add_task", "{'title':'Call','due':'2026-11-23T09:30:00+01:00'}");
 
-    assertThat(json(outcome.content()).at("/task/due").stringValue()).isEqualTo("2026-11-23T08:30:00Z");
+    assertThat(json(outcome.content()).at("/task/due").stringValue())
+        .isEqualTo("2026-11-23T08:30:00Z");
   }
 
   @Test
@@ -68,19 +82,37 @@ class TaskToolboxCallsTest {
     assertThat(ids(result)).containsExactlyInAnyOrder(milk.id().toString(), bread.id().toString());
     assertThat(result.get("count").intValue()).isEqualTo(2);
     assertThat(result.get("has_more").booleanValue()).isFalse();
-    assertThat(result.get("tasks").get(0).propertyNames()).containsExactly("id", "title", "description",
-        "priority", "due", "tags", "completed", "created_at", "updated_at", "completed_at");
+    assertThat(result.get("tasks").get(0).propertyNames())
+        .containsExactly(
+            "id",
+            "title",
+            "description",
+            "priority",
+            "due",
+            "tags",
+            "completed",
+            "created_at",
+            "updated_at",
+            "completed_at");
   }
 
   @Test
   void givenFilters_listTasks_appliesThem() {
-    fixture.call(ALICE, "add_task", "{'title':'A','priority':'high','tags':['home'],'due':'2026-12-01'}");
-    fixture.call(ALICE, "add_task", "{'title':'B','priority':'high','tags':['work'],'due':'2026-12-01'}");
-    fixture.call(ALICE, "add_task", "{'title':'C','priority':'low','tags':['home'],'due':'2026-12-01'}");
-    fixture.call(ALICE, "add_task", "{'title':'D','priority':'high','tags':['home'],'due':'2027-01-15'}");
+    fixture.call(
+        ALICE, "add_task", "{'title':'A','priority':'high','tags':['home'],'due':'2026-12-01'}");
+    fixture.call(
+        ALICE, "add_task", "{'title':'B','priority':'high','tags':['work'],'due':'2026-12-01'}");
+    fixture.call(
+        ALICE, "add_task", "{'title':'C','priority':'low','tags':['home'],'due':'2026-12-01'}");
+    fixture.call(
+        ALICE, "add_task", "{'title':'D','priority':'high','tags':['home'],'due':'2027-01-15'}");
 
-    ToolOutcome outcome = fixture.call(ALICE, "list_tasks", "{'status':'all','priority':'high','tag':'HOME',"
-        + "'due_after':'2026-11-30','due_before':'2026-12-31T00:00:00Z'}");
+    ToolOutcome outcome =
+        fixture.call(
+            ALICE,
+            "list_tasks",
+            "{'status':'all','priority':'high','tag':'HOME',"
+                + "'due_after':'2026-11-30','due_before':'2026-12-31T00:00:00Z'}");
 
     assertThat(titles(json(outcome.content()))).containsExactly("A");
     assertThat(outcome.title()).isEqualTo("Listed 1 task");
@@ -114,16 +146,23 @@ class TaskToolboxCallsTest {
 
     assertThat(outcome.error()).isFalse();
     assertThat(outcome.title()).isEqualTo("Read task ‘Buy milk’");
-    assertThat(json(outcome.content()).at("/task/id").stringValue()).isEqualTo(milk.id().toString());
+    assertThat(json(outcome.content()).at("/task/id").stringValue())
+        .isEqualTo(milk.id().toString());
   }
 
   @Test
   void givenSomeFields_updateTask_changesOnlyThose() {
-    Todo milk = fixture.service.add(new AddTodoCommand(ALICE, "Buy milk",
-        "2 litres", Priority.LOW, null, List.of("shop")));
+    Todo milk =
+        fixture.service.add(
+            new AddTodoCommand(ALICE, "Buy milk", "2 litres", Priority.LOW, null, List.of("shop")));
 
-    ToolOutcome outcome = fixture.call(ALICE, "update_task",
-        "{'task_id':'" + milk.id() + "','title':'Buy oat milk','priority':'high','description':null}");
+    ToolOutcome outcome =
+        fixture.call(
+            ALICE,
+            "update_task",
+            "{'task_id':'"
+                + milk.id()
+                + "','title':'Buy oat milk','priority':'high','description':null}");
 
     assertThat(outcome.title()).isEqualTo("Updated task ‘Buy oat milk’");
     Todo updated = fixture.service.get(ALICE, milk.id());
@@ -137,11 +176,21 @@ class TaskToolboxCallsTest {
   @Test
   void givenEmptyValues_updateTask_clearsDescriptionDueAndTags() {
     Todo milk = fixture.add(ALICE, "Buy milk");
-    fixture.service.update(new UpdateTodoCommand(ALICE, milk.id(), null, FieldChange.to("notes"), null,
-        FieldChange.to(Due.parse("due", "2026-12-01")), FieldChange.to(List.of("a")),
-        null));
+    fixture.service.update(
+        new UpdateTodoCommand(
+            ALICE,
+            milk.id(),
+            null,
+            FieldChange.to("notes"),
+            null,
+            FieldChange.to(Due.parse("due", "2026-12-01")),
+            FieldChange.to(List.of("a")),
+            null));
 
-    fixture.call(ALICE, "update_task", "{'task_id':'" + milk.id() + "','description':'','due':'','tags':[]}");
+    fixture.call(
+        ALICE,
+        "update_task",
+        "{'task_id':'" + milk.id() + "','description':'','due':'','tags':[]}");
 
     Todo cleared = fixture.service.get(ALICE, milk.id());
     assertThat(cleared.description()).isEmpty();
@@ -158,7 +207,8 @@ class TaskToolboxCallsTest {
 
     assertThat(outcome.title()).isEqualTo("Completed task ‘Buy milk’");
     assertThat(json(outcome.content()).at("/task/completed").booleanValue()).isTrue();
-    assertThat(json(outcome.content()).at("/task/completed_at").stringValue()).isEqualTo(NOW.toString());
+    assertThat(json(outcome.content()).at("/task/completed_at").stringValue())
+        .isEqualTo(NOW.toString());
     assertThat(again.error()).isFalse();
     assertThat(fixture.service.get(ALICE, milk.id()).completed()).isTrue();
   }
@@ -180,7 +230,8 @@ class TaskToolboxCallsTest {
   void givenMcpsConfirm_deleteTask_refusesIt_forConfirmBelongsToTheMcpAdapter() {
     Todo milk = fixture.add(ALICE, "Buy milk");
 
-    ToolOutcome outcome = fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "','confirm':true}");
+    ToolOutcome outcome =
+        fixture.call(ALICE, "delete_task", "{'task_id':'" + milk.id() + "','confirm':true}");
 
     assertThat(outcome.error()).isTrue();
     assertThat(outcome.content()).contains("unknown argument confirm");
@@ -198,7 +249,8 @@ class TaskToolboxCallsTest {
     ToolOutcome none = fixture.call(ALICE, "search_tasks", "{'query':'cheese'}");
 
     assertThat(all.title()).isEqualTo("Found 2 tasks matching ‘milk’");
-    assertThat(titles(json(all.content()))).containsExactlyInAnyOrder("Buy milk", "Return MILK bottles");
+    assertThat(titles(json(all.content())))
+        .containsExactlyInAnyOrder("Buy milk", "Return MILK bottles");
     assertThat(open.title()).isEqualTo("Found 1 open task matching ‘milk’");
     assertThat(none.title()).isEqualTo("No tasks match ‘cheese’");
     assertThat(json(none.content()).get("count").intValue()).isZero();

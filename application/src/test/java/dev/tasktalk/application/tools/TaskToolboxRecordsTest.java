@@ -15,7 +15,10 @@ import dev.tasktalk.domain.agent.ToolCallRecord;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** Every call leaves a record of who called what, from where, with which result and how long it took. */
+/**
+ * Every call leaves a record of who called what, from where, with which result and how long it
+ * took.
+ */
 class TaskToolboxRecordsTest {
 
   private final ToolboxFixture fixture = new ToolboxFixture();
@@ -40,7 +43,8 @@ class TaskToolboxRecordsTest {
 
   @Test
   void givenAnMcpCallThatFails_call_recordsTheErrorWithoutThreadOrRun() {
-    ToolOutcome outcome = fixture.toolbox.call(ToolboxFixture.mcp(ALICE), "get_task", quotes("{'task_id':'x'}"));
+    ToolOutcome outcome =
+        fixture.toolbox.call(ToolboxFixture.mcp(ALICE), "get_task", quotes("{'task_id':'x'}"));
 
     ToolCallRecord record = fixture.calls.last();
     assertThat(record.surface()).isEqualTo("mcp");
@@ -55,17 +59,21 @@ class TaskToolboxRecordsTest {
     fixture.toolbox.call(ToolboxFixture.mcp(ALICE), "add_task", "title=milk");
     fixture.toolbox.call(ToolboxFixture.mcp(ALICE), "list_tasks", null);
 
-    assertThat(json(fixture.calls.records().get(0).arguments()).stringValue()).isEqualTo("title=milk");
+    assertThat(json(fixture.calls.records().get(0).arguments()).stringValue())
+        .isEqualTo("title=milk");
     assertThat(fixture.calls.records().get(1).arguments()).isNull();
   }
 
   @Test
   void givenARecordThatCannotBeWritten_call_stillSucceeds() {
-    TaskToolbox toolbox = fixture.toolboxRecordingIn(call -> {
-      throw new IllegalStateException("database is down");
-    });
+    TaskToolbox toolbox =
+        fixture.toolboxRecordingIn(
+            call -> {
+              throw new IllegalStateException("database is down");
+            });
 
-    ToolOutcome outcome = toolbox.call(ToolboxFixture.agent(ALICE), "add_task", quotes("{'title':'Buy milk'}"));
+    ToolOutcome outcome =
+        toolbox.call(ToolboxFixture.agent(ALICE), "add_task", quotes("{'title':'Buy milk'}"));
 
     assertThat(outcome.error()).isFalse();
     assertThat(fixture.todos.list(ALICE, TodoFilter.all(), null, 10)).hasSize(1);
@@ -73,11 +81,20 @@ class TaskToolboxRecordsTest {
 
   @Test
   void givenAnUnexpectedFailure_call_recordsItAndLetsItThrough() {
-    ListTodosUseCase broken = query -> {
-      throw new IllegalStateException("connection reset");
-    };
-    TaskToolbox toolbox = new TaskToolbox(fixture.service, fixture.service, broken, fixture.service,
-        fixture.service, fixture.service, fixture.calls, Clock.systemUTC());
+    ListTodosUseCase broken =
+        query -> {
+          throw new IllegalStateException("connection reset");
+        };
+    TaskToolbox toolbox =
+        new TaskToolbox(
+            fixture.service,
+            fixture.service,
+            broken,
+            fixture.service,
+            fixture.service,
+            fixture.service,
+            fixture.calls,
+            Clock.systemUTC());
 
     assertThatThrownBy(() -> toolbox.call(ToolboxFixture.agent(ALICE), "list_tasks", "{}"))
         .hasMessage("connection reset");

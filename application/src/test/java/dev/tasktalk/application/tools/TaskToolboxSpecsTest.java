@@ -13,41 +13,71 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-/** The seven tools as models and MCP clients see them: names, argument schemas, result schemas, hints. */
+/**
+ * The seven tools as models and MCP clients see them: names, argument schemas, result schemas,
+ * hints.
+ */
 class TaskToolboxSpecsTest {
 
-  // Draft 2020-12 keywords the schemas may use; anything else would be a typo or a dialect of its own.
-  private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
-      "enum", "const", "description", "minLength", "maxLength", "minimum", "maximum", "maxItems", "items",
-      "format");
+  // Draft 2020-12 keywords the schemas may use; anything else would be a typo or a dialect of its
+  // own.
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "type",
+          "properties",
+          "required",
+          "additionalProperties",
+          "enum",
+          "const",
+          "description",
+          "minLength",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "maxItems",
+          "items",
+          "format");
 
   private final TaskToolbox toolbox = new ToolboxFixture().toolbox;
 
   @Test
   void specs_areTheSevenTaskToolsInOrder() {
-    assertThat(toolbox.specs()).extracting(ToolSpec::name).containsExactly("add_task", "list_tasks",
-        "get_task", "update_task", "complete_task", "delete_task", "search_tasks");
+    assertThat(toolbox.specs())
+        .extracting(ToolSpec::name)
+        .containsExactly(
+            "add_task",
+            "list_tasks",
+            "get_task",
+            "update_task",
+            "complete_task",
+            "delete_task",
+            "search_tasks");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "add_task      | title description priority due tags                      | title",
-      "list_tasks    | status priority tag due_before due_after limit            | ''",
-      "get_task      | task_id                                                   | task_id",
-      "update_task   | task_id title description priority due tags               | task_id",
-      "complete_task | task_id                                                   | task_id",
-      "delete_task   | task_id                                                   | task_id",
-      "search_tasks  | query status limit                                        | query"})
-  void givenATool_itsInputSchema_listsExactlyTheDocumentedArguments(String name, String properties,
-      String required) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "add_task      | title description priority due tags                      | title",
+        "list_tasks    | status priority tag due_before due_after limit            | ''",
+        "get_task      | task_id                                                   | task_id",
+        "update_task   | task_id title description priority due tags               | task_id",
+        "complete_task | task_id                                                   | task_id",
+        "delete_task   | task_id                                                   | task_id",
+        "search_tasks  | query status limit                                        | query"
+      })
+  void givenATool_itsInputSchema_listsExactlyTheDocumentedArguments(
+      String name, String properties, String required) {
     JsonNode schema = json(spec(name).inputSchema());
 
     assertThat(schema.get("type").stringValue()).isEqualTo("object");
     assertThat(schema.get("additionalProperties").booleanValue()).isFalse();
     assertThat(schema.get("properties").propertyNames()).containsExactly(properties.split(" "));
-    assertThat(strings(schema.path("required"))).containsExactly(required.isEmpty() ? new String[0]
-        : required.split(" "));
-    schema.get("properties").forEach(p -> assertThat(p.path("description").stringValue("")).isNotBlank());
+    assertThat(strings(schema.path("required")))
+        .containsExactly(required.isEmpty() ? new String[0] : required.split(" "));
+    schema
+        .get("properties")
+        .forEach(p -> assertThat(p.path("description").stringValue("")).isNotBlank());
   }
 
   @Test
@@ -61,15 +91,27 @@ class TaskToolboxSpecsTest {
 
   @Test
   void outputSchemas_describeOneTaskAListOrADeletion() {
-    assertThat(json(spec("add_task").outputSchema()).get("properties").propertyNames()).containsExactly("task");
+    assertThat(json(spec("add_task").outputSchema()).get("properties").propertyNames())
+        .containsExactly("task");
     assertThat(json(spec("list_tasks").outputSchema()).get("properties").propertyNames())
         .containsExactly("tasks", "count", "has_more");
-    assertThat(json(spec("search_tasks").outputSchema())).isEqualTo(json(spec("list_tasks").outputSchema()));
+    assertThat(json(spec("search_tasks").outputSchema()))
+        .isEqualTo(json(spec("list_tasks").outputSchema()));
     assertThat(json(spec("delete_task").outputSchema()).get("properties").propertyNames())
         .containsExactly("deleted", "task");
-    assertThat(json(spec("get_task").outputSchema()).at("/properties/task/properties").propertyNames())
-        .containsExactly("id", "title", "description", "priority", "due", "tags", "completed", "created_at",
-            "updated_at", "completed_at");
+    assertThat(
+            json(spec("get_task").outputSchema()).at("/properties/task/properties").propertyNames())
+        .containsExactly(
+            "id",
+            "title",
+            "description",
+            "priority",
+            "due",
+            "tags",
+            "completed",
+            "created_at",
+            "updated_at",
+            "completed_at");
   }
 
   @Test
@@ -82,7 +124,8 @@ class TaskToolboxSpecsTest {
     assertThat(strings(json(spec("search_tasks").inputSchema()).at("/properties/status/enum")))
         .containsExactly("open", "done", "all");
     for (JsonNode date : List.of(add.get("due"), list.get("due_before"), list.get("due_after"))) {
-      assertThat(date.get("description").stringValue()).contains("ISO date 2026-11-23 or date-time");
+      assertThat(date.get("description").stringValue())
+          .contains("ISO date 2026-11-23 or date-time");
     }
     assertThat(add.at("/title/maxLength").intValue()).isEqualTo(200);
     assertThat(list.at("/limit/maximum").intValue()).isEqualTo(100);
@@ -90,17 +133,19 @@ class TaskToolboxSpecsTest {
 
   @Test
   void hints_markReadersDestroyersAndRepeatableTools() {
-    Map<String, List<Boolean>> hints = Map.of(
-        "add_task", List.of(false, false, false),
-        "list_tasks", List.of(true, false, true),
-        "get_task", List.of(true, false, true),
-        "update_task", List.of(false, false, true),
-        "complete_task", List.of(false, false, true),
-        "delete_task", List.of(false, true, true),
-        "search_tasks", List.of(true, false, true));
+    Map<String, List<Boolean>> hints =
+        Map.of(
+            "add_task", List.of(false, false, false),
+            "list_tasks", List.of(true, false, true),
+            "get_task", List.of(true, false, true),
+            "update_task", List.of(false, false, true),
+            "complete_task", List.of(false, false, true),
+            "delete_task", List.of(false, true, true),
+            "search_tasks", List.of(true, false, true));
 
     for (ToolSpec spec : toolbox.specs()) {
-      assertThat(List.of(spec.readOnly(), spec.destructive(), spec.idempotent())).as(spec.name())
+      assertThat(List.of(spec.readOnly(), spec.destructive(), spec.idempotent()))
+          .as(spec.name())
           .isEqualTo(hints.get(spec.name()));
     }
   }
@@ -111,7 +156,10 @@ class TaskToolboxSpecsTest {
       assertThat(spec(name).description()).as(name).contains("list_tasks").contains("search_tasks");
     }
     assertThat(spec("delete_task").description()).contains("asks the user for confirmation");
-    assertThat(json(spec("get_task").inputSchema()).at("/properties/task_id/description").stringValue())
+    assertThat(
+            json(spec("get_task").inputSchema())
+                .at("/properties/task_id/description")
+                .stringValue())
         .contains("list_tasks");
   }
 

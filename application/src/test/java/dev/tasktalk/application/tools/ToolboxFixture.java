@@ -35,7 +35,8 @@ final class ToolboxFixture {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   final InMemoryTodoRepository todos = new InMemoryTodoRepository();
-  final TodoService service = new TodoService(todos, new InMemoryTodoChanges(), Clock.fixed(NOW, ZoneOffset.UTC));
+  final TodoService service =
+      new TodoService(todos, new InMemoryTodoChanges(), Clock.fixed(NOW, ZoneOffset.UTC));
   final InMemoryToolCallRepository calls = new InMemoryToolCallRepository();
   final TaskToolbox toolbox;
 
@@ -44,7 +45,8 @@ final class ToolboxFixture {
   }
 
   TaskToolbox toolboxRecordingIn(ToolCallRepository repository) {
-    return new TaskToolbox(service, service, service, service, service, service, repository, new SteppingClock());
+    return new TaskToolbox(
+        service, service, service, service, service, service, repository, new SteppingClock());
   }
 
   static ToolContext agent(UserId owner) {
@@ -55,7 +57,10 @@ final class ToolboxFixture {
     return new ToolContext(owner, ToolContext.MCP, null, null);
   }
 
-  /** Calls the tool as an agent in a chat, with arguments written with single quotes for readability. */
+  /**
+   * Calls the tool as an agent in a chat, with arguments written with single quotes for
+   * readability.
+   */
   ToolOutcome call(UserId owner, String tool, String arguments) {
     return toolbox.call(agent(owner), tool, quotes(arguments));
   }

@@ -8,12 +8,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A destructive tool call waiting for its owner's decision. The confirmation widget ({@code widgetItemId})
- * carries {@code id}; the decision runs or cancels the call, whose id ties the outcome back to the
- * model's original tool call.
+ * A destructive tool call waiting for its owner's decision. The confirmation widget ({@code
+ * widgetItemId}) carries {@code id}; the decision runs or cancels the call, whose id ties the
+ * outcome back to the model's original tool call.
  */
-public record Approval(String id, UserId owner, ThreadId threadId, ItemId widgetItemId, String toolCallId,
-    String toolName, String arguments, ApprovalStatus status, Instant createdAt, Instant decidedAt) {
+public record Approval(
+    String id,
+    UserId owner,
+    ThreadId threadId,
+    ItemId widgetItemId,
+    String toolCallId,
+    String toolName,
+    String arguments,
+    ApprovalStatus status,
+    Instant createdAt,
+    Instant decidedAt) {
 
   public Approval {
     Objects.requireNonNull(id, "id");

@@ -7,12 +7,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A file a user uploads to send with a message. It is created (two-phase) before its bytes arrive, so
- * {@code uploaded} tells whether the content is there; {@code threadId} is set once a message uses it.
- * Images get a preview in the chat.
+ * A file a user uploads to send with a message. It is created (two-phase) before its bytes arrive,
+ * so {@code uploaded} tells whether the content is there; {@code threadId} is set once a message
+ * uses it. Images get a preview in the chat.
  */
-public record Attachment(AttachmentId id, UserId owner, String name, String mimeType, long size,
-    ThreadId threadId, boolean uploaded, Instant createdAt) {
+public record Attachment(
+    AttachmentId id,
+    UserId owner,
+    String name,
+    String mimeType,
+    long size,
+    ThreadId threadId,
+    boolean uploaded,
+    Instant createdAt) {
 
   public Attachment {
     Objects.requireNonNull(id, "id");

@@ -5,8 +5,9 @@ import dev.tasktalk.domain.item.ThreadItem;
 import dev.tasktalk.domain.thread.ChatThread;
 
 /**
- * What happens in a thread while a response streams, one record per ChatKit stream event. JSON-valued
- * members ({@code update}, {@code data}) hold the ChatKit JSON text for parts the server passes through.
+ * What happens in a thread while a response streams, one record per ChatKit stream event.
+ * JSON-valued members ({@code update}, {@code data}) hold the ChatKit JSON text for parts the
+ * server passes through.
  */
 public sealed interface ThreadEvent {
 
@@ -22,7 +23,9 @@ public sealed interface ThreadEvent {
   /** An item starts streaming; it is not stored until {@link ItemDone}. */
   record ItemAdded(ThreadItem item) implements ThreadEvent {}
 
-  /** A change to a streaming item: {@code update} is a ChatKit {@code ThreadItemUpdate} JSON object. */
+  /**
+   * A change to a streaming item: {@code update} is a ChatKit {@code ThreadItemUpdate} JSON object.
+   */
   record ItemUpdated(ItemId itemId, String update) implements ThreadEvent {}
 
   /** An item is complete and stored. */
@@ -46,7 +49,9 @@ public sealed interface ThreadEvent {
   /** A user-facing notice. */
   record Notice(String level, String message, String title) implements ThreadEvent {}
 
-  /** The response failed; {@code code} is {@code stream.error} or {@code custom} (with a message). */
+  /**
+   * The response failed; {@code code} is {@code stream.error} or {@code custom} (with a message).
+   */
   record Error(String code, String message, boolean allowRetry) implements ThreadEvent {
 
     public static Error custom(String message, boolean allowRetry) {

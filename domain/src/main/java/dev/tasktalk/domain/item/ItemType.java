@@ -2,7 +2,10 @@ package dev.tasktalk.domain.item;
 
 import java.util.Optional;
 
-/** The kinds of thread item ChatKit knows, with their wire names; hidden kinds are stored, never sent. */
+/**
+ * The kinds of thread item ChatKit knows, with their wire names; hidden kinds are stored, never
+ * sent.
+ */
 public enum ItemType {
   USER_MESSAGE("user_message", "msg", false),
   ASSISTANT_MESSAGE("assistant_message", "msg", false),
@@ -26,9 +29,17 @@ public enum ItemType {
     this.hidden = hidden;
   }
 
-  public String wireName() { return wireName; }
-  public String idPrefix() { return idPrefix; }
-  public boolean hidden() { return hidden; }
+  public String wireName() {
+    return wireName;
+  }
+
+  public String idPrefix() {
+    return idPrefix;
+  }
+
+  public boolean hidden() {
+    return hidden;
+  }
 
   public static Optional<ItemType> fromWire(String name) {
     for (ItemType type : values()) {

@@ -1,6 +1,8 @@
 package dev.tasktalk.domain.shared;
 
-/** Base of the expected business failures; inbound adapters translate each kind to their protocol. */
+/**
+ * Base of the expected business failures; inbound adapters translate each kind to their protocol.
+ */
 public abstract class DomainException extends RuntimeException {
 
   protected DomainException(String message) {

@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** Prefixed random ids in the ChatKit style ({@code thr_…}, {@code msg_…}) and the rule they follow. */
+/**
+ * Prefixed random ids in the ChatKit style ({@code thr_…}, {@code msg_…}) and the rule they follow.
+ */
 public final class Ids {
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -9,7 +9,10 @@ public final class StoredText {
 
   private StoredText() {}
 
-  /** {@code value} unchanged; {@link InvalidInputException} naming {@code field} when it holds a NUL. */
+  /**
+   * {@code value} unchanged; {@link InvalidInputException} naming {@code field} when it holds a
+   * NUL.
+   */
   public static String check(String field, String value) {
     if (value != null && value.indexOf('\0') >= 0) {
       throw new InvalidInputException(field, nulMessage(field));
@@ -17,7 +20,9 @@ public final class StoredText {
     return value;
   }
 
-  /** The message for a NUL in {@code field}, for parsers that find it before a domain object does. */
+  /**
+   * The message for a NUL in {@code field}, for parsers that find it before a domain object does.
+   */
   public static String nulMessage(String field) {
     return field + " must not contain NUL characters (U+0000)";
   }

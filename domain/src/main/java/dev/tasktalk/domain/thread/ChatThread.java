@@ -22,7 +22,8 @@ public final class ChatThread {
   private String title;
   private ThreadStatus status;
 
-  private ChatThread(ThreadId id, UserId owner, Instant createdAt, String title, ThreadStatus status) {
+  private ChatThread(
+      ThreadId id, UserId owner, Instant createdAt, String title, ThreadStatus status) {
     this.id = Objects.requireNonNull(id, "id");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -31,12 +32,12 @@ public final class ChatThread {
   }
 
   public static ChatThread start(UserId owner, Instant now) {
-    return new ChatThread(ThreadId.generate(), owner, now.truncatedTo(ChronoUnit.MICROS), null,
-        ThreadStatus.ACTIVE);
+    return new ChatThread(
+        ThreadId.generate(), owner, now.truncatedTo(ChronoUnit.MICROS), null, ThreadStatus.ACTIVE);
   }
 
-  public static ChatThread restore(ThreadId id, UserId owner, Instant createdAt, String title,
-      ThreadStatus status) {
+  public static ChatThread restore(
+      ThreadId id, UserId owner, Instant createdAt, String title, ThreadStatus status) {
     return new ChatThread(id, owner, createdAt, title, status);
   }
 
@@ -44,7 +45,8 @@ public final class ChatThread {
   public void retitle(String newTitle) {
     String trimmed = newTitle == null ? "" : StoredText.check("title", newTitle).strip();
     if (trimmed.length() > MAX_TITLE) {
-      throw new InvalidInputException("title", "title must be at most " + MAX_TITLE + " characters");
+      throw new InvalidInputException(
+          "title", "title must be at most " + MAX_TITLE + " characters");
     }
     title = trimmed.isEmpty() ? null : trimmed;
   }
@@ -57,9 +59,23 @@ public final class ChatThread {
     return new ChatThread(id, owner, createdAt, title, status);
   }
 
-  public ThreadId id() { return id; }
-  public UserId owner() { return owner; }
-  public Instant createdAt() { return createdAt; }
-  public Optional<String> title() { return Optional.ofNullable(title); }
-  public ThreadStatus status() { return status; }
+  public ThreadId id() {
+    return id;
+  }
+
+  public UserId owner() {
+    return owner;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Optional<String> title() {
+    return Optional.ofNullable(title);
+  }
+
+  public ThreadStatus status() {
+    return status;
+  }
 }

@@ -15,7 +15,9 @@ public record ThreadId(String value) {
     return new ThreadId(Ids.generate("thr"));
   }
 
-  /** Client text naming a thread: anything malformed names no thread of theirs, so it is not found. */
+  /**
+   * Client text naming a thread: anything malformed names no thread of theirs, so it is not found.
+   */
   public static ThreadId parse(String text) {
     if (!Ids.isValid(text)) {
       throw new ThreadNotFoundException(text);

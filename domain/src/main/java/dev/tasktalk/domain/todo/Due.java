@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * When a task is due: either a whole day ({@code 2026-11-23}) or an instant ({@code 2026-11-23T09:00:00Z}).
- * A day compares as its start in UTC, so filters can treat both kinds alike.
+ * When a task is due: either a whole day ({@code 2026-11-23}) or an instant ({@code
+ * 2026-11-23T09:00:00Z}). A day compares as its start in UTC, so filters can treat both kinds
+ * alike.
  */
 public record Due(Instant at, boolean allDay) {
 

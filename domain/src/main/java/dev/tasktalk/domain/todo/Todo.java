@@ -16,10 +16,11 @@ import java.util.Set;
 /**
  * A todo task owned by one user.
  *
- * <p>A task is created open with a trimmed title of 1..200 characters, an optional description of at
- * most 10,000, a priority (medium by default), an optional due date and a set of lower-case tags. It
- * can be edited, completed (which stamps {@code completedAt}) and reopened; every change moves
- * {@code updatedAt}. Timestamps are kept to the microsecond, the precision the database stores.
+ * <p>A task is created open with a trimmed title of 1..200 characters, an optional description of
+ * at most 10,000, a priority (medium by default), an optional due date and a set of lower-case
+ * tags. It can be edited, completed (which stamps {@code completedAt}) and reopened; every change
+ * moves {@code updatedAt}. Timestamps are kept to the microsecond, the precision the database
+ * stores.
  */
 public final class Todo {
 
@@ -40,8 +41,18 @@ public final class Todo {
   private Instant updatedAt;
   private Instant completedAt;
 
-  private Todo(TodoId id, UserId owner, String title, String description, Priority priority, Due due,
-      List<String> tags, boolean completed, Instant createdAt, Instant updatedAt, Instant completedAt) {
+  private Todo(
+      TodoId id,
+      UserId owner,
+      String title,
+      String description,
+      Priority priority,
+      Due due,
+      List<String> tags,
+      boolean completed,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant completedAt) {
     this.id = Objects.requireNonNull(id, "id");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.title = title;
@@ -56,18 +67,53 @@ public final class Todo {
   }
 
   /** A new open task; every value is validated and normalised. */
-  public static Todo create(UserId owner, String title, String description, Priority priority, Due due,
-      List<String> tags, Instant now) {
+  public static Todo create(
+      UserId owner,
+      String title,
+      String description,
+      Priority priority,
+      Due due,
+      List<String> tags,
+      Instant now) {
     Instant at = truncate(now);
-    return new Todo(TodoId.random(), owner, checkTitle(title), checkDescription(description),
-        priority == null ? Priority.MEDIUM : priority, due, checkTags(tags), false, at, at, null);
+    return new Todo(
+        TodoId.random(),
+        owner,
+        checkTitle(title),
+        checkDescription(description),
+        priority == null ? Priority.MEDIUM : priority,
+        due,
+        checkTags(tags),
+        false,
+        at,
+        at,
+        null);
   }
 
   /** Rebuilds a stored task as it was; used by repositories, no validation beyond non-null. */
-  public static Todo restore(TodoId id, UserId owner, String title, String description, Priority priority,
-      Due due, List<String> tags, boolean completed, Instant createdAt, Instant updatedAt,
+  public static Todo restore(
+      TodoId id,
+      UserId owner,
+      String title,
+      String description,
+      Priority priority,
+      Due due,
+      List<String> tags,
+      boolean completed,
+      Instant createdAt,
+      Instant updatedAt,
       Instant completedAt) {
-    return new Todo(id, owner, title, description, priority, due, tags, completed, createdAt, updatedAt,
+    return new Todo(
+        id,
+        owner,
+        title,
+        description,
+        priority,
+        due,
+        tags,
+        completed,
+        createdAt,
+        updatedAt,
         completedAt);
   }
 
@@ -128,7 +174,8 @@ public final class Todo {
       throw new InvalidInputException("title", "title must not be empty");
     }
     if (trimmed.length() > MAX_TITLE) {
-      throw new InvalidInputException("title", "title must be at most " + MAX_TITLE + " characters");
+      throw new InvalidInputException(
+          "title", "title must be at most " + MAX_TITLE + " characters");
     }
     return trimmed;
   }
@@ -166,15 +213,47 @@ public final class Todo {
     return new ArrayList<>(normalised);
   }
 
-  public TodoId id() { return id; }
-  public UserId owner() { return owner; }
-  public String title() { return title; }
-  public Optional<String> description() { return Optional.ofNullable(description); }
-  public Priority priority() { return priority; }
-  public Optional<Due> due() { return Optional.ofNullable(due); }
-  public List<String> tags() { return tags; }
-  public boolean completed() { return completed; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
-  public Optional<Instant> completedAt() { return Optional.ofNullable(completedAt); }
+  public TodoId id() {
+    return id;
+  }
+
+  public UserId owner() {
+    return owner;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  public Priority priority() {
+    return priority;
+  }
+
+  public Optional<Due> due() {
+    return Optional.ofNullable(due);
+  }
+
+  public List<String> tags() {
+    return tags;
+  }
+
+  public boolean completed() {
+    return completed;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Optional<Instant> completedAt() {
+    return Optional.ofNullable(completedAt);
+  }
 }

@@ -15,7 +15,9 @@ public record TodoId(UUID value) {
     return new TodoId(UUID.randomUUID());
   }
 
-  /** Parses client text; anything that is not a UUID cannot name a task, so it is simply not found. */
+  /**
+   * Parses client text; anything that is not a UUID cannot name a task, so it is simply not found.
+   */
   public static TodoId parse(String text) {
     try {
       return new TodoId(UUID.fromString(text));
@@ -24,7 +26,9 @@ public record TodoId(UUID value) {
     }
   }
 
-  /** Parses a task id given as a filter or argument, where a malformed value is a client mistake. */
+  /**
+   * Parses a task id given as a filter or argument, where a malformed value is a client mistake.
+   */
   public static TodoId parseArgument(String field, String text) {
     try {
       return new TodoId(UUID.fromString(text));

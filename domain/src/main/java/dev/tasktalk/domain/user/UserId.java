@@ -1,6 +1,8 @@
 package dev.tasktalk.domain.user;
 
-/** The owner of everything a user does: the verified token's subject, never anything a client sends. */
+/**
+ * The owner of everything a user does: the verified token's subject, never anything a client sends.
+ */
 public record UserId(String value) {
 
   public static final int MAX_LENGTH = 255;

@@ -18,7 +18,8 @@ class TodoTest {
 
   @Test
   void create_trimsTheTitle_defaultsToMedium_andNormalisesTags() {
-    Todo todo = Todo.create(OWNER, "  Buy milk ", "  ", null, null, List.of(" Home", "home", "Errand"), T0);
+    Todo todo =
+        Todo.create(OWNER, "  Buy milk ", "  ", null, null, List.of(" Home", "home", "Errand"), T0);
 
     assertThat(todo.title()).isEqualTo("Buy milk");
     assertThat(todo.description()).isEmpty();
@@ -32,20 +33,25 @@ class TodoTest {
   void create_refusesTitlesThatAreEmptyOrTooLong() {
     assertInvalid(() -> Todo.create(OWNER, "   ", null, null, null, null, T0), "title");
     assertInvalid(() -> Todo.create(OWNER, "x".repeat(201), null, null, null, null, T0), "title");
-    assertThat(Todo.create(OWNER, "x".repeat(200), null, null, null, null, T0).title()).hasSize(200);
+    assertThat(Todo.create(OWNER, "x".repeat(200), null, null, null, null, T0).title())
+        .hasSize(200);
   }
 
   @Test
   void create_refusesOversizedDescriptionsAndTags() {
-    assertInvalid(() -> Todo.create(OWNER, "t", "d".repeat(10_001), null, null, null, T0), "description");
-    assertInvalid(() -> Todo.create(OWNER, "t", null, null, null, List.of("x".repeat(51)), T0), "tags");
-    assertInvalid(() -> Todo.create(OWNER, "t", null, null, null, Arrays.asList("ok", " "), T0), "tags");
+    assertInvalid(
+        () -> Todo.create(OWNER, "t", "d".repeat(10_001), null, null, null, T0), "description");
+    assertInvalid(
+        () -> Todo.create(OWNER, "t", null, null, null, List.of("x".repeat(51)), T0), "tags");
+    assertInvalid(
+        () -> Todo.create(OWNER, "t", null, null, null, Arrays.asList("ok", " "), T0), "tags");
     List<String> many = new java.util.ArrayList<>();
     for (int i = 0; i < 21; i++) {
       many.add("tag" + i);
     }
     assertInvalid(() -> Todo.create(OWNER, "t", null, null, null, many, T0), "tags");
-    assertThat(Todo.create(OWNER, "t", null, null, null, Collections.nCopies(30, "same"), T0).tags())
+    assertThat(
+            Todo.create(OWNER, "t", null, null, null, Collections.nCopies(30, "same"), T0).tags())
         .containsExactly("same");
   }
 
@@ -53,7 +59,8 @@ class TodoTest {
   void create_refusesNulCharactersInEveryText_whichPostgresCannotStore() {
     assertInvalid(() -> Todo.create(OWNER, "Buy\0milk", null, null, null, null, T0), "title");
     assertInvalid(() -> Todo.create(OWNER, "t", "a\0", null, null, null, T0), "description");
-    assertInvalid(() -> Todo.create(OWNER, "t", null, null, null, List.of("home", "\0"), T0), "tags");
+    assertInvalid(
+        () -> Todo.create(OWNER, "t", null, null, null, List.of("home", "\0"), T0), "tags");
     assertThatThrownBy(() -> Todo.create(OWNER, "\0", null, null, null, null, T0))
         .hasMessage("title must not contain NUL characters (U+0000)");
   }
@@ -84,8 +91,10 @@ class TodoTest {
   @Test
   void due_acceptsDatesAndDateTimes_andRefusesAnythingElse() {
     assertThat(Due.parse("due", "2026-11-23").toIsoString()).isEqualTo("2026-11-23");
-    assertThat(Due.parse("due", "2026-11-23T10:00:00+02:00").toIsoString()).isEqualTo("2026-11-23T08:00:00Z");
-    assertThat(Due.parse("due", "2026-11-23T10:00").toIsoString()).isEqualTo("2026-11-23T10:00:00Z");
+    assertThat(Due.parse("due", "2026-11-23T10:00:00+02:00").toIsoString())
+        .isEqualTo("2026-11-23T08:00:00Z");
+    assertThat(Due.parse("due", "2026-11-23T10:00").toIsoString())
+        .isEqualTo("2026-11-23T10:00:00Z");
     assertInvalid(() -> Due.parse("due", "tomorrow"), "due");
     assertInvalid(() -> Due.parse("due", "2026-02-30"), "due");
   }
@@ -97,7 +106,8 @@ class TodoTest {
   }
 
   private static void assertInvalid(Runnable action, String field) {
-    assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidInputException.class,
-        e -> assertThat(e.field()).isEqualTo(field));
+    assertThatThrownBy(action::run)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }

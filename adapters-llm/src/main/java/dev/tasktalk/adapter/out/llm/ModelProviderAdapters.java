@@ -15,16 +15,18 @@ import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
- * Owns the one OkHttp client every outbound model-provider call shares (connection pool, dispatcher)
- * and builds the adapters on it, handing them out as ports so no OkHttp type leaves this module.
+ * Owns the one OkHttp client every outbound model-provider call shares (connection pool,
+ * dispatcher) and builds the adapters on it, handing them out as ports so no OkHttp type leaves
+ * this module.
  */
 @ApplicationScoped
 public class ModelProviderAdapters {
 
-  private final OkHttpClient http = new OkHttpClient.Builder()
-      .connectTimeout(Duration.ofSeconds(10))
-      .socketFactory(new NoDelaySockets())
-      .build();
+  private final OkHttpClient http =
+      new OkHttpClient.Builder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .socketFactory(new NoDelaySockets())
+          .build();
 
   public HostedChatKitSessions hostedSessions(String baseUrl, Optional<String> apiKey) {
     return new OpenAiChatKitSessions(http, baseUrl, apiKey);
@@ -35,8 +37,8 @@ public class ModelProviderAdapters {
   }
 
   /**
-   * The assistant's model as the environment configures it ({@link ModelSettings#resolve}); empty when
-   * no provider, base URL or key is set, so the app falls back to its offline model.
+   * The assistant's model as the environment configures it ({@link ModelSettings#resolve}); empty
+   * when no provider, base URL or key is set, so the app falls back to its offline model.
    *
    * @throws IllegalArgumentException when the settings cannot work, naming the one to fix
    */

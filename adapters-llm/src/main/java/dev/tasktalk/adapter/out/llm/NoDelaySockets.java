@@ -27,7 +27,8 @@ final class NoDelaySockets extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     return noDelay(sockets.createSocket(host, port, localHost, localPort));
   }
 

@@ -23,7 +23,8 @@ class NoDelaySocketsTest {
   void connectedSockets_haveNagleOff() throws IOException {
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Socket byName = sockets.createSocket("127.0.0.1", server.getLocalPort());
-        Socket byAddress = sockets.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+        Socket byAddress =
+            sockets.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
       assertThat(byName.getTcpNoDelay()).isTrue();
       assertThat(byAddress.getTcpNoDelay()).isTrue();
     }

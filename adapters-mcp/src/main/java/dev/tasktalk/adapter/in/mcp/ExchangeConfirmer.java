@@ -23,10 +23,16 @@ final class ExchangeConfirmer implements McpToolHandler.Confirmer {
     if (capabilities == null || capabilities.elicitation() == null) {
       return Optional.empty();
     }
-    ElicitResult result = exchange.createElicitation(
-        ElicitRequest.builder().message(question).requestedSchema(McpTools.CONFIRM_FORM).build());
-    boolean accepted = result.action() == ElicitResult.Action.ACCEPT && result.content() != null
-        && Boolean.TRUE.equals(result.content().get(McpTools.CONFIRM));
+    ElicitResult result =
+        exchange.createElicitation(
+            ElicitRequest.builder()
+                .message(question)
+                .requestedSchema(McpTools.CONFIRM_FORM)
+                .build());
+    boolean accepted =
+        result.action() == ElicitResult.Action.ACCEPT
+            && result.content() != null
+            && Boolean.TRUE.equals(result.content().get(McpTools.CONFIRM));
     return Optional.of(accepted);
   }
 }

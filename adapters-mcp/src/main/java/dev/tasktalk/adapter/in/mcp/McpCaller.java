@@ -17,11 +17,16 @@ public final class McpCaller {
 
   /** A transport context naming {@code owner}, or an empty one for an unauthenticated request. */
   public static McpTransportContext context(UserId owner) {
-    return owner == null ? McpTransportContext.EMPTY : McpTransportContext.create(Map.of(OWNER, owner));
+    return owner == null
+        ? McpTransportContext.EMPTY
+        : McpTransportContext.create(Map.of(OWNER, owner));
   }
 
   static Optional<UserId> owner(McpTransportContext context) {
-    return context == null ? Optional.empty()
-        : Optional.ofNullable(context.get(OWNER)).filter(UserId.class::isInstance).map(UserId.class::cast);
+    return context == null
+        ? Optional.empty()
+        : Optional.ofNullable(context.get(OWNER))
+            .filter(UserId.class::isInstance)
+            .map(UserId.class::cast);
   }
 }

@@ -18,10 +18,10 @@ import java.util.Optional;
 
 /**
  * Runs one task tool for the authenticated caller, with the same rules in both protocol revisions:
- * successes carry {@code structuredContent} (and the same JSON as text), failures are {@code isError}
- * results the client's model can correct, and a destructive tool ({@link ToolSpec#destructive()}, the
- * rule the agent follows too) runs only once the user confirmed. The MCP-only {@code confirm} argument is
- * taken off before the tool sees the arguments.
+ * successes carry {@code structuredContent} (and the same JSON as text), failures are {@code
+ * isError} results the client's model can correct, and a destructive tool ({@link
+ * ToolSpec#destructive()}, the rule the agent follows too) runs only once the user confirmed. The
+ * MCP-only {@code confirm} argument is taken off before the tool sees the arguments.
  */
 final class McpToolHandler {
 
@@ -71,22 +71,35 @@ final class McpToolHandler {
 
   /** The spec of the tool named {@code name}, if the toolbox has one. */
   Optional<ToolSpec> spec(String name) {
-    return name == null ? Optional.empty()
+    return name == null
+        ? Optional.empty()
         : toolbox.specs().stream().filter(spec -> spec.name().equals(name)).findFirst();
   }
 
-  /** Whether this call is of a destructive tool and the user has not confirmed it through {@code confirm: true}. */
+  /**
+   * Whether this call is of a destructive tool and the user has not confirmed it through {@code
+   * confirm: true}.
+   */
   boolean needsConfirmation(String name, Map<String, Object> arguments) {
-    return destructive(spec(name)) && !Boolean.TRUE.equals(arguments == null ? null : arguments.get(McpTools.CONFIRM));
+    return destructive(spec(name))
+        && !Boolean.TRUE.equals(arguments == null ? null : arguments.get(McpTools.CONFIRM));
   }
 
-  /** The question to put to the user before the call runs, or an error outcome when it cannot run. */
+  /**
+   * The question to put to the user before the call runs, or an error outcome when it cannot run.
+   */
   ToolOutcome question(UserId owner, String name, Map<String, Object> arguments) {
-    return toolbox.describe(new ToolContext(owner, ToolContext.MCP, null, null), name,
+    return toolbox.describe(
+        new ToolContext(owner, ToolContext.MCP, null, null),
+        name,
         toolArguments(spec(name), arguments));
   }
 
-  Reply reply(McpTransportContext context, String name, Map<String, Object> requested, Confirmer confirmer) {
+  Reply reply(
+      McpTransportContext context,
+      String name,
+      Map<String, Object> requested,
+      Confirmer confirmer) {
     Optional<UserId> owner = McpCaller.owner(context);
     if (owner.isEmpty()) {
       return new Reply(true, NOT_AUTHENTICATED);
@@ -102,11 +115,17 @@ final class McpToolHandler {
       }
       Optional<Boolean> answer = confirmer.confirm(question.title());
       if (answer.isEmpty()) {
-        return new Reply(true, error(name + " needs confirm: true; ask the user to confirm " + quoted(spec, name)
-            + " first. Nothing was done."));
+        return new Reply(
+            true,
+            error(
+                name
+                    + " needs confirm: true; ask the user to confirm "
+                    + quoted(spec, name)
+                    + " first. Nothing was done."));
       }
       if (!answer.get()) {
-        return new Reply(true, error("the user declined " + quoted(spec, name) + "; nothing was done"));
+        return new Reply(
+            true, error("the user declined " + quoted(spec, name) + "; nothing was done"));
       }
     }
     ToolOutcome outcome = toolbox.call(toolContext, name, toolArguments);
@@ -122,7 +141,8 @@ final class McpToolHandler {
     return "“" + spec.map(ToolSpec::action).orElse(name) + "”";
   }
 
-  // The arguments the tool itself takes, as JSON: without the MCP-only confirm of a destructive tool.
+  // The arguments the tool itself takes, as JSON: without the MCP-only confirm of a destructive
+  // tool.
   private String toolArguments(Optional<ToolSpec> spec, Map<String, Object> arguments) {
     if (arguments == null || !arguments.containsKey(McpTools.CONFIRM) || !destructive(spec)) {
       return text(arguments);

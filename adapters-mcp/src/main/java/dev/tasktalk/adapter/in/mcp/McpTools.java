@@ -11,37 +11,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Describes a task tool to MCP clients: its schemas and its read-only, destructive and idempotent hints.
- * A destructive tool also takes {@code confirm}, the MCP-only way for a client that cannot ask the user
- * (no elicitation) to say the user agreed; its description says so.
+ * Describes a task tool to MCP clients: its schemas and its read-only, destructive and idempotent
+ * hints. A destructive tool also takes {@code confirm}, the MCP-only way for a client that cannot
+ * ask the user (no elicitation) to say the user agreed; its description says so.
  */
 final class McpTools {
 
   static final String CONFIRM = "confirm";
 
   private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() {};
-  private static final Map<String, Object> CONFIRM_PROPERTY = Map.of("type", "boolean", "description",
-      "Only for clients that cannot ask the user themselves: true when the user has already confirmed this"
-          + " call. Never set it on your own initiative.");
+  private static final Map<String, Object> CONFIRM_PROPERTY =
+      Map.of(
+          "type",
+          "boolean",
+          "description",
+          "Only for clients that cannot ask the user themselves: true when the user has already"
+              + " confirmed this call. Never set it on your own initiative.");
+
   /** The form an elicitation shows: one yes/no field, {@code confirm}. */
-  static final Map<String, Object> CONFIRM_FORM = Map.of(
-      "type", "object",
-      "properties", Map.of(CONFIRM, Map.of("type", "boolean", "title", "Confirm")),
-      "required", List.of(CONFIRM));
+  static final Map<String, Object> CONFIRM_FORM =
+      Map.of(
+          "type", "object",
+          "properties", Map.of(CONFIRM, Map.of("type", "boolean", "title", "Confirm")),
+          "required", List.of(CONFIRM));
 
   private McpTools() {}
 
   static Tool describe(ToolSpec spec, McpJsonMapper json) {
-    Tool.Builder tool = Tool.builder()
-        .name(spec.name())
-        .description(description(spec))
-        .inputSchema(json, inputSchema(spec, json))
-        .annotations(ToolAnnotations.builder()
-            .readOnlyHint(spec.readOnly())
-            .destructiveHint(spec.destructive())
-            .idempotentHint(spec.idempotent())
-            .openWorldHint(false)
-            .build());
+    Tool.Builder tool =
+        Tool.builder()
+            .name(spec.name())
+            .description(description(spec))
+            .inputSchema(json, inputSchema(spec, json))
+            .annotations(
+                ToolAnnotations.builder()
+                    .readOnlyHint(spec.readOnly())
+                    .destructiveHint(spec.destructive())
+                    .idempotentHint(spec.idempotent())
+                    .openWorldHint(false)
+                    .build());
     if (spec.outputSchema() != null) {
       tool.outputSchema(json, spec.outputSchema());
     }
@@ -52,12 +60,15 @@ final class McpTools {
     if (!spec.destructive()) {
       return spec.description();
     }
-    return spec.description() + " Over MCP the user must confirm it: clients that support elicitation are"
-        + " asked to confirm; otherwise it only runs with confirm: true, which a client sets after the user"
+    return spec.description()
+        + " Over MCP the user must confirm it: clients that support elicitation are asked to"
+        + " confirm; otherwise it only runs with confirm: true, which a client sets after the user"
         + " has confirmed, and without it nothing is done and the call fails naming confirm.";
   }
 
-  /** The spec's input schema, with {@code confirm} added to the properties of a destructive tool. */
+  /**
+   * The spec's input schema, with {@code confirm} added to the properties of a destructive tool.
+   */
   static String inputSchema(ToolSpec spec, McpJsonMapper json) {
     if (!spec.destructive()) {
       return spec.inputSchema();
@@ -72,7 +83,8 @@ final class McpTools {
       schema.put("properties", properties);
       return json.writeValueAsString(schema);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the input schema of " + spec.name() + " is not a JSON object", e);
+      throw new IllegalArgumentException(
+          "the input schema of " + spec.name() + " is not a JSON object", e);
     }
   }
 }

@@ -30,15 +30,17 @@ import java.util.Optional;
 
 /**
  * The task tools for revision 2026-07-28: the same tools, schemas, hints and rules as the classic
- * server, listed in name order. A call of a destructive tool without {@code confirm: true} from a client
- * that can show a form ends in an input-required result asking the user; the client's retry carries the
- * original arguments plus the answer, so any instance can finish it (no request state is kept).
+ * server, listed in name order. A call of a destructive tool without {@code confirm: true} from a
+ * client that can show a form ends in an input-required result asking the user; the client's retry
+ * carries the original arguments plus the answer, so any instance can finish it (no request state
+ * is kept).
  */
 final class ModernToolRepository implements McpSyncToolRepository {
 
   /**
-   * The key of the confirmation in {@code inputRequests} / {@code inputResponses}, for every destructive
-   * tool; named when {@code delete_task} was the only one, and kept so that clients need not change.
+   * The key of the confirmation in {@code inputRequests} / {@code inputResponses}, for every
+   * destructive tool; named when {@code delete_task} was the only one, and kept so that clients
+   * need not change.
    */
   static final String CONFIRM_INPUT = "confirm_delete";
 
@@ -52,7 +54,8 @@ final class ModernToolRepository implements McpSyncToolRepository {
   ModernToolRepository(List<ToolSpec> specs, McpToolHandler handler, McpJsonMapper json) {
     this.handler = handler;
     this.json = json;
-    this.tools = specs.stream().sorted(Comparator.comparing(ToolSpec::name)).map(this::describe).toList();
+    this.tools =
+        specs.stream().sorted(Comparator.comparing(ToolSpec::name)).map(this::describe).toList();
     for (Tool tool : tools) {
       byName.put(tool.name(), McpSyncTool.of(tool, this::call));
     }
@@ -71,7 +74,8 @@ final class ModernToolRepository implements McpSyncToolRepository {
     return name == null ? null : byName.get(name);
   }
 
-  private McpSyncResponse<CallToolOutcome> call(McpRequestContext context, CallToolRequest request) {
+  private McpSyncResponse<CallToolOutcome> call(
+      McpRequestContext context, CallToolRequest request) {
     Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
     McpToolHandler.Confirmer confirmer = McpToolHandler.Confirmer.NONE;
     if (handler.needsConfirmation(request.name(), arguments)) {
@@ -85,21 +89,26 @@ final class ModernToolRepository implements McpSyncToolRepository {
         if (question.error()) {
           return McpSyncResponse.result(error(question.content()));
         }
-        return McpSyncResponse.result(InputRequiredResult.builder()
-            .elicit(CONFIRM_INPUT, ElicitFormRequest.builder(question.title(), McpTools.CONFIRM_FORM).build())
-            .build());
+        return McpSyncResponse.result(
+            InputRequiredResult.builder()
+                .elicit(
+                    CONFIRM_INPUT,
+                    ElicitFormRequest.builder(question.title(), McpTools.CONFIRM_FORM).build())
+                .build());
       }
       confirmer = question -> answer;
     }
-    McpToolHandler.Reply reply = handler.reply(context.transportContext(), request.name(), arguments, confirmer);
+    McpToolHandler.Reply reply =
+        handler.reply(context.transportContext(), request.name(), arguments, confirmer);
     if (reply.error()) {
       return McpSyncResponse.result(error(reply.content()));
     }
-    return McpSyncResponse.result(CallToolResult.builder()
-        .addContent(TextContent.builder(reply.content()).build())
-        .structuredContent(structured(reply.content()))
-        .isError(false)
-        .build());
+    return McpSyncResponse.result(
+        CallToolResult.builder()
+            .addContent(TextContent.builder(reply.content()).build())
+            .structuredContent(structured(reply.content()))
+            .isError(false)
+            .build());
   }
 
   // The user's answer from a retry's inputResponses; empty on a first call or a malformed answer.
@@ -112,17 +121,21 @@ final class ModernToolRepository implements McpSyncToolRepository {
     try {
       result = InputResponses.get(responses, CONFIRM_INPUT, ElicitResult.class, json);
     } catch (RuntimeException e) {
-      throw McpException.invalidParams("inputResponses['" + CONFIRM_INPUT + "'] is not an elicitation result");
+      throw McpException.invalidParams(
+          "inputResponses['" + CONFIRM_INPUT + "'] is not an elicitation result");
     }
     if (result == null || result.action() == null) {
       return Optional.empty();
     }
-    return Optional.of(result.action() == ElicitResult.Action.ACCEPT && result.content() != null
-        && Boolean.TRUE.equals(result.content().get(McpTools.CONFIRM)));
+    return Optional.of(
+        result.action() == ElicitResult.Action.ACCEPT
+            && result.content() != null
+            && Boolean.TRUE.equals(result.content().get(McpTools.CONFIRM)));
   }
 
   private static boolean canAsk(McpRequestContext context) {
-    return context.clientCapabilities() != null && context.clientCapabilities().supportsElicitationForm();
+    return context.clientCapabilities() != null
+        && context.clientCapabilities().supportsElicitationForm();
   }
 
   private Object structured(String content) {
@@ -134,13 +147,19 @@ final class ModernToolRepository implements McpSyncToolRepository {
   }
 
   private static CallToolResult error(String text) {
-    return CallToolResult.builder().addContent(TextContent.builder(text).build()).isError(true).build();
+    return CallToolResult.builder()
+        .addContent(TextContent.builder(text).build())
+        .isError(true)
+        .build();
   }
 
   private Tool describe(ToolSpec spec) {
-    Tool.Builder tool = Tool.builder(spec.name(), json, McpTools.inputSchema(spec, json))
-        .description(McpTools.description(spec))
-        .annotations(new ToolAnnotations(null, spec.readOnly(), spec.destructive(), spec.idempotent(), false));
+    Tool.Builder tool =
+        Tool.builder(spec.name(), json, McpTools.inputSchema(spec, json))
+            .description(McpTools.description(spec))
+            .annotations(
+                new ToolAnnotations(
+                    null, spec.readOnly(), spec.destructive(), spec.idempotent(), false));
     if (spec.outputSchema() != null) {
       tool.outputSchema(json, spec.outputSchema());
     }

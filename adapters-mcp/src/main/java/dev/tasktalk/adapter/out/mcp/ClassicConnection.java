@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An external MCP server in the classic revisions (initialize, a session), over the SDK's sync client. */
+/**
+ * An external MCP server in the classic revisions (initialize, a session), over the SDK's sync
+ * client.
+ */
 final class ClassicConnection implements RemoteConnection {
 
   private final McpSyncClient client;
@@ -25,24 +28,28 @@ final class ClassicConnection implements RemoteConnection {
   }
 
   /** Connects and completes the initialize handshake. */
-  static ClassicConnection open(URI url, String token, Duration connectTimeout, Duration requestTimeout,
-      JsonMapper json) {
+  static ClassicConnection open(
+      URI url, String token, Duration connectTimeout, Duration requestTimeout, JsonMapper json) {
     String base = url.getScheme() + "://" + url.getRawAuthority();
-    String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base)
-        .endpoint(endpoint)
-        .connectTimeout(connectTimeout)
-        .jsonMapper(new JacksonMcpJsonMapper(json));
+    String endpoint =
+        (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+            + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    HttpClientStreamableHttpTransport.Builder transport =
+        HttpClientStreamableHttpTransport.builder(base)
+            .endpoint(endpoint)
+            .connectTimeout(connectTimeout)
+            .jsonMapper(new JacksonMcpJsonMapper(json));
     if (token != null) {
-      transport.httpRequestCustomizer((request, method, uri, body, context) ->
-          request.header("Authorization", "Bearer " + token));
+      transport.httpRequestCustomizer(
+          (request, method, uri, body, context) ->
+              request.header("Authorization", "Bearer " + token));
     }
-    McpSyncClient created = McpClient.sync(transport.build())
-        .requestTimeout(requestTimeout)
-        .initializationTimeout(requestTimeout)
-        .clientInfo(new McpSchema.Implementation("tasktalk", "Tasktalk", "1"))
-        .build();
+    McpSyncClient created =
+        McpClient.sync(transport.build())
+            .requestTimeout(requestTimeout)
+            .initializationTimeout(requestTimeout)
+            .clientInfo(new McpSchema.Implementation("tasktalk", "Tasktalk", "1"))
+            .build();
     try {
       created.initialize();
     } catch (RuntimeException e) {
@@ -60,21 +67,32 @@ final class ClassicConnection implements RemoteConnection {
 
   @Override
   public Page listTools(String cursor) {
-    McpSchema.ListToolsResult page = refusals(() -> cursor == null ? client.listTools() : client.listTools(cursor));
+    McpSchema.ListToolsResult page =
+        refusals(() -> cursor == null ? client.listTools() : client.listTools(cursor));
     List<Tool> tools = new ArrayList<>();
     for (McpSchema.Tool tool : page.tools() == null ? List.<McpSchema.Tool>of() : page.tools()) {
       McpSchema.ToolAnnotations hints = tool.annotations();
-      tools.add(new Tool(tool.name(), tool.title(), tool.description(), tool.inputSchema(), tool.outputSchema(),
-          hints == null ? null : hints.readOnlyHint(), hints == null ? null : hints.destructiveHint(),
-          hints == null ? null : hints.idempotentHint(), hints == null ? null : hints.title()));
+      tools.add(
+          new Tool(
+              tool.name(),
+              tool.title(),
+              tool.description(),
+              tool.inputSchema(),
+              tool.outputSchema(),
+              hints == null ? null : hints.readOnlyHint(),
+              hints == null ? null : hints.destructiveHint(),
+              hints == null ? null : hints.idempotentHint(),
+              hints == null ? null : hints.title()));
     }
     return new Page(tools, page.nextCursor());
   }
 
   @Override
   public Result callTool(String name, Map<String, Object> arguments) {
-    McpSchema.CallToolResult result = refusals(() -> client.callTool(new McpSchema.CallToolRequest(name, arguments)));
-    return new Result(Boolean.TRUE.equals(result.isError()), result.structuredContent(), text(result.content()));
+    McpSchema.CallToolResult result =
+        refusals(() -> client.callTool(new McpSchema.CallToolRequest(name, arguments)));
+    return new Result(
+        Boolean.TRUE.equals(result.isError()), result.structuredContent(), text(result.content()));
   }
 
   @Override
@@ -118,8 +136,10 @@ final class ClassicConnection implements RemoteConnection {
         parts.add("[resource " + link.uri() + "]");
       } else if (content instanceof McpSchema.EmbeddedResource resource) {
         McpSchema.ResourceContents embedded = resource.resource();
-        parts.add(embedded instanceof McpSchema.TextResourceContents text ? text.text()
-            : "[resource " + embedded.uri() + "]");
+        parts.add(
+            embedded instanceof McpSchema.TextResourceContents text
+                ? text.text()
+                : "[resource " + embedded.uri() + "]");
       }
     }
     return String.join("\n", parts);
@@ -129,7 +149,8 @@ final class ClassicConnection implements RemoteConnection {
     try {
       closing.close();
     } catch (RuntimeException e) {
-      System.getLogger(ClassicConnection.class.getName()).log(System.Logger.Level.DEBUG, "closing failed", e);
+      System.getLogger(ClassicConnection.class.getName())
+          .log(System.Logger.Level.DEBUG, "closing failed", e);
     }
   }
 }

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * MCP_SERVERS=weather=https://weather.example.com/mcp,github=https://api.githubcopilot.com/mcp/|ghp_secret
  * </pre>
  *
- * where each entry is {@code name=url} or {@code name=url|token} ({@code token} is sent as
- * {@code Authorization: Bearer <token>}); blank entries and lines starting with {@code #} are ignored, and
+ * where each entry is {@code name=url} or {@code name=url|token} ({@code token} is sent as {@code
+ * Authorization: Bearer <token>}); blank entries and lines starting with {@code #} are ignored, and
  * neither URLs nor tokens may contain a comma in this form. Or it is a JSON array:
  *
  * <pre>
@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  *  {"name": "github", "url": "https://api.githubcopilot.com/mcp/", "token": "ghp_secret"}]
  * </pre>
  *
- * <p>A name is 1 to 40 letters, digits, {@code _} or {@code -}, unique, and prefixes the server's tools
- * ({@code weather__forecast}); the URL is the full Streamable HTTP endpoint. A malformed configuration is
- * an {@link IllegalArgumentException} whose message never shows a token. Blank or absent text means no
- * servers.
+ * <p>A name is 1 to 40 letters, digits, {@code _} or {@code -}, unique, and prefixes the server's
+ * tools ({@code weather__forecast}); the URL is the full Streamable HTTP endpoint. A malformed
+ * configuration is an {@link IllegalArgumentException} whose message never shows a token. Blank or
+ * absent text means no servers.
  */
 public final class ExternalMcpServers implements AutoCloseable {
 
@@ -44,21 +44,33 @@ public final class ExternalMcpServers implements AutoCloseable {
 
   /** The servers with a toolbox each, with the default timeouts (connect 5 s, request 15 s). */
   public ExternalMcpServers(List<ExternalMcpServer> servers) {
-    this(servers, RemoteMcpToolbox.CONNECT_TIMEOUT, RemoteMcpToolbox.REQUEST_TIMEOUT, RemoteMcpToolbox.RETRY_AFTER);
+    this(
+        servers,
+        RemoteMcpToolbox.CONNECT_TIMEOUT,
+        RemoteMcpToolbox.REQUEST_TIMEOUT,
+        RemoteMcpToolbox.RETRY_AFTER);
   }
 
-  public ExternalMcpServers(List<ExternalMcpServer> servers, Duration connectTimeout, Duration requestTimeout,
+  public ExternalMcpServers(
+      List<ExternalMcpServer> servers,
+      Duration connectTimeout,
+      Duration requestTimeout,
       Duration retryAfter) {
     this.servers = List.copyOf(servers);
     Set<String> names = new HashSet<>();
-    this.servers.forEach(server -> {
-      if (!names.add(server.name())) {
-        throw new IllegalArgumentException("two MCP servers are named " + server.name());
-      }
-    });
-    this.toolboxes = this.servers.stream()
-        .map(server -> new RemoteMcpToolbox(server, connectTimeout, requestTimeout, retryAfter, Clock.systemUTC()))
-        .toList();
+    this.servers.forEach(
+        server -> {
+          if (!names.add(server.name())) {
+            throw new IllegalArgumentException("two MCP servers are named " + server.name());
+          }
+        });
+    this.toolboxes =
+        this.servers.stream()
+            .map(
+                server ->
+                    new RemoteMcpToolbox(
+                        server, connectTimeout, requestTimeout, retryAfter, Clock.systemUTC()))
+            .toList();
   }
 
   /** The servers in {@code text} (see the class description); none when it is null or blank. */
@@ -86,8 +98,8 @@ public final class ExternalMcpServers implements AutoCloseable {
       position++;
       int equals = entry.indexOf('=');
       if (equals <= 0) {
-        throw new IllegalArgumentException(VARIABLE + " entry " + position
-            + " is not name=url or name=url|token");
+        throw new IllegalArgumentException(
+            VARIABLE + " entry " + position + " is not name=url or name=url|token");
       }
       String name = entry.substring(0, equals).strip();
       String rest = entry.substring(equals + 1).strip();
@@ -114,12 +126,19 @@ public final class ExternalMcpServers implements AutoCloseable {
     for (JsonNode entry : array) {
       position++;
       if (!entry.isObject() || !entry.path("name").isString() || !entry.path("url").isString()) {
-        throw new IllegalArgumentException(VARIABLE + " entry " + position
-            + " needs a string name and url (and optionally a string token)");
+        throw new IllegalArgumentException(
+            VARIABLE
+                + " entry "
+                + position
+                + " needs a string name and url (and optionally a string token)");
       }
       JsonNode token = entry.path("token");
-      servers.add(server(entry.path("name").asString().strip(), entry.path("url").asString().strip(),
-          token.isString() ? token.asString() : null, position));
+      servers.add(
+          server(
+              entry.path("name").asString().strip(),
+              entry.path("url").asString().strip(),
+              token.isString() ? token.asString() : null,
+              position));
     }
     return servers;
   }
@@ -132,7 +151,10 @@ public final class ExternalMcpServers implements AutoCloseable {
     }
   }
 
-  /** One toolbox per server, in order; each is a {@code Toolbox} that never throws when its server is down. */
+  /**
+   * One toolbox per server, in order; each is a {@code Toolbox} that never throws when its server
+   * is down.
+   */
   public List<RemoteMcpToolbox> toolboxes() {
     return toolboxes;
   }
@@ -147,17 +169,23 @@ public final class ExternalMcpServers implements AutoCloseable {
   }
 
   /**
-   * Contacts every server now and caches its tools (in parallel, each bounded by the timeouts); the names
-   * of all the tools found, namespaced. Never throws.
+   * Contacts every server now and caches its tools (in parallel, each bounded by the timeouts); the
+   * names of all the tools found, namespaced. Never throws.
    */
   public List<String> refresh() {
     toolboxes.parallelStream().forEach(RemoteMcpToolbox::refresh);
     return toolNames();
   }
 
-  /** The namespaced names of the tools known, server by server (a server never tried is tried first). */
+  /**
+   * The namespaced names of the tools known, server by server (a server never tried is tried
+   * first).
+   */
   public List<String> toolNames() {
-    return toolboxes.stream().flatMap(toolbox -> toolbox.specs().stream()).map(spec -> spec.name()).toList();
+    return toolboxes.stream()
+        .flatMap(toolbox -> toolbox.specs().stream())
+        .map(spec -> spec.name())
+        .toList();
   }
 
   @Override

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An external MCP server in revision 2026-07-28 (stateless: {@code server/discover}, then
- * self-contained requests), over the SDK's modern sync client. The client declares no elicitation: a
- * tool that needs the user's input is refused, as in the classic revisions (the agent confirms
+ * self-contained requests), over the SDK's modern sync client. The client declares no elicitation:
+ * a tool that needs the user's input is refused, as in the classic revisions (the agent confirms
  * destructive tools with the user itself).
  */
 final class ModernConnection implements RemoteConnection {
@@ -33,22 +33,26 @@ final class ModernConnection implements RemoteConnection {
   }
 
   /** Connects with {@code server/discover}; throws when the server does not speak 2026-07-28. */
-  static ModernConnection open(URI url, String token, Duration connectTimeout, Duration requestTimeout,
-      JsonMapper json) {
-    HttpClientMcpTransport.Builder transport = HttpClientMcpTransport.builder(url)
-        .connectTimeout(connectTimeout)
-        .jsonMapper(new JacksonMcpJsonMapper(json));
+  static ModernConnection open(
+      URI url, String token, Duration connectTimeout, Duration requestTimeout, JsonMapper json) {
+    HttpClientMcpTransport.Builder transport =
+        HttpClientMcpTransport.builder(url)
+            .connectTimeout(connectTimeout)
+            .jsonMapper(new JacksonMcpJsonMapper(json));
     if (token != null) {
-      transport.requestCustomizer(McpHttpRequestCustomizer.fromSync((request, headers, context) ->
-          headers.set("Authorization", "Bearer " + token)));
+      transport.requestCustomizer(
+          McpHttpRequestCustomizer.fromSync(
+              (request, headers, context) -> headers.set("Authorization", "Bearer " + token)));
     }
-    McpSyncClient client = McpClient.sync(transport.build())
-        .clientInfo(McpSchema.Implementation.builder("tasktalk", "1").title("Tasktalk").build())
-        .roundTimeout(requestTimeout)
-        .callTimeout(requestTimeout)
-        .build();
+    McpSyncClient client =
+        McpClient.sync(transport.build())
+            .clientInfo(McpSchema.Implementation.builder("tasktalk", "1").title("Tasktalk").build())
+            .roundTimeout(requestTimeout)
+            .callTimeout(requestTimeout)
+            .build();
     McpSchema.DiscoverResult discovered = client.discover();
-    if (discovered.supportedVersions() == null || !discovered.supportedVersions().contains(REVISION)) {
+    if (discovered.supportedVersions() == null
+        || !discovered.supportedVersions().contains(REVISION)) {
       throw new IllegalStateException("the server does not offer " + REVISION);
     }
     return new ModernConnection(client);
@@ -65,9 +69,17 @@ final class ModernConnection implements RemoteConnection {
     List<Tool> tools = new ArrayList<>();
     for (McpSchema.Tool tool : page.tools() == null ? List.<McpSchema.Tool>of() : page.tools()) {
       McpSchema.ToolAnnotations hints = tool.annotations();
-      tools.add(new Tool(tool.name(), tool.title(), tool.description(), tool.inputSchema(), tool.outputSchema(),
-          hints == null ? null : hints.readOnlyHint(), hints == null ? null : hints.destructiveHint(),
-          hints == null ? null : hints.idempotentHint(), hints == null ? null : hints.title()));
+      tools.add(
+          new Tool(
+              tool.name(),
+              tool.title(),
+              tool.description(),
+              tool.inputSchema(),
+              tool.outputSchema(),
+              hints == null ? null : hints.readOnlyHint(),
+              hints == null ? null : hints.destructiveHint(),
+              hints == null ? null : hints.idempotentHint(),
+              hints == null ? null : hints.title()));
     }
     return new Page(tools, page.nextCursor());
   }
@@ -75,7 +87,8 @@ final class ModernConnection implements RemoteConnection {
   @Override
   public Result callTool(String name, Map<String, Object> arguments) {
     McpSchema.CallToolResult result = refusals(() -> client.tool(name).arguments(arguments).call());
-    return new Result(Boolean.TRUE.equals(result.isError()), result.structuredContent(), text(result.content()));
+    return new Result(
+        Boolean.TRUE.equals(result.isError()), result.structuredContent(), text(result.content()));
   }
 
   @Override
@@ -89,9 +102,13 @@ final class ModernConnection implements RemoteConnection {
     } catch (McpException e) {
       throw new Refusal(e.getMessage(), e);
     } catch (McpInputHandlerMissingException e) {
-      throw new Refusal("the tool asked for input (" + e.inputKey() + ") that Tasktalk cannot give it", e);
+      throw new Refusal(
+          "the tool asked for input (" + e.inputKey() + ") that Tasktalk cannot give it", e);
     } catch (McpHttpStatusException e) {
-      if (e.statusCode() >= 400 && e.statusCode() < 500 && e.statusCode() != 401 && e.statusCode() != 403) {
+      if (e.statusCode() >= 400
+          && e.statusCode() < 500
+          && e.statusCode() != 401
+          && e.statusCode() != 403) {
         throw new Refusal("the server refused the request (HTTP " + e.statusCode() + ")", e);
       }
       throw e;

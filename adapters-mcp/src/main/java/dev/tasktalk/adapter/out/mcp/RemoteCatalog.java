@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The tools of one external MCP server, listed (all pages, at most 20) on first use and then cached. A
- * server that did not answer is asked again at most every {@code retryAfter}; until it answers once,
- * there are no tools, and after that the cached ones stay.
+ * The tools of one external MCP server, listed (all pages, at most 20) on first use and then
+ * cached. A server that did not answer is asked again at most every {@code retryAfter}; until it
+ * answers once, there are no tools, and after that the cached ones stay.
  */
 final class RemoteCatalog {
 
@@ -81,7 +81,9 @@ final class RemoteCatalog {
     }
   }
 
-  /** Discovers the tools now, whatever the cache and the retry delay; whether the server answered. */
+  /**
+   * Discovers the tools now, whatever the cache and the retry delay; whether the server answered.
+   */
   boolean refresh() {
     lock.lock();
     try {
@@ -105,8 +107,13 @@ final class RemoteCatalog {
         for (RemoteConnection.Tool tool : page.tools()) {
           RemoteTool remote = RemoteTool.of(server.name(), tool);
           if (found.putIfAbsent(remote.spec().name(), remote) != null) {
-            LOG.log(Level.WARNING, "MCP server " + server.name() + " has two tools named "
-                + remote.spec().name() + " once namespaced; keeping the first");
+            LOG.log(
+                Level.WARNING,
+                "MCP server "
+                    + server.name()
+                    + " has two tools named "
+                    + remote.spec().name()
+                    + " once namespaced; keeping the first");
           }
         }
         cursor = page.nextCursor();
@@ -119,8 +126,16 @@ final class RemoteCatalog {
       if (connected != null) {
         session.drop(connected);
       }
-      LOG.log(Level.WARNING, "MCP server " + server.name() + " (" + server.url() + ") is unavailable, "
-          + (tools == null ? "so the agent has none of its tools" : "keeping its cached tools") + ": " + reason);
+      LOG.log(
+          Level.WARNING,
+          "MCP server "
+              + server.name()
+              + " ("
+              + server.url()
+              + ") is unavailable, "
+              + (tools == null ? "so the agent has none of its tools" : "keeping its cached tools")
+              + ": "
+              + reason);
       return false;
     }
   }

@@ -21,12 +21,22 @@ interface RemoteConnection extends AutoCloseable {
   void close();
 
   /** One tool as the server describes it. */
-  record Tool(String name, String title, String description, Object inputSchema, Object outputSchema,
-      Boolean readOnlyHint, Boolean destructiveHint, Boolean idempotentHint, String hintTitle) {}
+  record Tool(
+      String name,
+      String title,
+      String description,
+      Object inputSchema,
+      Object outputSchema,
+      Boolean readOnlyHint,
+      Boolean destructiveHint,
+      Boolean idempotentHint,
+      String hintTitle) {}
 
   record Page(List<Tool> tools, String nextCursor) {}
 
-  /** A call's result: whether it failed, its structured content (or null) and its content as text. */
+  /**
+   * A call's result: whether it failed, its structured content (or null) and its content as text.
+   */
   record Result(boolean isError, Object structuredContent, String text) {}
 
   /** The server answered with a JSON-RPC error (the call was refused, the server is fine). */

@@ -12,21 +12,22 @@ import java.util.Objects;
 
 /**
  * The tools of one external MCP server as a {@link Toolbox}, over the MCP SDK's synchronous clients
- * (connect timeout 5 s, request timeout 15 s by default) in whichever protocol era the server speaks
- * ({@link RemoteSession}).
+ * (connect timeout 5 s, request timeout 15 s by default) in whichever protocol era the server
+ * speaks ({@link RemoteSession}).
  *
  * <ul>
- *   <li>The tools are discovered on first use ({@link #specs()}, {@link #call}, {@link #describe} or
- *   {@link #refresh()}) and then cached ({@link RemoteCatalog}). Each is named {@code <server>__<tool>}
- *   ({@link RemoteTool}), sanitised to {@code [A-Za-z0-9_-]} and cut to 64 characters; a tool without
- *   hints counts as destructive, so the agent asks before calling it.</li>
- *   <li>Arguments and results are translated by {@link RemoteOutcomes}; a result marked {@code isError}
- *   is an error outcome.</li>
- *   <li>A server that is down or slow never throws out of this toolbox: {@link #specs()} returns what is
- *   cached (empty when the server was never reached; discovery is retried at most every
- *   {@code retryAfter}), and {@link #call} returns the error outcome "the {@code <server>} tool server is
- *   unavailable: {@code <reason>}" titled "Couldn't reach {@code <server>}". The connection is dropped after
- *   such a failure and made again on the next use.</li>
+ *   <li>The tools are discovered on first use ({@link #specs()}, {@link #call}, {@link #describe}
+ *       or {@link #refresh()}) and then cached ({@link RemoteCatalog}). Each is named {@code
+ *       <server>__<tool>} ({@link RemoteTool}), sanitised to {@code [A-Za-z0-9_-]} and cut to 64
+ *       characters; a tool without hints counts as destructive, so the agent asks before calling
+ *       it.
+ *   <li>Arguments and results are translated by {@link RemoteOutcomes}; a result marked {@code
+ *       isError} is an error outcome.
+ *   <li>A server that is down or slow never throws out of this toolbox: {@link #specs()} returns
+ *       what is cached (empty when the server was never reached; discovery is retried at most every
+ *       {@code retryAfter}), and {@link #call} returns the error outcome "the {@code <server>} tool
+ *       server is unavailable: {@code <reason>}" titled "Couldn't reach {@code <server>}". The
+ *       connection is dropped after such a failure and made again on the next use.
  * </ul>
  */
 public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
@@ -41,13 +42,19 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
   private final RemoteCatalog catalog;
   private final RemoteOutcomes outcomes;
 
-  /** The server with the default timeouts (connect 5 s, request 15 s, retry discovery after 30 s). */
+  /**
+   * The server with the default timeouts (connect 5 s, request 15 s, retry discovery after 30 s).
+   */
   public RemoteMcpToolbox(ExternalMcpServer server) {
     this(server, CONNECT_TIMEOUT, REQUEST_TIMEOUT, RETRY_AFTER, Clock.systemUTC());
   }
 
-  public RemoteMcpToolbox(ExternalMcpServer server, Duration connectTimeout, Duration requestTimeout,
-      Duration retryAfter, Clock clock) {
+  public RemoteMcpToolbox(
+      ExternalMcpServer server,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      Duration retryAfter,
+      Clock clock) {
     this.server = Objects.requireNonNull(server, "server");
     this.session = new RemoteSession(server, connectTimeout, requestTimeout);
     this.catalog = new RemoteCatalog(server, session, retryAfter, clock);
@@ -58,7 +65,9 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     return server;
   }
 
-  /** The cached tools; discovers them first when they never were and the last attempt is old enough. */
+  /**
+   * The cached tools; discovers them first when they never were and the last attempt is old enough.
+   */
   @Override
   public List<ToolSpec> specs() {
     Map<String, RemoteTool> known = catalog.tools(false);
@@ -80,8 +89,13 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     if (catalog.lastAttempt() == null && error == null) {
       error = "not contacted yet";
     }
-    return new RemoteMcpHealth(server.name(), server.url().toString(), session.reachable(),
-        known == null ? 0 : known.size(), error, session.protocol());
+    return new RemoteMcpHealth(
+        server.name(),
+        server.url().toString(),
+        session.reachable(),
+        known == null ? 0 : known.size(),
+        error,
+        session.protocol());
   }
 
   @Override
@@ -113,7 +127,9 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
   @Override
   public ToolOutcome describe(ToolContext context, String name, String arguments) {
     Prepared prepared = prepare(name, arguments);
-    return prepared.refusal() != null ? prepared.refusal() : outcomes.question(prepared.tool(), prepared.arguments());
+    return prepared.refusal() != null
+        ? prepared.refusal()
+        : outcomes.question(prepared.tool(), prepared.arguments());
   }
 
   @Override
@@ -121,7 +137,10 @@ public final class RemoteMcpToolbox implements Toolbox, AutoCloseable {
     session.close();
   }
 
-  /** {@code <server>__<tool>} with every character outside {@code [A-Za-z0-9_-]} as {@code _}, at most 64 long. */
+  /**
+   * {@code <server>__<tool>} with every character outside {@code [A-Za-z0-9_-]} as {@code _}, at
+   * most 64 long.
+   */
   public static String namespaced(String server, String tool) {
     return RemoteTool.namespaced(server, tool);
   }

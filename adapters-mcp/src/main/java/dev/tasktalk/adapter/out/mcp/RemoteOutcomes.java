@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Translates between the agent's tool calls and one external MCP server's: the arguments (JSON text) into
- * what the server is sent, and every answer, refusal or silence into a {@link ToolOutcome}. A result's
- * content is its {@code structuredContent} when present, else its text content (as is when it is JSON,
- * else as {@code {"text": …}}); a result marked {@code isError} is an error outcome.
+ * Translates between the agent's tool calls and one external MCP server's: the arguments (JSON
+ * text) into what the server is sent, and every answer, refusal or silence into a {@link
+ * ToolOutcome}. A result's content is its {@code structuredContent} when present, else its text
+ * content (as is when it is JSON, else as {@code {"text": …}}); a result marked {@code isError} is
+ * an error outcome.
  */
 final class RemoteOutcomes {
 
@@ -75,7 +76,9 @@ final class RemoteOutcomes {
   /** The server refused the call with a JSON-RPC error: the call failed, the server is fine. */
   ToolOutcome refused(RemoteTool tool, RuntimeException refusal) {
     String reason = shorten(messageOf(refusal));
-    return new ToolOutcome(true, error(tool.remoteName() + " failed on " + server + ": " + reason),
+    return new ToolOutcome(
+        true,
+        error(tool.remoteName() + " failed on " + server + ": " + reason),
         "Couldn't run " + tool.label() + ": " + reason);
   }
 
@@ -87,13 +90,17 @@ final class RemoteOutcomes {
   /** The server did not answer; {@code reason} null when it was never reached. */
   ToolOutcome unavailable(String reason) {
     String why = reason == null ? "it has not answered yet" : reason;
-    return new ToolOutcome(true, error("the " + server + " tool server is unavailable: " + why),
+    return new ToolOutcome(
+        true,
+        error("the " + server + " tool server is unavailable: " + why),
         "Couldn't reach " + server);
   }
 
   ToolOutcome unknown(String name, Map<String, RemoteTool> known) {
-    return new ToolOutcome(true, error("unknown tool " + name + "; the tools are "
-        + String.join(", ", known.keySet())), "Couldn't run an unknown tool");
+    return new ToolOutcome(
+        true,
+        error("unknown tool " + name + "; the tools are " + String.join(", ", known.keySet())),
+        "Couldn't run an unknown tool");
   }
 
   /** The text itself when it is one JSON object or array, else {@code {"text": text}}. */
@@ -110,7 +117,9 @@ final class RemoteOutcomes {
   }
 
   private static String messageOf(Throwable e) {
-    return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    return e.getMessage() == null || e.getMessage().isBlank()
+        ? e.getClass().getSimpleName()
+        : e.getMessage();
   }
 
   /** One line of at most 300 characters. */

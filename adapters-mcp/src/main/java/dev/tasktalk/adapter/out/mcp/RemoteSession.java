@@ -8,10 +8,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The connection to one external MCP server, made on first use and kept until a failure drops it, in
- * whichever protocol era the server speaks: revision 2026-07-28 when it answers {@code server/discover},
- * else the classic Streamable HTTP handshake ({@code initialize}). Also what was last seen of the server:
- * whether it answered, why not, and the revision in use.
+ * The connection to one external MCP server, made on first use and kept until a failure drops it,
+ * in whichever protocol era the server speaks: revision 2026-07-28 when it answers {@code
+ * server/discover}, else the classic Streamable HTTP handshake ({@code initialize}). Also what was
+ * last seen of the server: whether it answered, why not, and the revision in use.
  */
 final class RemoteSession implements AutoCloseable {
 
@@ -34,8 +34,8 @@ final class RemoteSession implements AutoCloseable {
   }
 
   /**
-   * The open connection, or a new one: revision 2026-07-28 when the server answers
-   * {@code server/discover}, else the classic handshake. A server that cannot be reached at all is not
+   * The open connection, or a new one: revision 2026-07-28 when the server answers {@code
+   * server/discover}, else the classic handshake. A server that cannot be reached at all is not
    * asked twice.
    */
   RemoteConnection connection() {
@@ -46,19 +46,30 @@ final class RemoteSession implements AutoCloseable {
       }
       RemoteConnection created;
       try {
-        created = ModernConnection.open(server.url(), server.token(), connectTimeout, requestTimeout,
-            RemoteOutcomes.JSON);
+        created =
+            ModernConnection.open(
+                server.url(), server.token(), connectTimeout, requestTimeout, RemoteOutcomes.JSON);
       } catch (RuntimeException modern) {
         if (unreachable(modern)) {
           throw modern;
         }
-        LOG.log(Level.DEBUG, "MCP server " + server.name() + " does not speak " + ModernConnection.REVISION
-            + " (" + RemoteOutcomes.shorten(reasonOf(modern)) + "); using the classic handshake");
-        created = ClassicConnection.open(server.url(), server.token(), connectTimeout, requestTimeout,
-            RemoteOutcomes.JSON);
+        LOG.log(
+            Level.DEBUG,
+            "MCP server "
+                + server.name()
+                + " does not speak "
+                + ModernConnection.REVISION
+                + " ("
+                + RemoteOutcomes.shorten(reasonOf(modern))
+                + "); using the classic handshake");
+        created =
+            ClassicConnection.open(
+                server.url(), server.token(), connectTimeout, requestTimeout, RemoteOutcomes.JSON);
       }
       protocol = created.revision();
-      LOG.log(Level.INFO, "MCP server " + server.name() + " connected with protocol revision " + protocol);
+      LOG.log(
+          Level.INFO,
+          "MCP server " + server.name() + " connected with protocol revision " + protocol);
       client = created;
       return created;
     } finally {
@@ -122,7 +133,8 @@ final class RemoteSession implements AutoCloseable {
 
   private static boolean unreachable(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.http.HttpConnectTimeoutException
           || cause instanceof java.nio.channels.UnresolvedAddressException
           || cause instanceof java.net.UnknownHostException) {
         return true;
@@ -142,10 +154,13 @@ final class RemoteSession implements AutoCloseable {
     }
   }
 
-  /** A short reason a person can read: a timeout, a refused connection or the root cause's message. */
+  /**
+   * A short reason a person can read: a timeout, a refused connection or the root cause's message.
+   */
   static String reasonOf(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+      if (cause instanceof TimeoutException
+          || cause instanceof java.net.http.HttpTimeoutException) {
         return "no answer in time";
       }
       if (cause instanceof java.net.ConnectException) {
@@ -160,6 +175,8 @@ final class RemoteSession implements AutoCloseable {
     if (message == null || message.isBlank()) {
       message = root.getClass().getSimpleName();
     }
-    return message.contains("Did not observe any item or terminal signal") ? "no answer in time" : message;
+    return message.contains("Did not observe any item or terminal signal")
+        ? "no answer in time"
+        : message;
   }
 }

@@ -20,55 +20,79 @@ import org.junit.jupiter.api.Test;
 class McpToolHandlerTest {
 
   /** A destructive tool that is not delete_task: the same rule must hold for it. */
-  private static final ToolSpec WIPE = new ToolSpec("wipe_notes", "Wipes every note.",
-      "{\"type\":\"object\",\"properties\":{\"folder\":{\"type\":\"string\"}},\"additionalProperties\":false}",
-      null, false, true, false, "wipe all notes");
+  private static final ToolSpec WIPE =
+      new ToolSpec(
+          "wipe_notes",
+          "Wipes every note.",
+          "{\"type\":\"object\",\"properties\":{\"folder\":{\"type\":\"string\"}},\"additionalProperties\":false}",
+          null,
+          false,
+          true,
+          false,
+          "wipe all notes");
 
   private final List<String> calls = new ArrayList<>();
   private final List<ToolContext> contexts = new ArrayList<>();
-  private ToolOutcome next = new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Added");
+  private ToolOutcome next =
+      new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Added");
 
-  private final Toolbox toolbox = new Toolbox() {
-    @Override
-    public List<ToolSpec> specs() {
-      return List.of(new ToolSpec("delete_task", "Delete.", "{\"type\":\"object\"}", "{\"type\":\"object\"}",
-          false, true, true), WIPE);
-    }
+  private final Toolbox toolbox =
+      new Toolbox() {
+        @Override
+        public List<ToolSpec> specs() {
+          return List.of(
+              new ToolSpec(
+                  "delete_task",
+                  "Delete.",
+                  "{\"type\":\"object\"}",
+                  "{\"type\":\"object\"}",
+                  false,
+                  true,
+                  true),
+              WIPE);
+        }
 
-    @Override
-    public ToolOutcome call(ToolContext context, String name, String arguments) {
-      contexts.add(context);
-      calls.add(name + " " + arguments);
-      return next;
-    }
+        @Override
+        public ToolOutcome call(ToolContext context, String name, String arguments) {
+          contexts.add(context);
+          calls.add(name + " " + arguments);
+          return next;
+        }
 
-    @Override
-    public ToolOutcome describe(ToolContext context, String name, String arguments) {
-      return new ToolOutcome(false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Delete task ‘Milk’?");
-    }
-  };
+        @Override
+        public ToolOutcome describe(ToolContext context, String name, String arguments) {
+          return new ToolOutcome(
+              false, "{\"task\":{\"id\":\"t1\",\"title\":\"Milk\"}}", "Delete task ‘Milk’?");
+        }
+      };
 
   private final McpToolHandler handler = new McpToolHandler(toolbox, TaskMcpServer.json());
   private final McpTransportContext alice = McpCaller.context(new UserId("alice"));
 
   @Test
   void givenSuccess_call_returnsStructuredContentForTheAuthenticatedOwner() {
-    CallToolResult result = handler.call(alice, new CallToolRequest("add_task", Map.of("title", "Milk")));
+    CallToolResult result =
+        handler.call(alice, new CallToolRequest("add_task", Map.of("title", "Milk")));
 
     assertThat(result.isError()).isFalse();
-    assertThat(result.structuredContent()).isEqualTo(Map.of("task", Map.of("id", "t1", "title", "Milk")));
+    assertThat(result.structuredContent())
+        .isEqualTo(Map.of("task", Map.of("id", "t1", "title", "Milk")));
     assertThat(((TextContent) result.content().get(0)).text()).contains("\"t1\"");
-    assertThat(contexts).singleElement().satisfies(context -> {
-      assertThat(context.owner()).isEqualTo(new UserId("alice"));
-      assertThat(context.surface()).isEqualTo(ToolContext.MCP);
-    });
+    assertThat(contexts)
+        .singleElement()
+        .satisfies(
+            context -> {
+              assertThat(context.owner()).isEqualTo(new UserId("alice"));
+              assertThat(context.surface()).isEqualTo(ToolContext.MCP);
+            });
   }
 
   @Test
   void givenDomainError_call_returnsIsErrorWithoutStructuredContent() {
     next = new ToolOutcome(true, "{\"error\":\"no task with id x\"}", "Couldn't read task");
 
-    CallToolResult result = handler.call(alice, new CallToolRequest("get_task", Map.of("task_id", "x")));
+    CallToolResult result =
+        handler.call(alice, new CallToolRequest("get_task", Map.of("task_id", "x")));
 
     assertThat(result.isError()).isTrue();
     assertThat(result.structuredContent()).isNull();
@@ -77,8 +101,10 @@ class McpToolHandlerTest {
 
   @Test
   void givenDeleteWithoutConfirm_call_refusesNamingConfirmAndDeletesNothing() {
-    for (Map<String, Object> arguments : List.of(Map.<String, Object>of("task_id", "t1"),
-        Map.<String, Object>of("task_id", "t1", "confirm", false))) {
+    for (Map<String, Object> arguments :
+        List.of(
+            Map.<String, Object>of("task_id", "t1"),
+            Map.<String, Object>of("task_id", "t1", "confirm", false))) {
       CallToolResult result = handler.call(alice, new CallToolRequest("delete_task", arguments));
 
       assertThat(result.isError()).isTrue();
@@ -86,7 +112,8 @@ class McpToolHandlerTest {
     }
     assertThat(calls).isEmpty();
 
-    handler.call(alice, new CallToolRequest("delete_task", Map.of("task_id", "t1", "confirm", true)));
+    handler.call(
+        alice, new CallToolRequest("delete_task", Map.of("task_id", "t1", "confirm", true)));
     assertThat(calls).singleElement().asString().startsWith("delete_task ");
   }
 
@@ -95,18 +122,26 @@ class McpToolHandlerTest {
     List<String> asked = new ArrayList<>();
     CallToolRequest delete = new CallToolRequest("delete_task", Map.of("task_id", "t1"));
 
-    CallToolResult declined = handler.call(alice, delete, question -> {
-      asked.add(question);
-      return java.util.Optional.of(false);
-    });
+    CallToolResult declined =
+        handler.call(
+            alice,
+            delete,
+            question -> {
+              asked.add(question);
+              return java.util.Optional.of(false);
+            });
     assertThat(declined.isError()).isTrue();
     assertThat(((TextContent) declined.content().get(0)).text()).contains("declined");
     assertThat(calls).isEmpty();
 
-    CallToolResult accepted = handler.call(alice, delete, question -> {
-      asked.add(question);
-      return java.util.Optional.of(true);
-    });
+    CallToolResult accepted =
+        handler.call(
+            alice,
+            delete,
+            question -> {
+              asked.add(question);
+              return java.util.Optional.of(true);
+            });
     assertThat(accepted.isError()).isFalse();
     assertThat(calls).singleElement().asString().startsWith("delete_task ");
     assertThat(asked).containsExactly("Delete task ‘Milk’?", "Delete task ‘Milk’?");
@@ -114,15 +149,18 @@ class McpToolHandlerTest {
 
   @Test
   void givenAnotherDestructiveTool_call_needsConfirmTrue_andTheToolNeverSeesConfirm() {
-    CallToolResult refused = handler.call(alice, new CallToolRequest("wipe_notes", Map.of("folder", "work")));
+    CallToolResult refused =
+        handler.call(alice, new CallToolRequest("wipe_notes", Map.of("folder", "work")));
 
     assertThat(refused.isError()).isTrue();
     assertThat(((TextContent) refused.content().get(0)).text())
-        .contains("wipe_notes needs confirm: true").contains("“wipe all notes”");
+        .contains("wipe_notes needs confirm: true")
+        .contains("“wipe all notes”");
     assertThat(calls).isEmpty();
 
-    CallToolResult done = handler.call(alice, new CallToolRequest("wipe_notes", Map.of("folder", "work",
-        "confirm", true)));
+    CallToolResult done =
+        handler.call(
+            alice, new CallToolRequest("wipe_notes", Map.of("folder", "work", "confirm", true)));
 
     assertThat(done.isError()).isFalse();
     assertThat(calls).containsExactly("wipe_notes {\"folder\":\"work\"}");
@@ -132,10 +170,14 @@ class McpToolHandlerTest {
   void givenAnotherDestructiveTool_aClientThatCanElicit_isAsked_andADeclineNamesTheAction() {
     List<String> asked = new ArrayList<>();
 
-    CallToolResult declined = handler.call(alice, new CallToolRequest("wipe_notes", Map.of()), question -> {
-      asked.add(question);
-      return java.util.Optional.of(false);
-    });
+    CallToolResult declined =
+        handler.call(
+            alice,
+            new CallToolRequest("wipe_notes", Map.of()),
+            question -> {
+              asked.add(question);
+              return java.util.Optional.of(false);
+            });
 
     assertThat(asked).containsExactly("Delete task ‘Milk’?");
     assertThat(declined.isError()).isTrue();
@@ -150,12 +192,14 @@ class McpToolHandlerTest {
 
     assertThat(wipe.description()).startsWith("Wipes every note.").contains("confirm: true");
     assertThat(wipe.inputSchema()).containsEntry("additionalProperties", false);
-    assertThat(((Map<?, ?>) wipe.inputSchema().get("properties")).keySet().toString()).isEqualTo("[folder, confirm]");
+    assertThat(((Map<?, ?>) wipe.inputSchema().get("properties")).keySet().toString())
+        .isEqualTo("[folder, confirm]");
   }
 
   @Test
   void givenNoOwnerInTheContext_call_refusesWithoutCallingTheToolbox() {
-    CallToolResult result = handler.call(McpTransportContext.EMPTY, new CallToolRequest("list_tasks", Map.of()));
+    CallToolResult result =
+        handler.call(McpTransportContext.EMPTY, new CallToolRequest("list_tasks", Map.of()));
 
     assertThat(result.isError()).isTrue();
     assertThat(calls).isEmpty();

@@ -27,40 +27,72 @@ class ModernTaskMcpServerTest {
 
   private final List<String> calls = new ArrayList<>();
 
-  private final Toolbox toolbox = new Toolbox() {
-    @Override
-    public List<ToolSpec> specs() {
-      String input = "{\"type\":\"object\",\"properties\":{\"task_id\":{\"type\":\"string\"},"
-          + "\"confirm\":{\"type\":\"boolean\"}},\"required\":[\"task_id\"]}";
-      return List.of(
-          new ToolSpec("list_tasks", "List.", "{\"type\":\"object\"}", "{\"type\":\"object\"}", true, false, true),
-          new ToolSpec("delete_task", "Delete.", input, "{\"type\":\"object\"}", false, true, true),
-          new ToolSpec("add_task", "Add.", "{\"type\":\"object\"}", "{\"type\":\"object\"}", false, false, false),
-          new ToolSpec("wipe_notes", "Wipe.", "{\"type\":\"object\"}", null, false, true, false, "wipe all notes"));
-    }
+  private final Toolbox toolbox =
+      new Toolbox() {
+        @Override
+        public List<ToolSpec> specs() {
+          String input =
+              "{\"type\":\"object\",\"properties\":{\"task_id\":{\"type\":\"string\"},"
+                  + "\"confirm\":{\"type\":\"boolean\"}},\"required\":[\"task_id\"]}";
+          return List.of(
+              new ToolSpec(
+                  "list_tasks",
+                  "List.",
+                  "{\"type\":\"object\"}",
+                  "{\"type\":\"object\"}",
+                  true,
+                  false,
+                  true),
+              new ToolSpec(
+                  "delete_task", "Delete.", input, "{\"type\":\"object\"}", false, true, true),
+              new ToolSpec(
+                  "add_task",
+                  "Add.",
+                  "{\"type\":\"object\"}",
+                  "{\"type\":\"object\"}",
+                  false,
+                  false,
+                  false),
+              new ToolSpec(
+                  "wipe_notes",
+                  "Wipe.",
+                  "{\"type\":\"object\"}",
+                  null,
+                  false,
+                  true,
+                  false,
+                  "wipe all notes"));
+        }
 
-    @Override
-    public ToolOutcome call(ToolContext context, String name, String arguments) {
-      calls.add(context.owner().value() + " " + name + " " + arguments);
-      return new ToolOutcome(false, TASK, "Done");
-    }
+        @Override
+        public ToolOutcome call(ToolContext context, String name, String arguments) {
+          calls.add(context.owner().value() + " " + name + " " + arguments);
+          return new ToolOutcome(false, TASK, "Done");
+        }
 
-    @Override
-    public ToolOutcome describe(ToolContext context, String name, String arguments) {
-      return new ToolOutcome(false, TASK, "Delete task ‘Milk’?");
-    }
-  };
+        @Override
+        public ToolOutcome describe(ToolContext context, String name, String arguments) {
+          return new ToolOutcome(false, TASK, "Delete task ‘Milk’?");
+        }
+      };
 
   private final McpServer server = TaskMcpServer.modern(toolbox, "1.0");
   private final McpTransportContext alice = McpCaller.context(new UserId("alice"));
 
-  private JSONRPCResponse send(String method, Map<String, Object> params, Map<String, Object> capabilities) {
+  private JSONRPCResponse send(
+      String method, Map<String, Object> params, Map<String, Object> capabilities) {
     Map<String, Object> withMeta = new LinkedHashMap<>(params);
-    withMeta.put("_meta", Map.of(
-        "io.modelcontextprotocol/protocolVersion", "2026-07-28",
-        "io.modelcontextprotocol/clientCapabilities", capabilities,
-        "io.modelcontextprotocol/clientInfo", Map.of("name", "test", "version", "1")));
-    McpTransportResponse response = server.handleBlocking(alice, new JSONRPCRequest(method, 7, withMeta)).block();
+    withMeta.put(
+        "_meta",
+        Map.of(
+            "io.modelcontextprotocol/protocolVersion",
+            "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities",
+            capabilities,
+            "io.modelcontextprotocol/clientInfo",
+            Map.of("name", "test", "version", "1")));
+    McpTransportResponse response =
+        server.handleBlocking(alice, new JSONRPCRequest(method, 7, withMeta)).block();
     if (response instanceof McpTransportResponse.Result result) {
       return result.response();
     }
@@ -77,8 +109,11 @@ class ModernTaskMcpServerTest {
     Map<String, Object> discovered = result(send("server/discover", Map.of(), Map.of()));
 
     assertThat(discovered.get("supportedVersions")).isEqualTo(List.of("2026-07-28"));
-    assertThat(discovered).containsEntry("resultType", "complete").containsKey("capabilities")
-        .containsEntry("ttlMs", 300_000L).containsEntry("cacheScope", "public");
+    assertThat(discovered)
+        .containsEntry("resultType", "complete")
+        .containsKey("capabilities")
+        .containsEntry("ttlMs", 300_000L)
+        .containsEntry("cacheScope", "public");
     assertThat(discovered.get("_meta").toString()).contains("tasktalk");
   }
 
@@ -88,10 +123,13 @@ class ModernTaskMcpServerTest {
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> tools = (List<Map<String, Object>>) listed.get("tools");
-    assertThat(tools).extracting(tool -> tool.get("name")).containsExactly("add_task", "delete_task", "list_tasks",
-        "wipe_notes");
+    assertThat(tools)
+        .extracting(tool -> tool.get("name"))
+        .containsExactly("add_task", "delete_task", "list_tasks", "wipe_notes");
     assertThat(tools.get(1).get("annotations").toString()).contains("destructiveHint=true");
-    assertThat(listed).containsEntry("resultType", "complete").containsEntry("ttlMs", 300_000L)
+    assertThat(listed)
+        .containsEntry("resultType", "complete")
+        .containsEntry("ttlMs", 300_000L)
         .containsEntry("cacheScope", "public");
   }
 
@@ -102,7 +140,9 @@ class ModernTaskMcpServerTest {
 
     Map<String, Object> asked = result(send("tools/call", call, capabilities));
     assertThat(asked).containsEntry("resultType", "input_required");
-    assertThat(asked.get("inputRequests").toString()).contains("confirm_delete").contains("Delete task ‘Milk’?");
+    assertThat(asked.get("inputRequests").toString())
+        .contains("confirm_delete")
+        .contains("Delete task ‘Milk’?");
     assertThat(calls).isEmpty();
 
     Map<String, Object> declined = new LinkedHashMap<>(call);
@@ -113,8 +153,9 @@ class ModernTaskMcpServerTest {
     assertThat(calls).isEmpty();
 
     Map<String, Object> accepted = new LinkedHashMap<>(call);
-    accepted.put("inputResponses", Map.of("confirm_delete",
-        Map.of("action", "accept", "content", Map.of("confirm", true))));
+    accepted.put(
+        "inputResponses",
+        Map.of("confirm_delete", Map.of("action", "accept", "content", Map.of("confirm", true))));
     Map<String, Object> done = result(send("tools/call", accepted, capabilities));
     assertThat(done).containsEntry("resultType", "complete").containsEntry("isError", false);
     assertThat(calls).containsExactly("alice delete_task {\"task_id\":\"t1\"}");
@@ -122,13 +163,22 @@ class ModernTaskMcpServerTest {
 
   @Test
   void deleteTask_withoutElicitation_needsConfirmTrue() {
-    Map<String, Object> refused = result(send("tools/call",
-        Map.of("name", "delete_task", "arguments", Map.of("task_id", "t1")), Map.of()));
+    Map<String, Object> refused =
+        result(
+            send(
+                "tools/call",
+                Map.of("name", "delete_task", "arguments", Map.of("task_id", "t1")),
+                Map.of()));
     assertThat(refused).containsEntry("isError", true);
     assertThat(refused.toString()).contains("confirm: true");
 
-    Map<String, Object> done = result(send("tools/call",
-        Map.of("name", "delete_task", "arguments", Map.of("task_id", "t1", "confirm", true)), Map.of()));
+    Map<String, Object> done =
+        result(
+            send(
+                "tools/call",
+                Map.of(
+                    "name", "delete_task", "arguments", Map.of("task_id", "t1", "confirm", true)),
+                Map.of()));
     assertThat(done).containsEntry("isError", false);
     assertThat(calls).hasSize(1);
   }
@@ -152,19 +202,36 @@ class ModernTaskMcpServerTest {
     assertThat(refused.toString()).contains("wipe_notes needs confirm: true");
     assertThat(calls).isEmpty();
 
-    Map<String, Object> confirmed = result(send("tools/call",
-        Map.of("name", "wipe_notes", "arguments", Map.of("confirm", true)), Map.of()));
+    Map<String, Object> confirmed =
+        result(
+            send(
+                "tools/call",
+                Map.of("name", "wipe_notes", "arguments", Map.of("confirm", true)),
+                Map.of()));
     assertThat(confirmed).containsEntry("isError", false);
     assertThat(calls).containsExactly("alice wipe_notes {}");
   }
 
   @Test
   void unknownTool_andUnsupportedVersion_areJsonRpcErrors() {
-    assertThat(send("tools/call", Map.of("name", "nope"), Map.of()).error().code()).isEqualTo(-32602);
-    JSONRPCResponse old = server.handleBlocking(alice, new JSONRPCRequest("tools/list", 8,
-        Map.of("_meta", Map.of("io.modelcontextprotocol/protocolVersion", "2025-11-25",
-            "io.modelcontextprotocol/clientCapabilities", Map.of())))).map(r -> r instanceof
-                McpTransportResponse.Error e ? e.response() : null).block();
+    assertThat(send("tools/call", Map.of("name", "nope"), Map.of()).error().code())
+        .isEqualTo(-32602);
+    JSONRPCResponse old =
+        server
+            .handleBlocking(
+                alice,
+                new JSONRPCRequest(
+                    "tools/list",
+                    8,
+                    Map.of(
+                        "_meta",
+                        Map.of(
+                            "io.modelcontextprotocol/protocolVersion",
+                            "2025-11-25",
+                            "io.modelcontextprotocol/clientCapabilities",
+                            Map.of()))))
+            .map(r -> r instanceof McpTransportResponse.Error e ? e.response() : null)
+            .block();
     assertThat(old.error().code()).isEqualTo(-32022);
   }
 }

@@ -6,20 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Just enough of an MCP server over Streamable HTTP (JSON responses, one session) for the client tests:
- * initialize, ping, tools/list and tools/call of a few fixture tools. {@code delayMillis} makes it slow.
+ * Just enough of an MCP server over Streamable HTTP (JSON responses, one session) for the client
+ * tests: initialize, ping, tools/list and tools/call of a few fixture tools. {@code delayMillis}
+ * makes it slow.
  */
 final class TinyMcpServer implements AutoCloseable {
 
@@ -88,7 +88,9 @@ final class TinyMcpServer implements AutoCloseable {
       switch (method) {
         case "initialize" -> {
           ObjectNode result = response.putObject("result");
-          result.put("protocolVersion", request.path("params").path("protocolVersion").asString("2025-06-18"));
+          result.put(
+              "protocolVersion",
+              request.path("params").path("protocolVersion").asString("2025-06-18"));
           result.putObject("capabilities").putObject("tools");
           result.putObject("serverInfo").put("name", "tiny").put("version", "1");
           exchange.getResponseHeaders().add("Mcp-Session-Id", UUID.randomUUID().toString());
@@ -96,7 +98,11 @@ final class TinyMcpServer implements AutoCloseable {
         case "ping" -> response.putObject("result");
         case "tools/list" -> response.putObject("result").set("tools", tools());
         case "tools/call" -> call(request.path("params"), response);
-        default -> response.putObject("error").put("code", -32601).put("message", "Method not found: " + method);
+        default ->
+            response
+                .putObject("error")
+                .put("code", -32601)
+                .put("message", "Method not found: " + method);
       }
       byte[] bytes = JSON.writeValueAsBytes(response);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -109,16 +115,22 @@ final class TinyMcpServer implements AutoCloseable {
 
   private static ArrayNode tools() {
     ArrayNode tools = JSON.createArrayNode();
-    ObjectNode echo = tools.addObject().put("name", "echo").put("description", "Echoes its arguments");
+    ObjectNode echo =
+        tools.addObject().put("name", "echo").put("description", "Echoes its arguments");
     ObjectNode schema = echo.putObject("inputSchema").put("type", "object");
     schema.putObject("properties").putObject("message").put("type", "string");
     schema.putArray("required").add("message");
     echo.putObject("annotations").put("readOnlyHint", true);
-    ObjectNode wipe = tools.addObject().put("name", "wipe").put("title", "Wipe everything")
-        .put("description", "Deletes all the things");
+    ObjectNode wipe =
+        tools
+            .addObject()
+            .put("name", "wipe")
+            .put("title", "Wipe everything")
+            .put("description", "Deletes all the things");
     wipe.putObject("inputSchema").put("type", "object");
     wipe.putObject("annotations").put("readOnlyHint", false).put("destructiveHint", true);
-    ObjectNode greet = tools.addObject().put("name", "greet.person").put("description", "Says hello");
+    ObjectNode greet =
+        tools.addObject().put("name", "greet.person").put("description", "Says hello");
     greet.putObject("inputSchema").put("type", "object");
     greet.putObject("annotations").put("destructiveHint", false).put("idempotentHint", true);
     ObjectNode fail = tools.addObject().put("name", "fail").put("description", "Always fails");
@@ -137,16 +149,29 @@ final class TinyMcpServer implements AutoCloseable {
       case "echo" -> {
         ObjectNode structured = result.putObject("structuredContent");
         structured.set("echo", arguments);
-        result.putArray("content").addObject().put("type", "text").put("text", JSON.writeValueAsString(structured));
+        result
+            .putArray("content")
+            .addObject()
+            .put("type", "text")
+            .put("text", JSON.writeValueAsString(structured));
         result.put("isError", false);
       }
-      case "greet.person" -> result.putArray("content").addObject().put("type", "text")
-          .put("text", "Hello, " + arguments.path("name").asString("world") + "!");
+      case "greet.person" ->
+          result
+              .putArray("content")
+              .addObject()
+              .put("type", "text")
+              .put("text", "Hello, " + arguments.path("name").asString("world") + "!");
       case "fail" -> {
-        result.putArray("content").addObject().put("type", "text").put("text", "the widget is broken");
+        result
+            .putArray("content")
+            .addObject()
+            .put("type", "text")
+            .put("text", "the widget is broken");
         result.put("isError", true);
       }
-      case "wipe", "plain" -> result.putArray("content").addObject().put("type", "text").put("text", "{\"ok\":true}");
+      case "wipe", "plain" ->
+          result.putArray("content").addObject().put("type", "text").put("text", "{\"ok\":true}");
       default -> {
         response.putObject("error").put("code", -32602).put("message", "Unknown tool: " + name);
         return;

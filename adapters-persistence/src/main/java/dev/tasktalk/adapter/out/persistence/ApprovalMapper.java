@@ -14,15 +14,24 @@ import java.util.Locale;
 final class ApprovalMapper {
 
   /** The columns in the order {@link #toDomain} reads them; the arguments come back as text. */
-  static final String SELECT = "select id, owner, thread_id, item_id, tool_call_id, tool_name,"
-      + " cast(arguments as text), status, created_at, decided_at from approvals";
+  static final String SELECT =
+      "select id, owner, thread_id, item_id, tool_call_id, tool_name,"
+          + " cast(arguments as text), status, created_at, decided_at from approvals";
 
   private ApprovalMapper() {}
 
   static Approval toDomain(Object[] row) {
-    return new Approval((String) row[0], new UserId((String) row[1]), new ThreadId((String) row[2]),
-        new ItemId((String) row[3]), (String) row[4], (String) row[5], (String) row[6],
-        ApprovalStatus.valueOf(((String) row[7]).toUpperCase(Locale.ROOT)), instant(row[8]), instant(row[9]));
+    return new Approval(
+        (String) row[0],
+        new UserId((String) row[1]),
+        new ThreadId((String) row[2]),
+        new ItemId((String) row[3]),
+        (String) row[4],
+        (String) row[5],
+        (String) row[6],
+        ApprovalStatus.valueOf(((String) row[7]).toUpperCase(Locale.ROOT)),
+        instant(row[8]),
+        instant(row[9]));
   }
 
   static String wireName(ApprovalStatus status) {

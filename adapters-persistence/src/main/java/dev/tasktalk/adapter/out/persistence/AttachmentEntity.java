@@ -43,12 +43,35 @@ class AttachmentEntity {
     // for JPA
   }
 
-  String id() { return id; }
-  String owner() { return owner; }
-  String name() { return name; }
-  String mimeType() { return mimeType; }
-  long size() { return size; }
-  String threadId() { return threadId; }
-  boolean uploaded() { return uploaded; }
-  OffsetDateTime createdAt() { return createdAt; }
+  String id() {
+    return id;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String mimeType() {
+    return mimeType;
+  }
+
+  long size() {
+    return size;
+  }
+
+  String threadId() {
+    return threadId;
+  }
+
+  boolean uploaded() {
+    return uploaded;
+  }
+
+  OffsetDateTime createdAt() {
+    return createdAt;
+  }
 }

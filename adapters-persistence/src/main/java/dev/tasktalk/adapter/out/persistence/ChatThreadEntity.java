@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A row of {@code threads}: a conversation's metadata; its items are rows of {@code thread_items}. */
+/**
+ * A row of {@code threads}: a conversation's metadata; its items are rows of {@code thread_items}.
+ */
 @Entity
 @Table(name = "threads")
 class ChatThreadEntity {
@@ -37,7 +39,12 @@ class ChatThreadEntity {
     // for JPA
   }
 
-  ChatThreadEntity(String id, String owner, String title, String status, String statusReason,
+  ChatThreadEntity(
+      String id,
+      String owner,
+      String title,
+      String status,
+      String statusReason,
       OffsetDateTime createdAt) {
     this.id = id;
     this.owner = owner;
@@ -48,10 +55,27 @@ class ChatThreadEntity {
     this.updatedAt = createdAt;
   }
 
-  String id() { return id; }
-  String owner() { return owner; }
-  String title() { return title; }
-  String status() { return status; }
-  String statusReason() { return statusReason; }
-  OffsetDateTime createdAt() { return createdAt; }
+  String id() {
+    return id;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  String title() {
+    return title;
+  }
+
+  String status() {
+    return status;
+  }
+
+  String statusReason() {
+    return statusReason;
+  }
+
+  OffsetDateTime createdAt() {
+    return createdAt;
+  }
 }

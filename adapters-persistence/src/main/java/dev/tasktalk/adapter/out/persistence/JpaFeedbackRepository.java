@@ -21,9 +21,10 @@ public class JpaFeedbackRepository implements FeedbackRepository {
   private static final Set<String> KINDS = Set.of("positive", "negative");
 
   // Selecting from the owner's thread row makes the insert its own ownership check.
-  private static final String INSERT = "insert into feedback (owner, thread_id, item_ids, kind, created_at)"
-      + " select t.owner, t.id, cast(?1 as text[]), ?2, cast(?3 as timestamptz) from threads t"
-      + " where t.id = ?4 and t.owner = ?5";
+  private static final String INSERT =
+      "insert into feedback (owner, thread_id, item_ids, kind, created_at)"
+          + " select t.owner, t.id, cast(?1 as text[]), ?2, cast(?3 as timestamptz) from threads t"
+          + " where t.id = ?4 and t.owner = ?5";
 
   @PersistenceContext(unitName = "tasktalk")
   private EntityManager em;
@@ -42,13 +43,14 @@ public class JpaFeedbackRepository implements FeedbackRepository {
     if (!KINDS.contains(kind)) {
       throw new IllegalArgumentException("feedback kind must be positive or negative: " + kind);
     }
-    int rows = em.createNativeQuery(INSERT)
-        .setParameter(1, items.stream().map(ItemId::value).toArray(String[]::new))
-        .setParameter(2, kind)
-        .setParameter(3, Times.utc(at))
-        .setParameter(4, threadId.value())
-        .setParameter(5, owner.value())
-        .executeUpdate();
+    int rows =
+        em.createNativeQuery(INSERT)
+            .setParameter(1, items.stream().map(ItemId::value).toArray(String[]::new))
+            .setParameter(2, kind)
+            .setParameter(3, Times.utc(at))
+            .setParameter(4, threadId.value())
+            .setParameter(5, owner.value())
+            .executeUpdate();
     if (rows == 0) {
       throw new ThreadNotFoundException(threadId);
     }

@@ -10,19 +10,22 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 
 /**
- * {@link InstanceLeases} in the {@code instance_leases} table by native SQL, every time taken from the
- * database's clock ({@code now()}), so instances whose clocks disagree still agree on who is alive.
+ * {@link InstanceLeases} in the {@code instance_leases} table by native SQL, every time taken from
+ * the database's clock ({@code now()}), so instances whose clocks disagree still agree on who is
+ * alive.
  */
 @ApplicationScoped
 @TranslatesOutages
 public class JpaInstanceLeases implements InstanceLeases {
 
-  private static final String RENEW = "insert into instance_leases"
-      + " (instance_id, description, started_at, renewed_at, expires_at)"
-      + " values (?1, ?2, now(), now(), now() + ?3 * interval '1 millisecond')"
-      + " on conflict (instance_id) do update set renewed_at = now(), expires_at = excluded.expires_at";
+  private static final String RENEW =
+      "insert into instance_leases (instance_id, description, started_at, renewed_at, expires_at)"
+          + " values (?1, ?2, now(), now(), now() + ?3 * interval '1 millisecond') on conflict"
+          + " (instance_id) do update set renewed_at = now(), expires_at = excluded.expires_at";
+
   /** Leases long expired say nothing any more: their runs count as orphaned without them. */
-  private static final String FORGET = "delete from instance_leases where expires_at < now() - interval '1 day'";
+  private static final String FORGET =
+      "delete from instance_leases where expires_at < now() - interval '1 day'";
 
   @PersistenceContext(unitName = "tasktalk")
   private EntityManager em;
@@ -43,7 +46,11 @@ public class JpaInstanceLeases implements InstanceLeases {
   public void renew(Duration ttl, String description) {
     em.createNativeQuery(RENEW)
         .setParameter(1, instance.value())
-        .setParameter(2, description == null ? null : description.substring(0, Math.min(255, description.length())))
+        .setParameter(
+            2,
+            description == null
+                ? null
+                : description.substring(0, Math.min(255, description.length())))
         .setParameter(3, ttl.toMillis())
         .executeUpdate();
   }

@@ -6,12 +6,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** The {@link SecretRepository} on PostgreSQL: insert unless present, then read the one that won. */
+/**
+ * The {@link SecretRepository} on PostgreSQL: insert unless present, then read the one that won.
+ */
 @ApplicationScoped
 @TranslatesOutages
 public class JpaSecretRepository implements SecretRepository {
 
-  // A concurrent insert of the same name waits for the first to commit and then does nothing, so the
+  // A concurrent insert of the same name waits for the first to commit and then does nothing, so
+  // the
   // read that follows (a new snapshot under READ COMMITTED) sees the winner's bytes.
   private static final String INSERT =
       "insert into server_secrets (name, value) values (?1, ?2) on conflict (name) do nothing";

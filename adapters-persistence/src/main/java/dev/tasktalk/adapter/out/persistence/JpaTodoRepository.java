@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The {@link TodoRepository} on PostgreSQL through JPA; every write is one transaction; reads run
- * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips). */
+/**
+ * The {@link TodoRepository} on PostgreSQL through JPA; every write is one transaction; reads run
+ * without one unless the caller has one (no JTA begin/commit, no BEGIN/COMMIT round trips).
+ */
 @ApplicationScoped
 @TranslatesOutages
 public class JpaTodoRepository implements TodoRepository {
@@ -49,28 +51,32 @@ public class JpaTodoRepository implements TodoRepository {
   public Optional<Todo> update(UserId owner, TodoId id, Consumer<Todo> change) {
     // The row lock makes a concurrent update of the same task wait for this one to commit, so
     // neither overwrites the other's change with stale values.
-    return load(owner, id, LockModeType.PESSIMISTIC_WRITE).map(entity -> {
-      Todo todo = TodoMapper.toDomain(entity);
-      change.accept(todo);
-      TodoMapper.copyState(todo, entity);
-      return todo;
-    });
+    return load(owner, id, LockModeType.PESSIMISTIC_WRITE)
+        .map(
+            entity -> {
+              Todo todo = TodoMapper.toDomain(entity);
+              change.accept(todo);
+              TodoMapper.copyState(todo, entity);
+              return todo;
+            });
   }
 
   @Override
   @Transactional
   public boolean delete(UserId owner, TodoId id) {
     return em.createQuery("delete from TodoEntity t where t.owner = :owner and t.id = :id")
-        .setParameter("owner", owner.value())
-        .setParameter("id", id.value())
-        .executeUpdate() > 0;
+            .setParameter("owner", owner.value())
+            .setParameter("id", id.value())
+            .executeUpdate()
+        > 0;
   }
 
   @Override
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Todo> list(UserId owner, TodoFilter filter, TodoPosition after, int limit) {
     @SuppressWarnings("unchecked")
-    List<TodoEntity> rows = TodoListQuery.of(owner, filter, after, limit).create(em).getResultList();
+    List<TodoEntity> rows =
+        TodoListQuery.of(owner, filter, after, limit).create(em).getResultList();
     return rows.stream().map(TodoMapper::toDomain).toList();
   }
 

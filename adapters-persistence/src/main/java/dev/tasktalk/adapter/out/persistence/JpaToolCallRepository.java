@@ -16,15 +16,21 @@ import jakarta.transaction.Transactional;
 @TranslatesOutages
 public class JpaToolCallRepository implements ToolCallRepository {
 
-  private static final String COLUMNS = "insert into tool_calls (id, owner, thread_id, run_id, surface, name,"
-      + " arguments, result, status, duration_ms, created_at)";
-  private static final String VALUES = " cast(?1 as uuid), ?2, %s, cast(?4 as uuid), ?5, ?6,"
-      + " cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10, cast(?11 as timestamptz)";
+  private static final String COLUMNS =
+      "insert into tool_calls (id, owner, thread_id, run_id, surface, name,"
+          + " arguments, result, status, duration_ms, created_at)";
+  private static final String VALUES =
+      " cast(?1 as uuid), ?2, %s, cast(?4 as uuid), ?5, ?6,"
+          + " cast(?7 as jsonb), cast(?8 as jsonb), ?9, ?10, cast(?11 as timestamptz)";
   // An MCP call belongs to no thread.
-  private static final String INSERT = COLUMNS + " values (" + VALUES.formatted("cast(?3 as varchar)") + ")";
+  private static final String INSERT =
+      COLUMNS + " values (" + VALUES.formatted("cast(?3 as varchar)") + ")";
   // Selecting from the owner's thread row makes the insert its own ownership check.
-  private static final String INSERT_IN_THREAD = COLUMNS + " select" + VALUES.formatted("t.id")
-      + " from threads t where t.id = ?3 and t.owner = ?2";
+  private static final String INSERT_IN_THREAD =
+      COLUMNS
+          + " select"
+          + VALUES.formatted("t.id")
+          + " from threads t where t.id = ?3 and t.owner = ?2";
 
   @PersistenceContext(unitName = "tasktalk")
   private EntityManager em;
@@ -40,19 +46,20 @@ public class JpaToolCallRepository implements ToolCallRepository {
   @Override
   @Transactional
   public void record(ToolCallRecord call) {
-    int rows = em.createNativeQuery(call.threadId() == null ? INSERT : INSERT_IN_THREAD)
-        .setParameter(1, call.id())
-        .setParameter(2, call.owner().value())
-        .setParameter(3, call.threadId() == null ? null : call.threadId().value())
-        .setParameter(4, call.runId())
-        .setParameter(5, call.surface())
-        .setParameter(6, call.name())
-        .setParameter(7, call.arguments())
-        .setParameter(8, call.result())
-        .setParameter(9, call.status())
-        .setParameter(10, call.durationMillis())
-        .setParameter(11, Times.utc(call.at()))
-        .executeUpdate();
+    int rows =
+        em.createNativeQuery(call.threadId() == null ? INSERT : INSERT_IN_THREAD)
+            .setParameter(1, call.id())
+            .setParameter(2, call.owner().value())
+            .setParameter(3, call.threadId() == null ? null : call.threadId().value())
+            .setParameter(4, call.runId())
+            .setParameter(5, call.surface())
+            .setParameter(6, call.name())
+            .setParameter(7, call.arguments())
+            .setParameter(8, call.result())
+            .setParameter(9, call.status())
+            .setParameter(10, call.durationMillis())
+            .setParameter(11, Times.utc(call.at()))
+            .executeUpdate();
     if (rows == 0) {
       throw new ThreadNotFoundException(call.threadId());
     }

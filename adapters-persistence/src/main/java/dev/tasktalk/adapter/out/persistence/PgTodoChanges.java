@@ -18,15 +18,17 @@ import org.postgresql.PGNotification;
 
 /**
  * {@link TodoChanges} on PostgreSQL's LISTEN/NOTIFY, which every instance on the database hears: a
- * change is a {@code NOTIFY tasktalk_todos, '<owner>'} through the pool, and one thread per instance
- * waits on a dedicated connection ({@link PGConnection#getNotifications(int)} blocks on its socket)
- * and tells this instance's watchers of that owner. Each time it has run LISTEN (at first and after
- * the connection broke) it tells every watcher once, since changes made before may have been missed.
+ * change is a {@code NOTIFY tasktalk_todos, '<owner>'} through the pool, and one thread per
+ * instance waits on a dedicated connection ({@link PGConnection#getNotifications(int)} blocks on
+ * its socket) and tells this instance's watchers of that owner. Each time it has run LISTEN (at
+ * first and after the connection broke) it tells every watcher once, since changes made before may
+ * have been missed.
  */
 public final class PgTodoChanges implements TodoChanges, AutoCloseable {
 
   static final String CHANNEL = "tasktalk_todos";
   private static final Logger LOG = Logger.getLogger(PgTodoChanges.class.getName());
+
   /** How long one wait for notifications lasts before the connection is checked. */
   private static final int WAIT_MILLIS = 30_000;
 
@@ -67,10 +69,13 @@ public final class PgTodoChanges implements TodoChanges, AutoCloseable {
   public Watch watch(UserId owner, Runnable onChange) {
     watchers.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(onChange);
     startListening();
-    return () -> watchers.computeIfPresent(owner, (o, set) -> {
-      set.remove(onChange);
-      return set.isEmpty() ? null : set;
-    });
+    return () ->
+        watchers.computeIfPresent(
+            owner,
+            (o, set) -> {
+              set.remove(onChange);
+              return set.isEmpty() ? null : set;
+            });
   }
 
   /** Whether the listener holds a connection that has run LISTEN (for tests and health reports). */
@@ -133,8 +138,11 @@ public final class PgTodoChanges implements TodoChanges, AutoCloseable {
           break;
         }
         if (!missedSome) {
-          LOG.log(Level.WARNING, "lost the connection that listens for task changes (" + e.getMessage()
-              + "); connecting again");
+          LOG.log(
+              Level.WARNING,
+              "lost the connection that listens for task changes ("
+                  + e.getMessage()
+                  + "); connecting again");
         }
         missedSome = true;
       } finally {

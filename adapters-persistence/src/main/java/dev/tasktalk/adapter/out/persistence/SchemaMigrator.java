@@ -16,10 +16,15 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Brings the database schema up to date with the Liquibase changelog; the app runs it once at start-up. */
+/**
+ * Brings the database schema up to date with the Liquibase changelog; the app runs it once at
+ * start-up.
+ */
 public final class SchemaMigrator {
 
-  /** The changelog's classpath location, also the name Liquibase records applied change sets under. */
+  /**
+   * The changelog's classpath location, also the name Liquibase records applied change sets under.
+   */
   public static final String CHANGELOG = "db/changelog/tasktalk-changelog.xml";
 
   private SchemaMigrator() {}
@@ -35,12 +40,16 @@ public final class SchemaMigrator {
 
   /** Applies every pending change set; the connection stays open and keeps its auto-commit mode. */
   public static void migrate(Connection connection) {
-    // Liquibase would otherwise print to stdout and phone home for analytics settings on every start.
-    Map<String, Object> settings = Map.of(
-        Scope.Attr.resourceAccessor.name(),
-        new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
-        Scope.Attr.ui.name(), new LoggerUIService(),
-        "liquibase.analytics.enabled", false);
+    // Liquibase would otherwise print to stdout and phone home for analytics settings on every
+    // start.
+    Map<String, Object> settings =
+        Map.of(
+            Scope.Attr.resourceAccessor.name(),
+            new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
+            Scope.Attr.ui.name(),
+            new LoggerUIService(),
+            "liquibase.analytics.enabled",
+            false);
     try {
       boolean autoCommit = connection.getAutoCommit();
       try {
@@ -54,8 +63,9 @@ public final class SchemaMigrator {
   }
 
   private static void update(Connection connection) throws Exception {
-    Database database = DatabaseFactory.getInstance()
-        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    Database database =
+        DatabaseFactory.getInstance()
+            .findCorrectDatabaseImplementation(new JdbcConnection(connection));
     new CommandScope(UpdateCommandStep.COMMAND_NAME)
         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
         .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)

@@ -4,13 +4,12 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Stores a task's tags in a PostgreSQL {@code text[]} column. The driver binds a {@code String[]} as an
- * array and reads the column back as a {@link java.sql.Array}; JPA itself knows no array types. Public
- * because the persistence provider instantiates it.
+ * Stores a task's tags in a PostgreSQL {@code text[]} column. The driver binds a {@code String[]}
+ * as an array and reads the column back as a {@link java.sql.Array}; JPA itself knows no array
+ * types. Public because the persistence provider instantiates it.
  */
 @Converter
 public class TagsConverter implements AttributeConverter<List<String>, Object> {

@@ -7,9 +7,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A row of {@code thread_items}, only ever read through JPA: {@link JpaThreadItemRepository} writes rows
- * by native SQL, because the payload is {@code jsonb} and needs an explicit cast JPA cannot express, and
- * {@code seq} is the database's to assign.
+ * A row of {@code thread_items}, only ever read through JPA: {@link JpaThreadItemRepository} writes
+ * rows by native SQL, because the payload is {@code jsonb} and needs an explicit cast JPA cannot
+ * express, and {@code seq} is the database's to assign.
  */
 @Entity
 @Table(name = "thread_items")
@@ -41,10 +41,27 @@ class ThreadItemEntity {
     // for JPA
   }
 
-  Long seq() { return seq; }
-  String threadId() { return threadId; }
-  String id() { return id; }
-  String type() { return type; }
-  OffsetDateTime createdAt() { return createdAt; }
-  String payload() { return payload; }
+  Long seq() {
+    return seq;
+  }
+
+  String threadId() {
+    return threadId;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String type() {
+    return type;
+  }
+
+  OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  String payload() {
+    return payload;
+  }
 }

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants as the {@code timestamptz} values JPA and the driver bind: always in UTC, so nothing depends
- * on the JVM's time zone.
+ * Instants as the {@code timestamptz} values JPA and the driver bind: always in UTC, so nothing
+ * depends on the JVM's time zone.
  */
 final class Times {
 

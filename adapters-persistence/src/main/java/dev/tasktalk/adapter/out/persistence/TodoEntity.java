@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A row of {@code tasks}. State changes go through the setters, never direct field writes from other
- * classes, because a woven EclipseLink entity only notices changes made inside the entity itself.
+ * A row of {@code tasks}. State changes go through the setters, never direct field writes from
+ * other classes, because a woven EclipseLink entity only notices changes made inside the entity
+ * itself.
  */
 @Entity
 @Table(name = "tasks")
@@ -65,30 +66,81 @@ class TodoEntity {
     this.createdAt = createdAt;
   }
 
-  UUID id() { return id; }
-  String owner() { return owner; }
-  String title() { return title; }
-  String description() { return description; }
-  String priority() { return priority; }
-  OffsetDateTime dueAt() { return dueAt; }
-  boolean dueAllDay() { return dueAllDay; }
-  List<String> tags() { return tags; }
-  boolean completed() { return completed; }
-  OffsetDateTime createdAt() { return createdAt; }
-  OffsetDateTime updatedAt() { return updatedAt; }
-  OffsetDateTime completedAt() { return completedAt; }
+  UUID id() {
+    return id;
+  }
 
-  void setTitle(String title) { this.title = title; }
-  void setDescription(String description) { this.description = description; }
-  void setPriority(String priority) { this.priority = priority; }
+  String owner() {
+    return owner;
+  }
+
+  String title() {
+    return title;
+  }
+
+  String description() {
+    return description;
+  }
+
+  String priority() {
+    return priority;
+  }
+
+  OffsetDateTime dueAt() {
+    return dueAt;
+  }
+
+  boolean dueAllDay() {
+    return dueAllDay;
+  }
+
+  List<String> tags() {
+    return tags;
+  }
+
+  boolean completed() {
+    return completed;
+  }
+
+  OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  OffsetDateTime completedAt() {
+    return completedAt;
+  }
+
+  void setTitle(String title) {
+    this.title = title;
+  }
+
+  void setDescription(String description) {
+    this.description = description;
+  }
+
+  void setPriority(String priority) {
+    this.priority = priority;
+  }
+
   void setDue(OffsetDateTime dueAt, boolean dueAllDay) {
     this.dueAt = dueAt;
     this.dueAllDay = dueAllDay;
   }
-  void setTags(List<String> tags) { this.tags = tags; }
+
+  void setTags(List<String> tags) {
+    this.tags = tags;
+  }
+
   void setCompleted(boolean completed, OffsetDateTime completedAt) {
     this.completed = completed;
     this.completedAt = completedAt;
   }
-  void setUpdatedAt(OffsetDateTime updatedAt) { this.updatedAt = updatedAt; }
+
+  void setUpdatedAt(OffsetDateTime updatedAt) {
+    this.updatedAt = updatedAt;
+  }
 }

@@ -18,11 +18,13 @@ import java.util.UUID;
  */
 final class TodoListQuery {
 
-  private static final String COLUMNS = "id, owner, title, description, priority, due_at, due_all_day,"
-      + " tags, completed, created_at, updated_at, completed_at";
+  private static final String COLUMNS =
+      "id, owner, title, description, priority, due_at, due_all_day,"
+          + " tags, completed, created_at, updated_at, completed_at";
   private static final UUID SMALLEST_ID = new UUID(0, 0);
 
-  private final StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tasks where owner = ?1");
+  private final StringBuilder sql =
+      new StringBuilder("select " + COLUMNS + " from tasks where owner = ?1");
   private final List<Object> parameters = new ArrayList<>();
 
   private TodoListQuery(UserId owner) {
@@ -37,7 +39,8 @@ final class TodoListQuery {
     query.status(filter.status());
     if (filter.text() != null) {
       String pattern = "%" + escapeLike(filter.text()) + "%";
-      query.where("(title ilike ?# escape '\\' or description ilike ?# escape '\\')", pattern, pattern);
+      query.where(
+          "(title ilike ?# escape '\\' or description ilike ?# escape '\\')", pattern, pattern);
     }
     if (filter.priority() != null) {
       query.where("priority = ?#", filter.priority().wireName());
@@ -71,7 +74,7 @@ final class TodoListQuery {
     switch (status) {
       case OPEN -> sql.append(" and not completed");
       case DONE -> sql.append(" and completed");
-      case ALL -> { }
+      case ALL -> {}
     }
   }
 
@@ -97,8 +100,8 @@ final class TodoListQuery {
   }
 
   /**
-   * Stored times are whole microseconds and the driver rounds finer ones to the nearest, which would
-   * move a strict bound across a stored value; rounding up first keeps {@code <} exact.
+   * Stored times are whole microseconds and the driver rounds finer ones to the nearest, which
+   * would move a strict bound across a stored value; rounding up first keeps {@code <} exact.
    */
   private static Instant ceilToMicros(Instant instant) {
     Instant floor = instant.truncatedTo(ChronoUnit.MICROS);

@@ -17,7 +17,8 @@ final class TodoMapper {
   private TodoMapper() {}
 
   static TodoEntity toEntity(Todo todo) {
-    TodoEntity entity = new TodoEntity(todo.id().value(), todo.owner().value(), utc(todo.createdAt()));
+    TodoEntity entity =
+        new TodoEntity(todo.id().value(), todo.owner().value(), utc(todo.createdAt()));
     copyState(todo, entity);
     return entity;
   }
@@ -27,7 +28,8 @@ final class TodoMapper {
     entity.setTitle(todo.title());
     entity.setDescription(todo.description().orElse(null));
     entity.setPriority(todo.priority().wireName());
-    entity.setDue(todo.due().map(due -> utc(due.at())).orElse(null),
+    entity.setDue(
+        todo.due().map(due -> utc(due.at())).orElse(null),
         todo.due().map(Due::allDay).orElse(false));
     entity.setTags(List.copyOf(todo.tags()));
     entity.setCompleted(todo.completed(), todo.completedAt().map(TodoMapper::utc).orElse(null));
@@ -35,10 +37,20 @@ final class TodoMapper {
   }
 
   static Todo toDomain(TodoEntity entity) {
-    Due due = entity.dueAt() == null ? null : new Due(entity.dueAt().toInstant(), entity.dueAllDay());
-    return Todo.restore(new TodoId(entity.id()), new UserId(entity.owner()), entity.title(),
-        entity.description(), priority(entity.priority()), due, entity.tags(), entity.completed(),
-        entity.createdAt().toInstant(), entity.updatedAt().toInstant(), instant(entity.completedAt()));
+    Due due =
+        entity.dueAt() == null ? null : new Due(entity.dueAt().toInstant(), entity.dueAllDay());
+    return Todo.restore(
+        new TodoId(entity.id()),
+        new UserId(entity.owner()),
+        entity.title(),
+        entity.description(),
+        priority(entity.priority()),
+        due,
+        entity.tags(),
+        entity.completed(),
+        entity.createdAt().toInstant(),
+        entity.updatedAt().toInstant(),
+        instant(entity.completedAt()));
   }
 
   static OffsetDateTime utc(Instant instant) {

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a repository whose database outages become {@code DatabaseUnavailableException} ({@link DatabaseOutages}). */
+/**
+ * Marks a repository whose database outages become {@code DatabaseUnavailableException} ({@link
+ * DatabaseOutages}).
+ */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -20,8 +20,11 @@ class JpaApprovalRepositoryTest extends ApprovalRepositoryContract {
   @BeforeAll
   static void startDatabase() {
     database = ChatTestDatabase.shared();
-    approvals = TransactionPerCall.wrap(ApprovalRepository.class, database.database().entityManagerFactory(),
-        JpaApprovalRepository::new);
+    approvals =
+        TransactionPerCall.wrap(
+            ApprovalRepository.class,
+            database.database().entityManagerFactory(),
+            JpaApprovalRepository::new);
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.tasktalk.application.testing.AttachmentRepositoryContract;
 import dev.tasktalk.application.testing.ChatRepositories;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog. */
+/**
+ * Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog.
+ */
 class JpaAttachmentRepositoryTest extends AttachmentRepositoryContract {
 
   private static ChatTestDatabase database;

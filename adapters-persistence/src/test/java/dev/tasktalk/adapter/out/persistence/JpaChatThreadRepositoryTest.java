@@ -1,10 +1,12 @@
 package dev.tasktalk.adapter.out.persistence;
 
-import dev.tasktalk.application.testing.ChatThreadRepositoryContract;
 import dev.tasktalk.application.testing.ChatRepositories;
+import dev.tasktalk.application.testing.ChatThreadRepositoryContract;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog. */
+/**
+ * Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog.
+ */
 class JpaChatThreadRepositoryTest extends ChatThreadRepositoryContract {
 
   private static ChatTestDatabase database;

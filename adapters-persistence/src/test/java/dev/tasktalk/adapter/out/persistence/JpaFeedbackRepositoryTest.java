@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Holds the JPA repository to the feedback contract on PostgreSQL; rows are read back by plain JDBC. */
+/**
+ * Holds the JPA repository to the feedback contract on PostgreSQL; rows are read back by plain
+ * JDBC.
+ */
 class JpaFeedbackRepositoryTest extends FeedbackRepositoryContract {
 
   private static ChatTestDatabase database;
@@ -40,13 +43,22 @@ class JpaFeedbackRepositoryTest extends FeedbackRepositoryContract {
   protected List<Feedback> storedFeedback() {
     try (Connection connection = database.database().dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "select owner, thread_id, item_ids, kind, created_at from feedback order by id")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "select owner, thread_id, item_ids, kind, created_at from feedback order by id")) {
       List<Feedback> stored = new ArrayList<>();
       while (rows.next()) {
-        List<ItemId> items = Arrays.stream((String[]) rows.getArray("item_ids").getArray()).map(ItemId::new).toList();
-        stored.add(new Feedback(new UserId(rows.getString("owner")), new ThreadId(rows.getString("thread_id")),
-            items, rows.getString("kind"), rows.getObject("created_at", OffsetDateTime.class).toInstant()));
+        List<ItemId> items =
+            Arrays.stream((String[]) rows.getArray("item_ids").getArray())
+                .map(ItemId::new)
+                .toList();
+        stored.add(
+            new Feedback(
+                new UserId(rows.getString("owner")),
+                new ThreadId(rows.getString("thread_id")),
+                items,
+                rows.getString("kind"),
+                rows.getObject("created_at", OffsetDateTime.class).toInstant()));
       }
       return stored;
     } catch (SQLException e) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leases on PostgreSQL: a run is taken over or swept only when its instance's lease has expired, never
- * while the instance lives, however its clock or start-up order looks.
+ * Leases on PostgreSQL: a run is taken over or swept only when its instance's lease has expired,
+ * never while the instance lives, however its clock or start-up order looks.
  */
 class JpaInstanceLeasesTest {
 
@@ -43,8 +43,12 @@ class JpaInstanceLeasesTest {
   @BeforeEach
   void oneThread() {
     database.truncate();
-    database.database().execute("delete from instance_leases where instance_id <> '"
-        + ChatTestDatabase.INSTANCE.value() + "'");
+    database
+        .database()
+        .execute(
+            "delete from instance_leases where instance_id <> '"
+                + ChatTestDatabase.INSTANCE.value()
+                + "'");
     thread = aThread(ALICE, Instant.now());
     database.repositories().threads().add(thread);
   }
@@ -62,7 +66,8 @@ class JpaInstanceLeasesTest {
   }
 
   @Test
-  void givenARunOfAnInstanceWhoseLeaseExpired_aMessageThroughAnother_interruptsItAndTakesTheThread() {
+  void
+      givenARunOfAnInstanceWhoseLeaseExpired_aMessageThroughAnother_interruptsItAndTakesTheThread() {
     leases(a).renew(Duration.ofSeconds(30), "a");
     Run orphan = Run.start(ALICE, thread.id(), Instant.now());
     runs(a).start(orphan);
@@ -112,17 +117,25 @@ class JpaInstanceLeasesTest {
     leases(a).renew(Duration.ofSeconds(15), "node a on port 8081");
     leases(a).renew(Duration.ofSeconds(15), "node a on port 8081");
 
-    String left = query("select extract(epoch from expires_at - now()) from instance_leases where instance_id = ?", a.value());
+    String left =
+        query(
+            "select extract(epoch from expires_at - now()) from instance_leases where instance_id ="
+                + " ?",
+            a.value());
     assertThat(Double.parseDouble(left)).isBetween(10.0, 15.5);
   }
 
   private InstanceLeases leases(InstanceId instance) {
-    return TransactionPerCall.wrap(InstanceLeases.class, database.database().entityManagerFactory(),
+    return TransactionPerCall.wrap(
+        InstanceLeases.class,
+        database.database().entityManagerFactory(),
         em -> new JpaInstanceLeases(em, instance));
   }
 
   private RunRepository runs(InstanceId instance) {
-    return TransactionPerCall.wrap(RunRepository.class, database.database().entityManagerFactory(),
+    return TransactionPerCall.wrap(
+        RunRepository.class,
+        database.database().entityManagerFactory(),
         em -> new JpaRunRepository(em, instance));
   }
 

@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Holds the JPA repository to the run contract on PostgreSQL; stored runs are read back by plain JDBC. */
+/**
+ * Holds the JPA repository to the run contract on PostgreSQL; stored runs are read back by plain
+ * JDBC.
+ */
 class JpaRunRepositoryTest extends RunRepositoryContract {
 
   private static ChatTestDatabase database;
@@ -41,9 +44,10 @@ class JpaRunRepositoryTest extends RunRepositoryContract {
   @Override
   protected Optional<Run> storedRun(UUID id) {
     try (Connection connection = database.database().dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement("select owner, thread_id, status,"
-            + " started_at, finished_at, model, input_tokens, output_tokens, first_token_ms, error"
-            + " from runs where id = ?")) {
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select owner, thread_id, status, started_at, finished_at, model, input_tokens,"
+                    + " output_tokens, first_token_ms, error from runs where id = ?")) {
       statement.setObject(1, id);
       try (ResultSet row = statement.executeQuery()) {
         return row.next() ? Optional.of(run(id, row)) : Optional.empty();
@@ -55,10 +59,17 @@ class JpaRunRepositoryTest extends RunRepositoryContract {
 
   private static Run run(UUID id, ResultSet row) throws SQLException {
     Long firstToken = row.getObject("first_token_ms", Long.class);
-    return new Run(id, new UserId(row.getString("owner")), new ThreadId(row.getString("thread_id")),
-        RunStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)), instant(row, "started_at"),
-        instant(row, "finished_at"), row.getString("model"), row.getObject("input_tokens", Long.class),
-        row.getObject("output_tokens", Long.class), firstToken == null ? null : Duration.ofMillis(firstToken),
+    return new Run(
+        id,
+        new UserId(row.getString("owner")),
+        new ThreadId(row.getString("thread_id")),
+        RunStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+        instant(row, "started_at"),
+        instant(row, "finished_at"),
+        row.getString("model"),
+        row.getObject("input_tokens", Long.class),
+        row.getObject("output_tokens", Long.class),
+        firstToken == null ? null : Duration.ofMillis(firstToken),
         row.getString("error"));
   }
 

@@ -18,8 +18,11 @@ class JpaSecretRepositoryTest {
 
   @BeforeAll
   static void startDatabase() {
-    secrets = TransactionPerCall.wrap(SecretRepository.class,
-        ChatTestDatabase.shared().database().entityManagerFactory(), JpaSecretRepository::new);
+    secrets =
+        TransactionPerCall.wrap(
+            SecretRepository.class,
+            ChatTestDatabase.shared().database().entityManagerFactory(),
+            JpaSecretRepository::new);
   }
 
   @Test
@@ -38,12 +41,16 @@ class JpaSecretRepositoryTest {
   void instancesAskingAtOnce_allGetTheSameSecret() {
     String name = "race-" + UUID.randomUUID();
     CountDownLatch start = new CountDownLatch(1);
-    List<CompletableFuture<byte[]>> asks = IntStream.range(0, 8)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-          awaitQuietly(start);
-          return secrets.secret(name, bytes(10 + i));
-        }))
-        .toList();
+    List<CompletableFuture<byte[]>> asks =
+        IntStream.range(0, 8)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          awaitQuietly(start);
+                          return secrets.secret(name, bytes(10 + i));
+                        }))
+            .toList();
     start.countDown();
 
     List<byte[]> answers = asks.stream().map(CompletableFuture::join).toList();

@@ -45,13 +45,21 @@ class JpaThreadItemRepositoryTest extends ThreadItemRepositoryContract {
   void givenAnAddedItem_theRow_holdsItsPayloadAsAJsonObject() throws SQLException {
     ChatThread thread = aThread(ALICE, T0);
     repositories().threads().add(thread);
-    ThreadItem item = new ThreadItem(ItemId.generate(ItemType.ASSISTANT_MESSAGE), thread.id(),
-        ItemType.ASSISTANT_MESSAGE, T0, RICH_PAYLOAD);
+    ThreadItem item =
+        new ThreadItem(
+            ItemId.generate(ItemType.ASSISTANT_MESSAGE),
+            thread.id(),
+            ItemType.ASSISTANT_MESSAGE,
+            T0,
+            RICH_PAYLOAD);
 
     repositories().items().add(ALICE, item);
 
-    assertThat(queryRow("select jsonb_typeof(payload) || ' ' || (payload->'inference_options'->>'model')"
-        + " || ' ' || (payload->>'big') from thread_items")).isEqualTo("object m 12345678901234567890");
+    assertThat(
+            queryRow(
+                "select jsonb_typeof(payload) || ' ' || (payload->'inference_options'->>'model')"
+                    + " || ' ' || (payload->>'big') from thread_items"))
+        .isEqualTo("object m 12345678901234567890");
   }
 
   @Test
@@ -63,8 +71,11 @@ class JpaThreadItemRepositoryTest extends ThreadItemRepositoryContract {
 
     repositories().items().save(ALICE, item.withPayload("{\"b\": [1, 2], \"a\": \"x\"}"));
 
-    assertThat(queryRow("select pg_typeof(payload) || ' ' || (payload->>'a') || ' ' || (payload->'b'->>1)"
-        + " from thread_items")).isEqualTo("jsonb x 2");
+    assertThat(
+            queryRow(
+                "select pg_typeof(payload) || ' ' || (payload->>'a') || ' ' || (payload->'b'->>1)"
+                    + " from thread_items"))
+        .isEqualTo("jsonb x 2");
   }
 
   private static String queryRow(String sql) throws SQLException {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog. */
+/**
+ * Holds the JPA repository to the repository contract on PostgreSQL, schema made by the changelog.
+ */
 class JpaTodoRepositoryTest extends TodoRepositoryContract {
 
   private static PostgresTestDatabase database;
@@ -15,8 +17,9 @@ class JpaTodoRepositoryTest extends TodoRepositoryContract {
   @BeforeAll
   static void startDatabase() {
     database = PostgresTestDatabase.startMigrated();
-    repository = TransactionPerCall.wrap(
-        TodoRepository.class, database.entityManagerFactory(), JpaTodoRepository::new);
+    repository =
+        TransactionPerCall.wrap(
+            TodoRepository.class, database.entityManagerFactory(), JpaTodoRepository::new);
   }
 
   @AfterAll

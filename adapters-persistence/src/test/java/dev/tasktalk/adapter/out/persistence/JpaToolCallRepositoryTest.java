@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the JPA repository to the tool-call contract on PostgreSQL; rows are read back by plain JDBC. */
+/**
+ * Holds the JPA repository to the tool-call contract on PostgreSQL; rows are read back by plain
+ * JDBC.
+ */
 class JpaToolCallRepositoryTest extends ToolCallRepositoryContract {
 
   private static ChatTestDatabase database;
@@ -31,8 +34,11 @@ class JpaToolCallRepositoryTest extends ToolCallRepositoryContract {
   @BeforeAll
   static void startDatabase() {
     database = ChatTestDatabase.shared();
-    toolCalls = TransactionPerCall.wrap(ToolCallRepository.class, database.database().entityManagerFactory(),
-        JpaToolCallRepository::new);
+    toolCalls =
+        TransactionPerCall.wrap(
+            ToolCallRepository.class,
+            database.database().entityManagerFactory(),
+            JpaToolCallRepository::new);
   }
 
   @Override
@@ -54,16 +60,26 @@ class JpaToolCallRepositoryTest extends ToolCallRepositoryContract {
   protected List<ToolCallRecord> storedCalls() {
     try (Connection connection = database.database().dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select id, owner, thread_id, run_id, surface, name,"
-            + " arguments::text, result::text, status, duration_ms, created_at from tool_calls"
-            + " order by created_at, id")) {
+        ResultSet rows =
+            statement.executeQuery(
+                "select id, owner, thread_id, run_id, surface, name, arguments::text, result::text,"
+                    + " status, duration_ms, created_at from tool_calls order by created_at, id")) {
       List<ToolCallRecord> stored = new ArrayList<>();
       while (rows.next()) {
         String thread = rows.getString(3);
-        stored.add(new ToolCallRecord(rows.getObject(1, UUID.class), new UserId(rows.getString(2)),
-            thread == null ? null : new ThreadId(thread), rows.getObject(4, UUID.class), rows.getString(5),
-            rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getLong(10),
-            rows.getObject(11, OffsetDateTime.class).toInstant()));
+        stored.add(
+            new ToolCallRecord(
+                rows.getObject(1, UUID.class),
+                new UserId(rows.getString(2)),
+                thread == null ? null : new ThreadId(thread),
+                rows.getObject(4, UUID.class),
+                rows.getString(5),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getString(8),
+                rows.getString(9),
+                rows.getLong(10),
+                rows.getObject(11, OffsetDateTime.class).toInstant()));
       }
       return stored;
     } catch (SQLException e) {
@@ -75,10 +91,22 @@ class JpaToolCallRepositoryTest extends ToolCallRepositoryContract {
   void givenADeletedThread_itsCalls_areGone_butMcpCallsStay() {
     ChatThread thread = aThread(ALICE, T0);
     repositories().threads().add(thread);
-    toolCalls.record(new ToolCallRecord(UUID.randomUUID(), ALICE, thread.id(), UUID.randomUUID(), "agent",
-        "delete_task", "{}", "{}", "ok", 1, T0));
-    toolCalls.record(new ToolCallRecord(UUID.randomUUID(), ALICE, null, null, "mcp", "list_tasks", "{}", "{}",
-        "ok", 1, T0));
+    toolCalls.record(
+        new ToolCallRecord(
+            UUID.randomUUID(),
+            ALICE,
+            thread.id(),
+            UUID.randomUUID(),
+            "agent",
+            "delete_task",
+            "{}",
+            "{}",
+            "ok",
+            1,
+            T0));
+    toolCalls.record(
+        new ToolCallRecord(
+            UUID.randomUUID(), ALICE, null, null, "mcp", "list_tasks", "{}", "{}", "ok", 1, T0));
 
     repositories().threads().delete(ALICE, thread.id());
 

@@ -36,7 +36,8 @@ class PgTodoChangesTest {
   }
 
   @Test
-  void givenAWatcherOnOneInstance_aChangeAnnouncedByAnother_reachesItForItsOwnerOnly() throws Exception {
+  void givenAWatcherOnOneInstance_aChangeAnnouncedByAnother_reachesItForItsOwnerOnly()
+      throws Exception {
     nodeB.start();
     awaitListening(nodeB);
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
@@ -61,7 +62,8 @@ class PgTodoChangesTest {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     nodeB.watch(ALICE, () -> seen.add("alice"));
 
-    database.execute("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
+    database.execute(
+        "select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
 
     assertThat(seen.poll(20, TimeUnit.SECONDS)).as("told after reconnecting").isEqualTo("alice");
     awaitListening(nodeB);
@@ -80,8 +82,8 @@ class PgTodoChangesTest {
   }
 
   private static PgTodoChanges changes() {
-    return new PgTodoChanges(database.dataSource(), () -> database.dataSource().getConnection(),
-        Thread::new);
+    return new PgTodoChanges(
+        database.dataSource(), () -> database.dataSource().getConnection(), Thread::new);
   }
 
   private static void awaitListening(PgTodoChanges changes) throws InterruptedException {

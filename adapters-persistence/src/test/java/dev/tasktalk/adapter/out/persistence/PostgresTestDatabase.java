@@ -14,12 +14,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A throw-away PostgreSQL 17 with the Liquibase changelog applied, and the application's persistence
- * unit switched to resource-local transactions on it, as tests outside the container need.
+ * A throw-away PostgreSQL 17 with the Liquibase changelog applied, and the application's
+ * persistence unit switched to resource-local transactions on it, as tests outside the container
+ * need.
  */
 final class PostgresTestDatabase implements AutoCloseable {
 
-  // Held here because JUL keeps loggers only weakly: Liquibase's per-change-set INFO lines drown test output.
+  // Held here because JUL keeps loggers only weakly: Liquibase's per-change-set INFO lines drown
+  // test output.
   private static final Logger LIQUIBASE = Logger.getLogger("liquibase");
 
   static {
@@ -38,12 +40,15 @@ final class PostgresTestDatabase implements AutoCloseable {
   /** Starts an empty server; nothing is migrated yet. */
   static PostgresTestDatabase start() {
     try {
-      // Case-insensitive search of non-ASCII text needs a Unicode-aware ctype; under the plain C locale
-      // 'Ä' ilike 'ä' is false. PostgreSQL 17's builtin provider gives that without relying on the OS.
-      return new PostgresTestDatabase(EmbeddedPostgres.builder()
-          .setLocaleConfig("locale-provider", "builtin")
-          .setLocaleConfig("builtin-locale", "C.UTF-8")
-          .start());
+      // Case-insensitive search of non-ASCII text needs a Unicode-aware ctype; under the plain C
+      // locale
+      // 'Ä' ilike 'ä' is false. PostgreSQL 17's builtin provider gives that without relying on the
+      // OS.
+      return new PostgresTestDatabase(
+          EmbeddedPostgres.builder()
+              .setLocaleConfig("locale-provider", "builtin")
+              .setLocaleConfig("builtin-locale", "C.UTF-8")
+              .start());
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
@@ -60,14 +65,19 @@ final class PostgresTestDatabase implements AutoCloseable {
     return dataSource;
   }
 
-  /** The "tasktalk" unit from the main persistence.xml, with only the transaction setup overridden. */
+  /**
+   * The "tasktalk" unit from the main persistence.xml, with only the transaction setup overridden.
+   */
   synchronized EntityManagerFactory entityManagerFactory() {
     if (entityManagerFactory == null) {
-      entityManagerFactory = Persistence.createEntityManagerFactory("tasktalk", Map.of(
-          "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-          "jakarta.persistence.jtaDataSource", "",
-          "jakarta.persistence.nonJtaDataSource", dataSource,
-          "eclipselink.weaving", "false"));
+      entityManagerFactory =
+          Persistence.createEntityManagerFactory(
+              "tasktalk",
+              Map.of(
+                  "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                  "jakarta.persistence.jtaDataSource", "",
+                  "jakarta.persistence.nonJtaDataSource", dataSource,
+                  "eclipselink.weaving", "false"));
     }
     return entityManagerFactory;
   }

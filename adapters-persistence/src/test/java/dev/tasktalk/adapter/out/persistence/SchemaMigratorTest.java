@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /** The changelog on a real PostgreSQL: the schema it makes, the rules it enforces, and re-runs. */
 class SchemaMigratorTest {
 
-  private static final String VALID_ROW = "insert into tasks (id, owner, title, priority, tags, completed,"
-      + " completed_at, created_at, updated_at) values (gen_random_uuid(), 'alice', 'Task', %s, %s, %s, %s,"
-      + " now(), now())";
+  private static final String VALID_ROW =
+      "insert into tasks (id, owner, title, priority, tags, completed, completed_at, created_at,"
+          + " updated_at) values (gen_random_uuid(), 'alice', 'Task', %s, %s, %s, %s, now(),"
+          + " now())";
 
   private static PostgresTestDatabase database;
 
@@ -58,8 +59,11 @@ class SchemaMigratorTest {
 
   @Test
   void givenTheSchema_tasks_hasLowerCaseColumnsOfTheIntendedTypes() throws SQLException {
-    assertThat(strings("select column_name || ' ' || data_type || ' ' || is_nullable"
-        + " from information_schema.columns where table_name = 'tasks' order by ordinal_position"))
+    assertThat(
+            strings(
+                "select column_name || ' ' || data_type || ' ' || is_nullable from"
+                    + " information_schema.columns where table_name = 'tasks' order by"
+                    + " ordinal_position"))
         .containsExactly(
             "id uuid NO",
             "owner character varying NO",
@@ -77,8 +81,10 @@ class SchemaMigratorTest {
 
   @Test
   void givenTheSchema_tasks_hasTheListingAndTagIndexes() throws SQLException {
-    assertThat(strings("select indexdef from pg_indexes where tablename = 'tasks' order by indexname"))
-        .anySatisfy(index -> assertThat(index).endsWith("USING btree (owner, created_at DESC, id DESC)"))
+    assertThat(
+            strings("select indexdef from pg_indexes where tablename = 'tasks' order by indexname"))
+        .anySatisfy(
+            index -> assertThat(index).endsWith("USING btree (owner, created_at DESC, id DESC)"))
         .anySatisfy(index -> assertThat(index).endsWith("USING gin (tags)"));
   }
 

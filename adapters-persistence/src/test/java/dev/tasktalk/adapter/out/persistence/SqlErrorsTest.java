@@ -12,7 +12,8 @@ class SqlErrorsTest {
 
   @Test
   void givenACommitTheTransactionManagerCouldNotComplete_isOutage_saysYes() {
-    var commit = new TransactionalException("encountered exception during commit", new SystemException());
+    var commit =
+        new TransactionalException("encountered exception during commit", new SystemException());
 
     assertThat(SqlErrors.isOutage(commit)).isTrue();
   }
@@ -20,8 +21,10 @@ class SqlErrorsTest {
   @Test
   void givenConnectionFailures_isOutage_saysYes_andForAWrongStatement_no() {
     assertThat(SqlErrors.isOutage(new RuntimeException(new ConnectException("refused")))).isTrue();
-    assertThat(SqlErrors.isOutage(new RuntimeException(new SQLException("terminating", "57P01")))).isTrue();
-    assertThat(SqlErrors.isOutage(new RuntimeException(new SQLException("syntax error", "42601")))).isFalse();
+    assertThat(SqlErrors.isOutage(new RuntimeException(new SQLException("terminating", "57P01"))))
+        .isTrue();
+    assertThat(SqlErrors.isOutage(new RuntimeException(new SQLException("syntax error", "42601"))))
+        .isFalse();
     assertThat(SqlErrors.isOutage(new IllegalStateException("no cause"))).isFalse();
   }
 }

@@ -10,9 +10,9 @@ import java.lang.reflect.Proxy;
 import java.util.function.Function;
 
 /**
- * Does outside a container what {@code @Transactional} and a transaction-scoped persistence context do
- * inside one: each call gets a fresh entity manager and a transaction, committed on return and rolled
- * back when the call throws.
+ * Does outside a container what {@code @Transactional} and a transaction-scoped persistence context
+ * do inside one: each call gets a fresh entity manager and a transaction, committed on return and
+ * rolled back when the call throws.
  */
 final class TransactionPerCall implements InvocationHandler {
 
@@ -27,8 +27,9 @@ final class TransactionPerCall implements InvocationHandler {
   /** A {@code port} whose calls each run on {@code target} built over a new entity manager. */
   static <T> T wrap(
       Class<T> port, EntityManagerFactory factory, Function<EntityManager, ? extends T> target) {
-    return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
-        new TransactionPerCall(factory, target)));
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(), new Class<?>[] {port}, new TransactionPerCall(factory, target)));
   }
 
   @Override

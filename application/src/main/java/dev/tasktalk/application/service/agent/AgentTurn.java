@@ -19,13 +19,14 @@ import java.util.function.Supplier;
 
 /**
  * One turn of the assistant: model, then tools, then model again, until it answers, asks for a
- * confirmation or runs out of steps; then a title if the thread has none. Each stage is subscribed only
- * when the previous one has finished, so cancelling the turn cancels the model call in flight and
- * starts no further tool call.
+ * confirmation or runs out of steps; then a title if the thread has none. Each stage is subscribed
+ * only when the previous one has finished, so cancelling the turn cancels the model call in flight
+ * and starts no further tool call.
  */
 final class AgentTurn {
 
-  static final String EMPTY_SCHEMA = "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}";
+  static final String EMPTY_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}";
 
   private final Engine engine;
   private final TurnState state;
@@ -45,19 +46,23 @@ final class AgentTurn {
   }
 
   Multi<ThreadEvent> loop() {
-    return later(() -> {
-      if (steps >= engine.settings().maxSteps()) {
-        return Multi.createFrom().iterable(stepLimit());
-      }
-      steps++;
-      state.meter().modelCalled();
-      ModelStep step = new ModelStep(state.items());
-      ToolRound round = new ToolRound(engine, state, this);
-      Multi<ThreadEvent> streamed = engine.model().stream(request())
-          .onFailure().transform(ModelFailures::translate)
-          .onItem().transformToIterable(event -> on(step, event));
-      return concat(streamed, later(() -> after(step, round)));
-    });
+    return later(
+        () -> {
+          if (steps >= engine.settings().maxSteps()) {
+            return Multi.createFrom().iterable(stepLimit());
+          }
+          steps++;
+          state.meter().modelCalled();
+          ModelStep step = new ModelStep(state.items());
+          ToolRound round = new ToolRound(engine, state, this);
+          Multi<ThreadEvent> streamed =
+              engine.model().stream(request())
+                  .onFailure()
+                  .transform(ModelFailures::translate)
+                  .onItem()
+                  .transformToIterable(event -> on(step, event));
+          return concat(streamed, later(() -> after(step, round)));
+        });
   }
 
   private List<ThreadEvent> on(ModelStep step, ModelEvent event) {
@@ -87,16 +92,22 @@ final class AgentTurn {
       events.addAll(state.closeWorkflow());
       return Multi.createFrom().iterable(events);
     }
-    state.conversation().add(new ModelMessage.Assistant(step.text(), step.calls(), step.reasoningText()));
+    state
+        .conversation()
+        .add(new ModelMessage.Assistant(step.text(), step.calls(), step.reasoningText()));
     return concat(Multi.createFrom().iterable(events), round.run(step));
   }
 
   private List<ThreadEvent> stepLimit() {
     List<ThreadEvent> events = new ArrayList<>(state.closeWorkflow());
-    String text = "I stopped after " + engine.settings().maxSteps() + " steps without finishing. "
-        + "Tell me to continue, or ask for a smaller change.";
-    events.add(new ThreadEvent.ItemDone(
-        state.items().create(ItemType.ASSISTANT_MESSAGE, ItemJson.assistantMessage(text))));
+    String text =
+        "I stopped after "
+            + engine.settings().maxSteps()
+            + " steps without finishing. "
+            + "Tell me to continue, or ask for a smaller change.";
+    events.add(
+        new ThreadEvent.ItemDone(
+            state.items().create(ItemType.ASSISTANT_MESSAGE, ItemJson.assistantMessage(text))));
     return events;
   }
 
@@ -105,7 +116,8 @@ final class AgentTurn {
     if (thread.title().isPresent() || answer == null || answer.isBlank()) {
       return Multi.createFrom().empty();
     }
-    return titler.title(state.firstUserText() == null ? "" : state.firstUserText(), answer, state.meter());
+    return titler.title(
+        state.firstUserText() == null ? "" : state.firstUserText(), answer, state.meter());
   }
 
   private ModelRequest request() {
@@ -117,17 +129,34 @@ final class AgentTurn {
 
   private String instructions(AgentProfile agent) {
     LocalDate today = LocalDate.now(engine.clock());
-    return agent.instructions().strip() + "\n\nAnswer in the user's language.\nToday is "
-        + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", " + today + ".";
+    return agent.instructions().strip()
+        + "\n\nAnswer in the user's language.\nToday is "
+        + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+        + ", "
+        + today
+        + ".";
   }
 
   private List<ToolDefinition> tools(AgentProfile agent) {
     Map<String, ToolSpec> specs = state.specs();
     List<ToolDefinition> tools = new ArrayList<>();
-    agent.toolNames().stream().map(specs::get).filter(spec -> spec != null)
-        .forEach(spec -> tools.add(new ToolDefinition(spec.name(), spec.description(), spec.inputSchema())));
-    agent.handoffs().forEach(target -> tools.add(new ToolDefinition(AgentProfile.handoffTool(target),
-        "Transfer the conversation to the " + target + ", who takes over from here.", EMPTY_SCHEMA)));
+    agent.toolNames().stream()
+        .map(specs::get)
+        .filter(spec -> spec != null)
+        .forEach(
+            spec ->
+                tools.add(new ToolDefinition(spec.name(), spec.description(), spec.inputSchema())));
+    agent
+        .handoffs()
+        .forEach(
+            target ->
+                tools.add(
+                    new ToolDefinition(
+                        AgentProfile.handoffTool(target),
+                        "Transfer the conversation to the "
+                            + target
+                            + ", who takes over from here.",
+                        EMPTY_SCHEMA)));
     return tools;
   }
 

@@ -4,8 +4,8 @@ import dev.tasktalk.application.port.out.llm.LanguageModelException;
 import dev.tasktalk.domain.shared.DomainException;
 
 /**
- * The model refused the call for a reason that trying again will not fix (bad key, no quota, a request
- * it rejects, a conversation too long): the person sees the message without a retry button.
+ * The model refused the call for a reason that trying again will not fix (bad key, no quota, a
+ * request it rejects, a conversation too long): the person sees the message without a retry button.
  */
 public class AssistantFailedException extends DomainException {
 

@@ -1,15 +1,15 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.Optional;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The card that asks before a destructive tool call runs: the question, then Confirm and Cancel
- * buttons whose actions ({@code approval.confirm}, {@code approval.cancel}) carry the approval's id.
- * Once decided it is replaced by a card that only says what happened.
+ * buttons whose actions ({@code approval.confirm}, {@code approval.cancel}) carry the approval's
+ * id. Once decided it is replaced by a card that only says what happened.
  */
 final class ConfirmationWidget {
 
@@ -48,7 +48,11 @@ final class ConfirmationWidget {
 
   private static JsonObject button(String label, String action, String approvalId) {
     JsonObject button = Json.object().put("label", label);
-    button.putObject("action").put("type", action).putObject("payload").put("approval_id", approvalId);
+    button
+        .putObject("action")
+        .put("type", action)
+        .putObject("payload")
+        .put("approval_id", approvalId);
     return button;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.out.persistence.ApprovalRepository;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.service.agent.ToolLog.Result;
@@ -18,14 +19,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.tasktalk.application.json.JsonValue;
 
 /**
  * The user's click on a confirmation card: it decides the approval once (a second click finds it
- * decided), runs the tool on Confirm, and yields the settled card and the late result for the model.
+ * decided), runs the tool on Confirm, and yields the settled card and the late result for the
+ * model.
  */
 final class Decisions {
-
 
   private final Toolbox toolbox;
   private final ApprovalRepository approvals;
@@ -52,27 +52,39 @@ final class Decisions {
   /** Decided before (or expired): only a notice. */
   record Stale(ThreadEvent.Notice notice) implements Decision {}
 
-  /** @throws ApprovalNotFoundException when the payload names no pending or past approval of this thread */
+  /**
+   * @throws ApprovalNotFoundException when the payload names no pending or past approval of this
+   *     thread
+   */
   Decision decide(ActionInput input, TurnItems items, Meter meter) {
-    boolean confirm = switch (input.type()) {
-      case ConfirmationWidget.CONFIRM -> true;
-      case ConfirmationWidget.CANCEL -> false;
-      default -> throw new InvalidInputException("action.type", "unknown action " + input.type());
-    };
+    boolean confirm =
+        switch (input.type()) {
+          case ConfirmationWidget.CONFIRM -> true;
+          case ConfirmationWidget.CANCEL -> false;
+          default ->
+              throw new InvalidInputException("action.type", "unknown action " + input.type());
+        };
     String approvalId = approvalId(input.payload());
-    Approval approval = approvals.find(input.owner(), approvalId)
-        .filter(found -> found.threadId().equals(input.thread().id()))
-        .orElseThrow(() -> new ApprovalNotFoundException(approvalId));
+    Approval approval =
+        approvals
+            .find(input.owner(), approvalId)
+            .filter(found -> found.threadId().equals(input.thread().id()))
+            .orElseThrow(() -> new ApprovalNotFoundException(approvalId));
     ApprovalStatus decision = confirm ? ApprovalStatus.CONFIRMED : ApprovalStatus.CANCELLED;
-    if (!approval.pending() || !approvals.decide(input.owner(), approvalId, decision, clock.instant())) {
+    if (!approval.pending()
+        || !approvals.decide(input.owner(), approvalId, decision, clock.instant())) {
       return new Stale(stale(approvals.find(input.owner(), approvalId).orElse(approval)));
     }
-    Optional<ThreadItem> sender = input.sender().filter(item -> item.id().equals(approval.widgetItemId()));
+    Optional<ThreadItem> sender =
+        input.sender().filter(item -> item.id().equals(approval.widgetItemId()));
     String result;
     String shown;
     if (confirm) {
-      ToolOutcome outcome = toolbox.call(new ToolContext(input.owner(), ToolContext.AGENT, approval.threadId(), null),
-          approval.toolName(), approval.arguments());
+      ToolOutcome outcome =
+          toolbox.call(
+              new ToolContext(input.owner(), ToolContext.AGENT, approval.threadId(), null),
+              approval.toolName(),
+              approval.arguments());
       meter.toolCalled();
       result = outcome.content();
       shown = outcome.title();
@@ -80,23 +92,43 @@ final class Decisions {
       result = cancelled(action(approval.toolName()));
       shown = ConfirmationWidget.outcome("Cancelled", sender.flatMap(ConfirmationWidget::question));
     }
-    ThreadItem widget = sender.orElseGet(() -> new ThreadItem(approval.widgetItemId(), approval.threadId(),
-        ItemType.WIDGET, approval.createdAt(), "{}")).withPayload(ConfirmationWidget.settled(shown));
-    ThreadItem record = items.create(ItemType.HIDDEN_CONTEXT,
-        ToolLog.result(new Result(approval.toolCallId(), approval.toolName(), result)));
+    ThreadItem widget =
+        sender
+            .orElseGet(
+                () ->
+                    new ThreadItem(
+                        approval.widgetItemId(),
+                        approval.threadId(),
+                        ItemType.WIDGET,
+                        approval.createdAt(),
+                        "{}"))
+            .withPayload(ConfirmationWidget.settled(shown));
+    ThreadItem record =
+        items.create(
+            ItemType.HIDDEN_CONTEXT,
+            ToolLog.result(new Result(approval.toolCallId(), approval.toolName(), result)));
     return new Decided(approval, widget, record);
   }
 
-  /** What the model learns of a cancelled call, naming its action: "The user cancelled “delete task”. …". */
+  /**
+   * What the model learns of a cancelled call, naming its action: "The user cancelled “delete
+   * task”. …".
+   */
   static String cancelled(String action) {
-    return Json.write(Json.object().put("cancelled", true)
-        .put("message", "The user cancelled “" + action + "”. Nothing was done."));
+    return Json.write(
+        Json.object()
+            .put("cancelled", true)
+            .put("message", "The user cancelled “" + action + "”. Nothing was done."));
   }
 
-  // The tool's own words for what it does; its name in words when the tool is gone (a server went away).
+  // The tool's own words for what it does; its name in words when the tool is gone (a server went
+  // away).
   private String action(String toolName) {
-    return toolbox.specs().stream().filter(spec -> spec.name().equals(toolName)).findFirst()
-        .map(ToolSpec::action).orElseGet(() -> ToolRound.humanized(toolName).toLowerCase(Locale.ROOT));
+    return toolbox.specs().stream()
+        .filter(spec -> spec.name().equals(toolName))
+        .findFirst()
+        .map(ToolSpec::action)
+        .orElseGet(() -> ToolRound.humanized(toolName).toLowerCase(Locale.ROOT));
   }
 
   private static String approvalId(String payload) {
@@ -109,9 +141,12 @@ final class Decisions {
   }
 
   private static ThreadEvent.Notice stale(Approval approval) {
-    String message = approval.status() == ApprovalStatus.SUPERSEDED
-        ? "This confirmation expired because the conversation moved on. Ask again if you still want it."
-        : "This was already " + (approval.status() == ApprovalStatus.CANCELLED ? "cancelled." : "confirmed.");
+    String message =
+        approval.status() == ApprovalStatus.SUPERSEDED
+            ? "This confirmation expired because the conversation moved on. Ask again if you still"
+                + " want it."
+            : "This was already "
+                + (approval.status() == ApprovalStatus.CANCELLED ? "cancelled." : "confirmed.");
     return new ThreadEvent.Notice("info", message, null);
   }
 }

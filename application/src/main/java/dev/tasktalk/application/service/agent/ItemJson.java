@@ -1,9 +1,9 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
-import java.util.List;
-import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
+import java.util.List;
 
 /**
  * The ChatKit JSON the engine emits (protocol §3.2 and §4.2): assistant message payloads and their
@@ -54,11 +54,13 @@ final class ItemJson {
   }
 
   /**
-   * A {@code custom} task; {@code name} and {@code arguments} (when not null) say which tool call it
-   * shows, which the plain chat API reads back.
+   * A {@code custom} task; {@code name} and {@code arguments} (when not null) say which tool call
+   * it shows, which the plain chat API reads back.
    */
-  static JsonObject task(String title, String indicator, String icon, String name, String arguments) {
-    JsonObject task = Json.object().put("type", "custom").put("title", title).put("status_indicator", indicator);
+  static JsonObject task(
+      String title, String indicator, String icon, String name, String arguments) {
+    JsonObject task =
+        Json.object().put("type", "custom").put("title", title).put("status_indicator", indicator);
     if (icon != null) {
       task.put("icon", icon);
     }

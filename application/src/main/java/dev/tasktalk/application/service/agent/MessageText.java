@@ -1,15 +1,16 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
- * The text of stored messages as a model reads it: a user message's text and tags (as {@code @label}),
- * the text it quotes and the names of its attachments; an assistant message's {@code output_text}.
+ * The text of stored messages as a model reads it: a user message's text and tags (as
+ * {@code @label}), the text it quotes and the names of its attachments; an assistant message's
+ * {@code output_text}.
  */
 final class MessageText {
 

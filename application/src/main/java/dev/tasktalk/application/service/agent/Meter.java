@@ -43,7 +43,8 @@ final class Meter {
   }
 
   synchronized TurnMetrics metrics(UserId owner, ThreadId thread, String model) {
-    return new TurnMetrics(owner, thread, model, inputTokens, outputTokens, firstToken, modelCalls, toolCalls);
+    return new TurnMetrics(
+        owner, thread, model, inputTokens, outputTokens, firstToken, modelCalls, toolCalls);
   }
 
   /** Null stays null until a provider reports a count; never unboxes a null (see MeterTest). */

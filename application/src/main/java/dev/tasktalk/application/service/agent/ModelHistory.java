@@ -17,13 +17,15 @@ import java.util.Set;
 /**
  * A thread's stored items (oldest first) as the conversation a model sees: user messages, assistant
  * answers, tool calls with their results rebuilt from the hidden records, and the note a stopped or
- * cut-off answer left. Widgets, workflows and end-of-turn markers are for people and are left out. The
- * history is cut to a character budget from the oldest end, a tool call never apart from its results,
- * and the last user message and what follows it are always kept.
+ * cut-off answer left. Widgets, workflows and end-of-turn markers are for people and are left out.
+ * The history is cut to a character budget from the oldest end, a tool call never apart from its
+ * results, and the last user message and what follows it are always kept.
  */
 final class ModelHistory {
 
-  /** What the model learns about a call whose confirmation never came (a new message superseded it). */
+  /**
+   * What the model learns about a call whose confirmation never came (a new message superseded it).
+   */
   static final String NOT_CONFIRMED = "{\"cancelled\":true,\"message\":\"not confirmed\"}";
 
   private ModelHistory() {}
@@ -32,49 +34,65 @@ final class ModelHistory {
     Map<String, String> lateResults = new HashMap<>();
     Set<String> narrated = new HashSet<>();
     for (ThreadItem item : items) {
-      ToolLog.read(item).ifPresent(entry -> {
-        if (entry instanceof Result result && result.result() != null) {
-          lateResults.put(result.callId(), result.result());
-        } else if (entry instanceof Round round && round.messageId() != null) {
-          narrated.add(round.messageId());
-        }
-      });
+      ToolLog.read(item)
+          .ifPresent(
+              entry -> {
+                if (entry instanceof Result result && result.result() != null) {
+                  lateResults.put(result.callId(), result.result());
+                } else if (entry instanceof Round round && round.messageId() != null) {
+                  narrated.add(round.messageId());
+                }
+              });
     }
     List<Block> blocks = new ArrayList<>();
     for (ThreadItem item : items) {
       switch (item.type()) {
-        case USER_MESSAGE -> blocks.add(new Block(true, List.of(new ModelMessage.User(MessageText.user(item)))));
+        case USER_MESSAGE ->
+            blocks.add(new Block(true, List.of(new ModelMessage.User(MessageText.user(item)))));
         case ASSISTANT_MESSAGE -> {
           String text = MessageText.assistant(item);
-          // Text said before tool calls is kept with them in the round, in the order the model produced it.
+          // Text said before tool calls is kept with them in the round, in the order the model
+          // produced it.
           if (!narrated.contains(item.id().value()) && !text.isBlank()) {
-            blocks.add(new Block(false, List.of(new ModelMessage.Assistant(text, List.of(), null))));
+            blocks.add(
+                new Block(false, List.of(new ModelMessage.Assistant(text, List.of(), null))));
           }
         }
-        case HIDDEN_CONTEXT -> ToolLog.read(item).ifPresent(entry -> {
-          if (entry instanceof Round round && !round.calls().isEmpty()) {
-            blocks.add(new Block(false, round(round, lateResults)));
-          }
-        });
+        case HIDDEN_CONTEXT ->
+            ToolLog.read(item)
+                .ifPresent(
+                    entry -> {
+                      if (entry instanceof Round round && !round.calls().isEmpty()) {
+                        blocks.add(new Block(false, round(round, lateResults)));
+                      }
+                    });
         case SDK_HIDDEN_CONTEXT -> {
           String note = Json.parseObject(item.payload()).path("content").stringValue();
           if (note != null && !note.isBlank()) {
             blocks.add(new Block(false, List.of(new ModelMessage.System(note))));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return cut(blocks, budget);
   }
 
-  /** The assistant message with the calls, then one result per call, pending ones answered "not confirmed". */
+  /**
+   * The assistant message with the calls, then one result per call, pending ones answered "not
+   * confirmed".
+   */
   private static List<ModelMessage> round(Round round, Map<String, String> lateResults) {
     List<ModelMessage> messages = new ArrayList<>();
     List<ToolCall> calls = round.calls().stream().map(LoggedCall::call).toList();
-    messages.add(new ModelMessage.Assistant(round.text() == null ? "" : round.text(), calls, round.reasoning()));
+    messages.add(
+        new ModelMessage.Assistant(
+            round.text() == null ? "" : round.text(), calls, round.reasoning()));
     for (LoggedCall call : round.calls()) {
-      String result = call.result() != null ? call.result() : lateResults.getOrDefault(call.id(), NOT_CONFIRMED);
+      String result =
+          call.result() != null
+              ? call.result()
+              : lateResults.getOrDefault(call.id(), NOT_CONFIRMED);
       messages.add(new ModelMessage.ToolResult(call.id(), call.name(), result));
     }
     return messages;
@@ -94,7 +112,9 @@ final class ModelHistory {
       total -= blocks.get(first).size();
       first++;
     }
-    return blocks.subList(first, blocks.size()).stream().flatMap(block -> block.messages().stream()).toList();
+    return blocks.subList(first, blocks.size()).stream()
+        .flatMap(block -> block.messages().stream())
+        .toList();
   }
 
   /** Messages that stay together; {@code user} marks a user message. */
@@ -109,8 +129,11 @@ final class ModelHistory {
     if (message instanceof ModelMessage.User user) {
       return length(user.text());
     } else if (message instanceof ModelMessage.Assistant assistant) {
-      return length(assistant.text()) + length(assistant.reasoning()) + assistant.toolCalls().stream()
-          .mapToLong(call -> length(call.name()) + length(call.arguments())).sum();
+      return length(assistant.text())
+          + length(assistant.reasoning())
+          + assistant.toolCalls().stream()
+              .mapToLong(call -> length(call.name()) + length(call.arguments()))
+              .sum();
     } else if (message instanceof ModelMessage.ToolResult result) {
       return length(result.content());
     } else if (message instanceof ModelMessage.System system) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One model response as it streams: its text becomes an assistant message (added on the first text,
- * one delta per piece, done with the full text when the response ends); its reasoning and tool calls
- * are kept for the record and the next step.
+ * one delta per piece, done with the full text when the response ends); its reasoning and tool
+ * calls are kept for the record and the next step.
  */
 final class ModelStep {
 
@@ -31,7 +31,8 @@ final class ModelStep {
   /** The message item's start: added with no content, then its one (empty) part. */
   List<ThreadEvent> start() {
     message = items.create(ItemType.ASSISTANT_MESSAGE, ItemJson.emptyAssistantMessage());
-    return List.of(new ThreadEvent.ItemAdded(message),
+    return List.of(
+        new ThreadEvent.ItemAdded(message),
         new ThreadEvent.ItemUpdated(message.id(), ItemJson.contentPartAdded()));
   }
 
@@ -54,7 +55,8 @@ final class ModelStep {
       return List.of();
     }
     String full = text.toString();
-    return List.of(new ThreadEvent.ItemUpdated(message.id(), ItemJson.contentPartDone(full)),
+    return List.of(
+        new ThreadEvent.ItemUpdated(message.id(), ItemJson.contentPartDone(full)),
         new ThreadEvent.ItemDone(message.withPayload(ItemJson.assistantMessage(full))));
   }
 

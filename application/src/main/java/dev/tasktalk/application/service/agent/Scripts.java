@@ -1,6 +1,8 @@
 package dev.tasktalk.application.service.agent;
 
-/** Which writing system a text is in, as far as the handoff to the Urdu specialist needs to know. */
+/**
+ * Which writing system a text is in, as far as the handoff to the Urdu specialist needs to know.
+ */
 final class Scripts {
 
   private Scripts() {}
@@ -11,8 +13,11 @@ final class Scripts {
       return false;
     }
     long letters = text.codePoints().filter(Character::isLetter).count();
-    long arabic = text.codePoints().filter(Character::isLetter)
-        .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count();
+    long arabic =
+        text.codePoints()
+            .filter(Character::isLetter)
+            .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)
+            .count();
     return letters > 0 && arabic * 2 > letters;
   }
 }

@@ -17,8 +17,9 @@ import java.util.Locale;
  */
 final class Titler {
 
-  static final String INSTRUCTIONS = "Write a short title (2–6 words) for this conversation, in the user's "
-      + "language. Reply with the title only.";
+  static final String INSTRUCTIONS =
+      "Write a short title (2–6 words) for this conversation, in the user's "
+          + "language. Reply with the title only.";
   static final int MAX_LENGTH = 60;
 
   private static final System.Logger LOG = System.getLogger(Titler.class.getName());
@@ -31,29 +32,42 @@ final class Titler {
   }
 
   Multi<ThreadEvent> title(String userText, String answer, Meter meter) {
-    ModelRequest request = new ModelRequest(List.of(new ModelMessage.System(INSTRUCTIONS),
-        new ModelMessage.User(userText), new ModelMessage.Assistant(answer, List.of(), null)), List.of());
+    ModelRequest request =
+        new ModelRequest(
+            List.of(
+                new ModelMessage.System(INSTRUCTIONS),
+                new ModelMessage.User(userText),
+                new ModelMessage.Assistant(answer, List.of(), null)),
+            List.of());
     meter.modelCalled();
     return model.stream(request)
-        .onItem().invoke(event -> {
-          if (event instanceof ModelEvent.Finished finished) {
-            meter.finished(finished);
-          }
-        })
+        .onItem()
+        .invoke(
+            event -> {
+              if (event instanceof ModelEvent.Finished finished) {
+                meter.finished(finished);
+              }
+            })
         .filter(ModelEvent.TextDelta.class::isInstance)
         .map(event -> ((ModelEvent.TextDelta) event).text())
-        .collect().in(StringBuilder::new, StringBuilder::append)
+        .collect()
+        .in(StringBuilder::new, StringBuilder::append)
         .map(text -> clean(text.toString()))
-        .onFailure().recoverWithItem(failure -> {
-          LOG.log(Level.INFO, "no title from the model: " + failure.getMessage());
-          return "";
-        })
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.log(Level.INFO, "no title from the model: " + failure.getMessage());
+              return "";
+            })
         .map(title -> title.isEmpty() ? fallback(userText) : title)
         .map(title -> (ThreadEvent) new ThreadEvent.TitleChanged(title))
         .toMulti();
   }
 
-  /** The model's reply as a title: its first line, without quotes, a "Title:" label or final punctuation. */
+  /**
+   * The model's reply as a title: its first line, without quotes, a "Title:" label or final
+   * punctuation.
+   */
   static String clean(String reply) {
     String title = reply.strip().lines().findFirst().orElse("").strip();
     title = title.replaceFirst("(?i)^title\\s*:\\s*", "");
@@ -65,7 +79,8 @@ final class Titler {
   /** The first few words of the user's message, capitalized, or "New chat". */
   static String fallback(String userText) {
     String[] words = userText == null ? new String[0] : userText.strip().split("\\s+");
-    String title = clean(String.join(" ", Arrays.copyOf(words, Math.min(words.length, FALLBACK_WORDS))));
+    String title =
+        clean(String.join(" ", Arrays.copyOf(words, Math.min(words.length, FALLBACK_WORDS))));
     if (title.isEmpty()) {
       return "New chat";
     }

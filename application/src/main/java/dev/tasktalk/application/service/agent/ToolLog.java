@@ -1,23 +1,24 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.out.llm.ToolCall;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonArray;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
- * The hidden records that let later turns show the model its own tool calls. A round is
- * {@code {"kind":"tool_calls","agent","calls":[{"id","name","arguments","result"}],"assistant_text",
- * "reasoning","message_id"}} (a call waiting for confirmation has no {@code result} but an
- * {@code approval_id}); the decision on it comes later as {@code {"kind":"tool_result","id","name","result"}}.
- * Arguments and results are JSON text, kept verbatim. A call also keeps what its provider must get back
- * ({@code provider_id}, {@code provider_data}: see {@link ToolCall}), which no instance keeps in memory.
+ * The hidden records that let later turns show the model its own tool calls. A round is {@code
+ * {"kind":"tool_calls","agent","calls":[{"id","name","arguments","result"}],"assistant_text",
+ * "reasoning","message_id"}} (a call waiting for confirmation has no {@code result} but an {@code
+ * approval_id}); the decision on it comes later as {@code
+ * {"kind":"tool_result","id","name","result"}}. Arguments and results are JSON text, kept verbatim.
+ * A call also keeps what its provider must get back ({@code provider_id}, {@code provider_data}:
+ * see {@link ToolCall}), which no instance keeps in memory.
  */
 final class ToolLog {
 
@@ -28,7 +29,8 @@ final class ToolLog {
   sealed interface Entry {}
 
   /** One model response with tool calls and, for those that ran, their results. */
-  record Round(String agent, String text, String reasoning, String messageId, List<LoggedCall> calls)
+  record Round(
+      String agent, String text, String reasoning, String messageId, List<LoggedCall> calls)
       implements Entry {
     Round {
       calls = List.copyOf(calls);
@@ -39,8 +41,14 @@ final class ToolLog {
   record Result(String callId, String name, String result) implements Entry {}
 
   /** A tool call as recorded: {@code result} null while a confirmation is pending. */
-  record LoggedCall(String id, String name, String arguments, String result, String approvalId,
-      String providerId, String providerData) {
+  record LoggedCall(
+      String id,
+      String name,
+      String arguments,
+      String result,
+      String approvalId,
+      String providerId,
+      String providerData) {
 
     /** A call the provider knows by {@code id} and sent nothing else with. */
     LoggedCall(String id, String name, String arguments, String result, String approvalId) {
@@ -59,8 +67,12 @@ final class ToolLog {
     JsonObject content = Json.object().put("kind", ROUND).put("agent", round.agent());
     JsonArray calls = content.putArray("calls");
     for (LoggedCall call : round.calls()) {
-      JsonObject node = calls.addObject().put("id", call.id()).put("name", call.name())
-          .put("arguments", call.arguments());
+      JsonObject node =
+          calls
+              .addObject()
+              .put("id", call.id())
+              .put("name", call.name())
+              .put("arguments", call.arguments());
       if (call.result() != null) {
         node.put("result", call.result());
       }
@@ -81,8 +93,12 @@ final class ToolLog {
   }
 
   static String result(Result result) {
-    return ItemJson.hidden(Json.object().put("kind", RESULT).put("id", result.callId())
-        .put("name", result.name()).put("result", result.result()));
+    return ItemJson.hidden(
+        Json.object()
+            .put("kind", RESULT)
+            .put("id", result.callId())
+            .put("name", result.name())
+            .put("result", result.result()));
   }
 
   static Optional<Entry> read(ThreadItem item) {
@@ -97,17 +113,31 @@ final class ToolLog {
         String id = call.path("id").stringValue();
         String name = call.path("name").stringValue();
         if (id != null && name != null) {
-          calls.add(new LoggedCall(id, name, call.path("arguments").stringValue(), call.path("result").stringValue(),
-              call.path("approval_id").stringValue(), call.path("provider_id").stringValue(),
-              call.path("provider_data").stringValue()));
+          calls.add(
+              new LoggedCall(
+                  id,
+                  name,
+                  call.path("arguments").stringValue(),
+                  call.path("result").stringValue(),
+                  call.path("approval_id").stringValue(),
+                  call.path("provider_id").stringValue(),
+                  call.path("provider_data").stringValue()));
         }
       }
-      return Optional.of(new Round(content.path("agent").stringValue(), content.path("assistant_text").stringValue(),
-          content.path("reasoning").stringValue(), content.path("message_id").stringValue(), calls));
+      return Optional.of(
+          new Round(
+              content.path("agent").stringValue(),
+              content.path("assistant_text").stringValue(),
+              content.path("reasoning").stringValue(),
+              content.path("message_id").stringValue(),
+              calls));
     }
     if (RESULT.equals(kind) && content.path("id").stringValue() != null) {
-      return Optional.of(new Result(content.path("id").stringValue(), content.path("name").stringValue(),
-          content.path("result").stringValue()));
+      return Optional.of(
+          new Result(
+              content.path("id").stringValue(),
+              content.path("name").stringValue(),
+              content.path("result").stringValue()));
     }
     return Optional.empty();
   }

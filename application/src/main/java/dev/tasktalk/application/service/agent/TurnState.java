@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a turn knows and changes as it goes: whose thread it is, the conversation the model sees (which
- * grows with each step), the agent answering (which a handoff changes), the open workflow, the items it
- * makes and what it costs.
+ * What a turn knows and changes as it goes: whose thread it is, the conversation the model sees
+ * (which grows with each step), the agent answering (which a handoff changes), the open workflow,
+ * the items it makes and what it costs.
  */
 final class TurnState {
 
@@ -28,8 +28,16 @@ final class TurnState {
   private final AgentProfile orchestrator;
   private AgentProfile agent;
 
-  TurnState(UserId owner, ChatThread thread, TurnItems items, Meter meter, List<ModelMessage> conversation,
-      Map<String, ToolSpec> specs, String firstUserText, AgentProfile orchestrator, AgentProfile agent) {
+  TurnState(
+      UserId owner,
+      ChatThread thread,
+      TurnItems items,
+      Meter meter,
+      List<ModelMessage> conversation,
+      Map<String, ToolSpec> specs,
+      String firstUserText,
+      AgentProfile orchestrator,
+      AgentProfile agent) {
     this.owner = owner;
     this.thread = thread;
     this.items = items;
@@ -45,7 +53,8 @@ final class TurnState {
   /** Switches the answering agent and shows the handoff as a workflow task. */
   List<ThreadEvent> handOff(AgentProfile target) {
     agent = target;
-    return workflow.add(ItemJson.task("Handed off to " + target.name(), "complete", null, null, null), false);
+    return workflow.add(
+        ItemJson.task("Handed off to " + target.name(), "complete", null, null, null), false);
   }
 
   /** Closes the open workflow, naming the answering agent when it is not the orchestrator. */
@@ -57,13 +66,39 @@ final class TurnState {
     return new ToolContext(owner, ToolContext.AGENT, thread.id(), null);
   }
 
-  UserId owner() { return owner; }
-  ChatThread thread() { return thread; }
-  TurnItems items() { return items; }
-  Workflow workflow() { return workflow; }
-  Meter meter() { return meter; }
-  List<ModelMessage> conversation() { return conversation; }
-  Map<String, ToolSpec> specs() { return specs; }
-  String firstUserText() { return firstUserText; }
-  AgentProfile agent() { return agent; }
+  UserId owner() {
+    return owner;
+  }
+
+  ChatThread thread() {
+    return thread;
+  }
+
+  TurnItems items() {
+    return items;
+  }
+
+  Workflow workflow() {
+    return workflow;
+  }
+
+  Meter meter() {
+    return meter;
+  }
+
+  List<ModelMessage> conversation() {
+    return conversation;
+  }
+
+  Map<String, ToolSpec> specs() {
+    return specs;
+  }
+
+  String firstUserText() {
+    return firstUserText;
+  }
+
+  AgentProfile agent() {
+    return agent;
+  }
 }

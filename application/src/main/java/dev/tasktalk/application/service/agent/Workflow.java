@@ -1,11 +1,11 @@
 package dev.tasktalk.application.service.agent;
 
+import dev.tasktalk.application.json.JsonObject;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * The {@code workflow} item that shows a turn's tool calls and handoffs as tasks. It opens with its
@@ -23,7 +23,9 @@ final class Workflow {
     this.items = items;
   }
 
-  /** Adds a task, opening the workflow first when needed; the task's index is {@link #lastIndex()}. */
+  /**
+   * Adds a task, opening the workflow first when needed; the task's index is {@link #lastIndex()}.
+   */
   List<ThreadEvent> add(JsonObject task, boolean toolCall) {
     List<ThreadEvent> events = new ArrayList<>();
     if (item == null) {
@@ -47,7 +49,10 @@ final class Workflow {
     return new ThreadEvent.ItemUpdated(item.id(), ItemJson.taskUpdated(index, task));
   }
 
-  /** Finishes the open workflow, if any; {@code agent} names who answers when it is not the orchestrator. */
+  /**
+   * Finishes the open workflow, if any; {@code agent} names who answers when it is not the
+   * orchestrator.
+   */
   List<ThreadEvent> close(String agent) {
     if (item == null) {
       return List.of();

@@ -11,8 +11,8 @@ import dev.tasktalk.domain.user.UserId;
 import java.time.Clock;
 
 /**
- * {@code attachments.create} (phase 1 of a two-phase upload: the description is stored and the answer
- * says where to PUT the bytes) and {@code attachments.delete}.
+ * {@code attachments.create} (phase 1 of a two-phase upload: the description is stored and the
+ * answer says where to PUT the bytes) and {@code attachments.delete}.
  */
 final class AttachmentRequests {
 
@@ -27,9 +27,18 @@ final class AttachmentRequests {
   }
 
   ChatKitResult create(UserId owner, CreateAttachment request) {
-    String mimeType = rules.check(request.name(), request.size(), request.mimeType(), AttachmentRules.PARAMS);
-    Attachment attachment = new Attachment(AttachmentId.generate(), owner, request.name().strip(), mimeType,
-        request.size(), null, false, clock.instant());
+    String mimeType =
+        rules.check(request.name(), request.size(), request.mimeType(), AttachmentRules.PARAMS);
+    Attachment attachment =
+        new Attachment(
+            AttachmentId.generate(),
+            owner,
+            request.name().strip(),
+            mimeType,
+            request.size(),
+            null,
+            false,
+            clock.instant());
     attachments.save(attachment);
     return new ChatKitResult.AttachmentResult(attachment);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What an attachment may be: a name of 1 to 255 characters, 1 byte up to the configured maximum, and
- * an allowed MIME type. Shared by {@code attachments.create} and the upload endpoints, which name
- * their fields differently.
+ * What an attachment may be: a name of 1 to 255 characters, 1 byte up to the configured maximum,
+ * and an allowed MIME type. Shared by {@code attachments.create} and the upload endpoints, which
+ * name their fields differently.
  */
 final class AttachmentRules {
 
@@ -25,7 +25,8 @@ final class AttachmentRules {
 
   AttachmentRules(ChatKitSettings settings) {
     this.maxBytes = settings.maxAttachmentBytes();
-    this.allowed = settings.allowedMimeTypes().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+    this.allowed =
+        settings.allowedMimeTypes().stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
   }
 
   long maxBytes() {
@@ -35,7 +36,8 @@ final class AttachmentRules {
   /** Checks all three and returns the MIME type to store (trimmed, lower-case type and subtype). */
   String check(String name, long size, String mimeType, Fields fields) {
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-      throw new InvalidInputException(fields.name(), "the file name must have 1 to " + MAX_NAME + " characters");
+      throw new InvalidInputException(
+          fields.name(), "the file name must have 1 to " + MAX_NAME + " characters");
     }
     StoredText.check(fields.name(), name);
     checkSize(size, fields);
@@ -44,7 +46,8 @@ final class AttachmentRules {
 
   void checkSize(long size, Fields fields) {
     if (size < 1 || size > maxBytes) {
-      throw new InvalidInputException(fields.size(), "the file must have 1 to " + maxBytes + " bytes");
+      throw new InvalidInputException(
+          fields.size(), "the file must have 1 to " + maxBytes + " bytes");
     }
   }
 
@@ -55,7 +58,8 @@ final class AttachmentRules {
     // short of it; configure image/svg+xml explicitly to allow it.
     boolean svg = base.equals("image/svg+xml") && !allowed.contains(base);
     if (svg || base.isEmpty() || allowed.stream().noneMatch(pattern -> matches(pattern, base))) {
-      throw new InvalidInputException(fields.mimeType(), "files of type '" + type + "' are not accepted");
+      throw new InvalidInputException(
+          fields.mimeType(), "files of type '" + type + "' are not accepted");
     }
     return base + (type.contains(";") ? ";" + type.split(";", 2)[1] : "");
   }

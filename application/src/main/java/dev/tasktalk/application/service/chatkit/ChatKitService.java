@@ -17,12 +17,14 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The ChatKit server: takes a parsed request, refuses what must be refused before answering, and answers
- * with a result for the endpoint to render or with a stream of events whose items it stores at item boundaries.
+ * The ChatKit server: takes a parsed request, refuses what must be refused before answering, and
+ * answers with a result for the endpoint to render or with a stream of events whose items it stores
+ * at item boundaries.
  *
- * <p>A returned stream has already taken the thread's run and stored the user message. The caller must
- * subscribe to it exactly once; a caller that cannot deliver it must still subscribe and cancel, which
- * settles the run, since a stream never subscribed would keep its thread busy until restart.
+ * <p>A returned stream has already taken the thread's run and stored the user message. The caller
+ * must subscribe to it exactly once; a caller that cannot deliver it must still subscribe and
+ * cancel, which settles the run, since a stream never subscribed would keep its thread busy until
+ * restart.
  */
 public final class ChatKitService implements ChatKitUseCase {
 
@@ -34,9 +36,16 @@ public final class ChatKitService implements ChatKitUseCase {
   private final AttachmentRequests attachmentRequests;
   private final Dictation dictation;
 
-  public ChatKitService(ChatThreadRepository threads, ThreadItemRepository items,
-      AttachmentRepository attachments, RunRepository runRepository, FeedbackRepository feedback,
-      Responder responder, Transcriber transcriber, Clock clock, ChatKitSettings settings) {
+  public ChatKitService(
+      ChatThreadRepository threads,
+      ThreadItemRepository items,
+      AttachmentRepository attachments,
+      RunRepository runRepository,
+      FeedbackRepository feedback,
+      Responder responder,
+      Transcriber transcriber,
+      Clock clock,
+      ChatKitSettings settings) {
     Objects.requireNonNull(threads, "threads");
     Objects.requireNonNull(items, "items");
     Objects.requireNonNull(attachments, "attachments");
@@ -48,15 +57,26 @@ public final class ChatKitService implements ChatKitUseCase {
     Objects.requireNonNull(settings, "settings");
     Lookups lookups = new Lookups(threads, items);
     Runs runs = new Runs(runRepository, clock);
-    Turns turns = new Turns(items, runs, new StreamPipeline(threads, items, runs, clock), responder,
-        settings.historySize());
+    Turns turns =
+        new Turns(
+            items,
+            runs,
+            new StreamPipeline(threads, items, runs, clock),
+            responder,
+            settings.historySize());
     this.queries = new ThreadQueries(lookups, threads, items);
     this.commands = new ThreadCommands(lookups, threads, feedback, clock);
-    this.messages = new MessageTurns(threads, lookups,
-        new UserMessages(items, attachments, new StoredAttachments(settings), clock), turns, clock);
+    this.messages =
+        new MessageTurns(
+            threads,
+            lookups,
+            new UserMessages(items, attachments, new StoredAttachments(settings), clock),
+            turns,
+            clock);
     this.resumed = new ResumedTurns(lookups, items, turns);
     this.actions = new WidgetActions(lookups, items, turns, responder);
-    this.attachmentRequests = new AttachmentRequests(attachments, new AttachmentRules(settings), clock);
+    this.attachmentRequests =
+        new AttachmentRequests(attachments, new AttachmentRules(settings), clock);
     this.dictation = new Dictation(transcriber, settings.maxAttachmentBytes());
   }
 

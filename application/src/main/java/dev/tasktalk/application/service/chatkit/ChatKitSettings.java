@@ -5,17 +5,29 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The ChatKit server's few settings: the public base URL for attachment links (empty: links relative
- * to the page, e.g. {@code /chatkit/attachments/atc_…/content}), the attachment size limit and allowed
- * MIME types ({@code image/*} style wildcards allowed), and how many stored items a responder is given.
+ * The ChatKit server's few settings: the public base URL for attachment links (empty: links
+ * relative to the page, e.g. {@code /chatkit/attachments/atc_…/content}), the attachment size limit
+ * and allowed MIME types ({@code image/*} style wildcards allowed), and how many stored items a
+ * responder is given.
  */
-public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, List<String> allowedMimeTypes,
-    int historySize, PreviewLinks previewLinks) {
+public record ChatKitSettings(
+    String publicBaseUrl,
+    long maxAttachmentBytes,
+    List<String> allowedMimeTypes,
+    int historySize,
+    PreviewLinks previewLinks) {
 
   public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-  public static final List<String> DEFAULT_MIME_TYPES = List.of("image/*", "application/pdf",
-      "text/plain", "text/markdown", "text/csv", "application/json");
+  public static final List<String> DEFAULT_MIME_TYPES =
+      List.of(
+          "image/*",
+          "application/pdf",
+          "text/plain",
+          "text/markdown",
+          "text/csv",
+          "application/json");
   public static final int DEFAULT_HISTORY_SIZE = 200;
+
   /** Where the attachment endpoints live below the public base URL. */
   public static final String ATTACHMENTS_PATH = "/chatkit/attachments/";
 
@@ -32,11 +44,13 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
 
   /** Relative links, 10 MiB attachments of the default types, 200 items of history. */
   public static ChatKitSettings defaults() {
-    return new ChatKitSettings("", DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MIME_TYPES, DEFAULT_HISTORY_SIZE, null);
+    return new ChatKitSettings(
+        "", DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_MIME_TYPES, DEFAULT_HISTORY_SIZE, null);
   }
 
   public ChatKitSettings withPublicBaseUrl(String url) {
-    return new ChatKitSettings(url == null ? "" : url, maxAttachmentBytes, allowedMimeTypes, historySize, previewLinks);
+    return new ChatKitSettings(
+        url == null ? "" : url, maxAttachmentBytes, allowedMimeTypes, historySize, previewLinks);
   }
 
   public ChatKitSettings withMaxAttachmentBytes(long bytes) {
@@ -49,7 +63,8 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
 
   /** Signs image preview links (null: plain links that need the bearer token). */
   public ChatKitSettings withPreviewLinks(PreviewLinks links) {
-    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, historySize, links);
+    return new ChatKitSettings(
+        publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, historySize, links);
   }
 
   /** Where attachment links point, e.g. {@code https://chat.example.com/chatkit/attachments/}. */
@@ -62,6 +77,7 @@ public record ChatKitSettings(String publicBaseUrl, long maxAttachmentBytes, Lis
   }
 
   public ChatKitSettings withHistorySize(int items) {
-    return new ChatKitSettings(publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, items, previewLinks);
+    return new ChatKitSettings(
+        publicBaseUrl, maxAttachmentBytes, allowedMimeTypes, items, previewLinks);
   }
 }

@@ -31,8 +31,8 @@ import java.util.Objects;
 
 /**
  * The plain JSON chat API on top of the ChatKit server: a message goes through exactly the ChatKit
- * flow (same validation, run, storage and responder) and the whole answer is collected; conversations
- * are ChatKit threads and their messages the visible user and assistant items.
+ * flow (same validation, run, storage and responder) and the whole answer is collected;
+ * conversations are ChatKit threads and their messages the visible user and assistant items.
  */
 public final class ChatService implements ChatUseCase {
 
@@ -47,12 +47,18 @@ public final class ChatService implements ChatUseCase {
   private final ThreadItemRepository items;
   private final Duration timeout;
 
-  public ChatService(ChatKitUseCase chatKit, ChatThreadRepository threads, ThreadItemRepository items) {
+  public ChatService(
+      ChatKitUseCase chatKit, ChatThreadRepository threads, ThreadItemRepository items) {
     this(chatKit, threads, items, DEFAULT_TIMEOUT);
   }
 
-  /** @param timeout how long a reply may take; past it the response is cancelled as by Stop */
-  public ChatService(ChatKitUseCase chatKit, ChatThreadRepository threads, ThreadItemRepository items,
+  /**
+   * @param timeout how long a reply may take; past it the response is cancelled as by Stop
+   */
+  public ChatService(
+      ChatKitUseCase chatKit,
+      ChatThreadRepository threads,
+      ThreadItemRepository items,
       Duration timeout) {
     this.chatKit = Objects.requireNonNull(chatKit, "chatKit");
     this.threads = Objects.requireNonNull(threads, "threads");
@@ -63,11 +69,13 @@ public final class ChatService implements ChatUseCase {
   @Override
   public ChatReply chat(UserId owner, String message, String conversationId) {
     if (message == null || message.isBlank() || message.length() > MAX_MESSAGE) {
-      throw new InvalidInputException("message", "message must have 1 to " + MAX_MESSAGE + " characters");
+      throw new InvalidInputException(
+          "message", "message must have 1 to " + MAX_MESSAGE + " characters");
     }
     // The ChatKit parser refuses NUL for its own door; this door builds the request itself.
     StoredText.check("message", message);
-    String conversation = conversationId == null || conversationId.isBlank() ? null : conversationId;
+    String conversation =
+        conversationId == null || conversationId.isBlank() ? null : conversationId;
     ChatKitResult result = chatKit.process(owner, request(message, conversation));
     if (!(result instanceof ChatKitResult.Stream stream)) {
       throw new IllegalStateException("a message must be answered with a stream");
@@ -77,7 +85,8 @@ public final class ChatService implements ChatUseCase {
       stream.events().collect().asList().await().atMost(timeout).forEach(turn::accept);
     } catch (TimeoutException e) {
       // Waiting gave up, which cancelled the subscription: the response stopped as if by Stop.
-      throw new UnavailableException("the assistant did not answer within " + timeout.toSeconds() + " s");
+      throw new UnavailableException(
+          "the assistant did not answer within " + timeout.toSeconds() + " s");
     }
     turn.error().ifPresent(ChatService::refuse);
     String thread = turn.threadId().orElse(conversation);
@@ -88,7 +97,8 @@ public final class ChatService implements ChatUseCase {
   public List<Conversation> conversations(UserId owner, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_CONVERSATIONS));
     return threads.list(owner, null, size, true).data().stream()
-        .map(t -> new Conversation(t.id().value(), t.title().orElse(null), timestamp(t.createdAt())))
+        .map(
+            t -> new Conversation(t.id().value(), t.title().orElse(null), timestamp(t.createdAt())))
         .toList();
   }
 
@@ -114,9 +124,11 @@ public final class ChatService implements ChatUseCase {
   }
 
   private static ChatKitRequest request(String message, String conversationId) {
-    UserInput input = new UserInput(List.of(new UserContent.InputText(message)), List.of(), null,
-        InferenceOptions.NONE);
-    return conversationId == null ? new ChatKitRequest.CreateThread(input)
+    UserInput input =
+        new UserInput(
+            List.of(new UserContent.InputText(message)), List.of(), null, InferenceOptions.NONE);
+    return conversationId == null
+        ? new ChatKitRequest.CreateThread(input)
         : new ChatKitRequest.AddUserMessage(ThreadId.parse(conversationId), input);
   }
 
@@ -124,8 +136,10 @@ public final class ChatService implements ChatUseCase {
     if (Runs.BUSY.equals(error.message())) {
       throw new RunInProgressException();
     }
-    throw new UnavailableException(error.message() != null ? error.message()
-        : "the assistant could not answer; please try again");
+    throw new UnavailableException(
+        error.message() != null
+            ? error.message()
+            : "the assistant could not answer; please try again");
   }
 
   /** ISO-8601 in UTC with {@code Z}, as ChatKit shows times. */

@@ -28,10 +28,12 @@ final class Dictation {
       // Strict alphabet (the MIME decoder would skip junk silently); line breaks are tolerated.
       audio = Base64.getDecoder().decode(request.audioBase64().replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("params.audio_base64", "params.audio_base64 is not valid base64");
+      throw new InvalidInputException(
+          "params.audio_base64", "params.audio_base64 is not valid base64");
     }
     if (audio.length == 0 || audio.length > maxBytes) {
-      throw new InvalidInputException("params.audio_base64", "the recording must have 1 to " + maxBytes + " bytes");
+      throw new InvalidInputException(
+          "params.audio_base64", "the recording must have 1 to " + maxBytes + " bytes");
     }
     String text = transcriber.transcribe(audio, mimeType);
     return new ChatKitResult.Transcription(text == null ? "" : text);

@@ -1,23 +1,27 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.InferenceOptions;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserContent;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonArray;
-import dev.tasktalk.application.json.JsonObject;
 
-/** Builds and reads the type-specific JSON of items ({@link ThreadItem#payload()}) the server handles. */
+/**
+ * Builds and reads the type-specific JSON of items ({@link ThreadItem#payload()}) the server
+ * handles.
+ */
 final class ItemPayloads {
 
   static final String CANCELLED_NOTE =
       "The user cancelled the stream. Stop responding to the prior request.";
   static final String CUT_OFF_NOTE =
-      "The previous assistant answer was cut off by an error before it finished, so it is incomplete.";
+      "The previous assistant answer was cut off by an error before it finished, so it is"
+          + " incomplete.";
 
   private ItemPayloads() {}
 
@@ -29,7 +33,12 @@ final class ItemPayloads {
       if (part instanceof UserContent.InputText text) {
         content.addObject().put("type", "input_text").put("text", text.text());
       } else if (part instanceof UserContent.InputTag tag) {
-        JsonObject node = content.addObject().put("type", "input_tag").put("id", tag.id()).put("text", tag.text());
+        JsonObject node =
+            content
+                .addObject()
+                .put("type", "input_tag")
+                .put("id", tag.id())
+                .put("text", tag.text());
         node.set("data", Json.parseObject(tag.data()));
         if (tag.group() != null) {
           node.put("group", tag.group());
@@ -51,7 +60,10 @@ final class ItemPayloads {
     return Json.write(Json.object().put("content", CANCELLED_NOTE));
   }
 
-  /** The {@code sdk_hidden_context} note that tells the next turn the answer before it was cut off by an error. */
+  /**
+   * The {@code sdk_hidden_context} note that tells the next turn the answer before it was cut off
+   * by an error.
+   */
   static String cutOffNote() {
     return Json.write(Json.object().put("content", CUT_OFF_NOTE));
   }

@@ -10,7 +10,9 @@ import dev.tasktalk.domain.thread.ThreadId;
 import dev.tasktalk.domain.thread.ThreadNotFoundException;
 import dev.tasktalk.domain.user.UserId;
 
-/** Finds the caller's thread or item, or says it is not found (another owner's is not found too). */
+/**
+ * Finds the caller's thread or item, or says it is not found (another owner's is not found too).
+ */
 final class Lookups {
 
   private final ChatThreadRepository threads;
@@ -27,7 +29,9 @@ final class Lookups {
 
   /** An item of the thread that clients may see; hidden items do not exist as far as they know. */
   ThreadItem visibleItem(UserId owner, ThreadId thread, ItemId id) {
-    return items.find(owner, thread, id).filter(item -> !item.hidden())
+    return items
+        .find(owner, thread, id)
+        .filter(item -> !item.hidden())
         .orElseThrow(() -> new ItemNotFoundException(id));
   }
 }

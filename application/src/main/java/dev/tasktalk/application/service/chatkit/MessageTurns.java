@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code threads.create} and {@code threads.add_user_message}: check the input, take the thread's run,
- * store the user message (committed before the responder is called), then stream the answer.
+ * {@code threads.create} and {@code threads.add_user_message}: check the input, take the thread's
+ * run, store the user message (committed before the responder is called), then stream the answer.
  */
 final class MessageTurns {
 
@@ -27,7 +27,12 @@ final class MessageTurns {
   private final Turns turns;
   private final Clock clock;
 
-  MessageTurns(ChatThreadRepository threads, Lookups lookups, UserMessages messages, Turns turns, Clock clock) {
+  MessageTurns(
+      ChatThreadRepository threads,
+      Lookups lookups,
+      UserMessages messages,
+      Turns turns,
+      Clock clock) {
     this.threads = threads;
     this.lookups = lookups;
     this.messages = messages;
@@ -40,20 +45,34 @@ final class MessageTurns {
     ChatThread thread = ChatThread.start(owner, clock.instant());
     threads.add(thread);
     ThreadEvent created = new ThreadEvent.ThreadCreated(thread.copy());
-    return turns.start(owner, thread, run -> {
-      ThreadItem message = messages.store(owner, thread.id(), input, files);
-      return turns.respond(owner, thread, run,
-          List.of(created, new ThreadEvent.ItemDone(message), ALLOW_CANCEL), Optional.of(message));
-    });
+    return turns.start(
+        owner,
+        thread,
+        run -> {
+          ThreadItem message = messages.store(owner, thread.id(), input, files);
+          return turns.respond(
+              owner,
+              thread,
+              run,
+              List.of(created, new ThreadEvent.ItemDone(message), ALLOW_CANCEL),
+              Optional.of(message));
+        });
   }
 
   Multi<ThreadEvent> add(UserId owner, ThreadId threadId, UserInput input) {
     ChatThread thread = lookups.thread(owner, threadId);
     List<Attachment> files = messages.resolve(owner, input, threadId);
-    return turns.start(owner, thread, run -> {
-      ThreadItem message = messages.store(owner, threadId, input, files);
-      return turns.respond(owner, thread, run, List.of(new ThreadEvent.ItemDone(message), ALLOW_CANCEL),
-          Optional.of(message));
-    });
+    return turns.start(
+        owner,
+        thread,
+        run -> {
+          ThreadItem message = messages.store(owner, threadId, input, files);
+          return turns.respond(
+              owner,
+              thread,
+              run,
+              List.of(new ThreadEvent.ItemDone(message), ALLOW_CANCEL),
+              Optional.of(message));
+        });
   }
 }

@@ -1,19 +1,19 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonArray;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * An item that was added but is not done yet, with the updates applied so far: text deltas and
- * annotations of an assistant message, tasks of a workflow. Text goes into builders, so a long answer
- * costs an append per delta rather than a copy of the whole text.
+ * annotations of an assistant message, tasks of a workflow. Text goes into builders, so a long
+ * answer costs an append per delta rather than a copy of the whole text.
  */
 final class PendingItem {
 
@@ -51,16 +51,26 @@ final class PendingItem {
       case "assistant_message.content_part.text_delta" ->
           part(update).ifPresent(i -> parts.get(i).text.append(update.path("delta").asString("")));
       case "assistant_message.content_part.annotation_added" ->
-          part(update).ifPresent(i -> parts.get(i).annotate(update.path("annotation_index").asInt(-1),
-              update.path("annotation")));
-      case "workflow.task.added" -> tasks().ifPresent(tasks -> tasks.add(update.path("task").deepCopy()));
-      case "workflow.task.updated" -> tasks().ifPresent(tasks -> {
-        int index = update.path("task_index").asInt(-1);
-        if (index >= 0 && index < tasks.size()) {
-          tasks.set(index, update.path("task").deepCopy());
-        }
-      });
-      default -> { }
+          part(update)
+              .ifPresent(
+                  i ->
+                      parts
+                          .get(i)
+                          .annotate(
+                              update.path("annotation_index").asInt(-1),
+                              update.path("annotation")));
+      case "workflow.task.added" ->
+          tasks().ifPresent(tasks -> tasks.add(update.path("task").deepCopy()));
+      case "workflow.task.updated" ->
+          tasks()
+              .ifPresent(
+                  tasks -> {
+                    int index = update.path("task_index").asInt(-1);
+                    if (index >= 0 && index < tasks.size()) {
+                      tasks.set(index, update.path("task").deepCopy());
+                    }
+                  });
+      default -> {}
     }
   }
 
@@ -95,10 +105,13 @@ final class PendingItem {
     if (item.type() != ItemType.WORKFLOW) {
       return Optional.empty();
     }
-    JsonObject workflow = payload.path("workflow").isObject()
-        ? (JsonObject) payload.get("workflow") : payload.putObject("workflow");
+    JsonObject workflow =
+        payload.path("workflow").isObject()
+            ? (JsonObject) payload.get("workflow")
+            : payload.putObject("workflow");
     JsonValue tasks = workflow.get("tasks");
-    return Optional.of(tasks != null && tasks.isArray() ? (JsonArray) tasks : workflow.putArray("tasks"));
+    return Optional.of(
+        tasks != null && tasks.isArray() ? (JsonArray) tasks : workflow.putArray("tasks"));
   }
 
   /** One {@code output_text} part: its fields, with the text kept aside in a builder. */
@@ -116,12 +129,14 @@ final class PendingItem {
       JsonValue text = fields.remove("text");
       fields.putIfAbsent("annotations", Json.array());
       fields.putIfAbsent("type", JsonValue.of("output_text"));
-      return new Part(fields, new StringBuilder(text != null && text.isString() ? text.stringValue() : ""));
+      return new Part(
+          fields, new StringBuilder(text != null && text.isString() ? text.stringValue() : ""));
     }
 
     void annotate(int index, JsonValue annotation) {
       JsonValue list = fields.get("annotations");
-      JsonArray annotations = list != null && list.isArray() ? (JsonArray) list : fields.putArray("annotations");
+      JsonArray annotations =
+          list != null && list.isArray() ? (JsonArray) list : fields.putArray("annotations");
       if (index >= 0 && index < annotations.size()) {
         annotations.insert(index, annotation.deepCopy());
       } else {
@@ -133,11 +148,14 @@ final class PendingItem {
       JsonObject rendered = Json.object();
       rendered.set("annotations", fields.path("annotations").deepCopy());
       rendered.put("text", text.toString());
-      fields.members().forEach(field -> {
-        if (!field.getKey().equals("annotations")) {
-          rendered.set(field.getKey(), field.getValue().deepCopy());
-        }
-      });
+      fields
+          .members()
+          .forEach(
+              field -> {
+                if (!field.getKey().equals("annotations")) {
+                  rendered.set(field.getKey(), field.getValue().deepCopy());
+                }
+              });
       return rendered;
     }
   }

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** One response at a time per thread: opens a run before anything is written and records its end. */
+/**
+ * One response at a time per thread: opens a run before anything is written and records its end.
+ */
 final class Runs {
 
   static final String BUSY = "a response is already in progress";
@@ -58,8 +60,8 @@ final class Runs {
   }
 
   /**
-   * Records the outcome. Never throws: it runs while a stream ends, and a failure here must not hide
-   * the response's own outcome (a run left running is interrupted at the next start-up).
+   * Records the outcome. Never throws: it runs while a stream ends, and a failure here must not
+   * hide the response's own outcome (a run left running is interrupted at the next start-up).
    */
   void finish(Run run, RunStatus outcome, Duration firstToken, String error) {
     try {

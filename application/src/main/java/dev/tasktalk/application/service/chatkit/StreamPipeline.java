@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Assembles a response stream: the events the server already knows (thread created, the stored user
- * message, {@code stream_options}, …) followed by the responder's events passed through a
- * {@link StreamSession}. The responder is called only when the client subscribes; its failures become
- * one {@code error} event; a cancelled subscription cancels the responder and settles the run.
+ * message, {@code stream_options}, …) followed by the responder's events passed through a {@link
+ * StreamSession}. The responder is called only when the client subscribes; its failures become one
+ * {@code error} event; a cancelled subscription cancels the responder and settles the run.
  */
 final class StreamPipeline {
 
@@ -36,21 +36,33 @@ final class StreamPipeline {
    * @param lead events emitted first, already stored
    * @param responder called once, on subscription, for the events to pass through the session
    */
-  Multi<ThreadEvent> stream(UserId owner, ChatThread thread, Run run, List<ThreadEvent> lead,
+  Multi<ThreadEvent> stream(
+      UserId owner,
+      ChatThread thread,
+      Run run,
+      List<ThreadEvent> lead,
       Supplier<Multi<ThreadEvent>> responder) {
     StreamSession session = new StreamSession(owner, thread, run, threads, items, runs, clock);
-    Multi<ThreadEvent> answer = Multi.createFrom().<ThreadEvent>deferred(responder::get)
-        .onItem().transformToIterable(session::apply)
-        .onFailure().recoverWithItem(session::failed);
-    Multi<ThreadEvent> whole = Multi.createBy().concatenating()
-        .streams(Multi.createFrom().iterable(lead), answer)
-        .onTermination().invoke((failure, cancelled) -> {
-          if (cancelled) {
-            session.cancelled();
-          } else {
-            session.completed();
-          }
-        });
+    Multi<ThreadEvent> answer =
+        Multi.createFrom()
+            .<ThreadEvent>deferred(responder::get)
+            .onItem()
+            .transformToIterable(session::apply)
+            .onFailure()
+            .recoverWithItem(session::failed);
+    Multi<ThreadEvent> whole =
+        Multi.createBy()
+            .concatenating()
+            .streams(Multi.createFrom().iterable(lead), answer)
+            .onTermination()
+            .invoke(
+                (failure, cancelled) -> {
+                  if (cancelled) {
+                    session.cancelled();
+                  } else {
+                    session.completed();
+                  }
+                });
     return once(whole);
   }
 
@@ -60,10 +72,16 @@ final class StreamPipeline {
   }
 
   private static Multi<ThreadEvent> once(Multi<ThreadEvent> stream) {
-    // The run and the responder belong to one HTTP response: a second subscriber would answer twice.
+    // The run and the responder belong to one HTTP response: a second subscriber would answer
+    // twice.
     AtomicBoolean taken = new AtomicBoolean();
-    return Multi.createFrom().deferred(() -> taken.compareAndSet(false, true)
-        ? stream
-        : Multi.createFrom().failure(new IllegalStateException("a response stream can be consumed once")));
+    return Multi.createFrom()
+        .deferred(
+            () ->
+                taken.compareAndSet(false, true)
+                    ? stream
+                    : Multi.createFrom()
+                        .failure(
+                            new IllegalStateException("a response stream can be consumed once")));
   }
 }

@@ -25,10 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state of one response stream (§6.2 of the protocol): it stores what the responder emits at item
- * boundaries only (done, replaced, removed; never per text delta), keeps added items pending with
- * their updates, stores title changes, and settles the run once, whether the stream completed, failed
- * or was cancelled. Events and the cancellation can arrive on different threads, hence the lock.
+ * The state of one response stream (§6.2 of the protocol): it stores what the responder emits at
+ * item boundaries only (done, replaced, removed; never per text delta), keeps added items pending
+ * with their updates, stores title changes, and settles the run once, whether the stream completed,
+ * failed or was cancelled. Events and the cancellation can arrive on different threads, hence the
+ * lock.
  */
 final class StreamSession {
 
@@ -46,8 +47,14 @@ final class StreamSession {
   private String failure;
   private boolean closed;
 
-  StreamSession(UserId owner, ChatThread thread, Run run, ChatThreadRepository threads,
-      ThreadItemRepository items, Runs runs, Clock clock) {
+  StreamSession(
+      UserId owner,
+      ChatThread thread,
+      Run run,
+      ChatThreadRepository threads,
+      ThreadItemRepository items,
+      Runs runs,
+      Clock clock) {
     this.owner = owner;
     this.thread = thread.copy();
     this.run = run;
@@ -116,7 +123,8 @@ final class StreamSession {
       keepPartialAnswers(false);
     }
     if (error instanceof DomainException domain) {
-      boolean transientFailure = domain instanceof UnavailableException || domain instanceof ConflictException;
+      boolean transientFailure =
+          domain instanceof UnavailableException || domain instanceof ConflictException;
       return ThreadEvent.Error.custom(domain.getMessage(), transientFailure);
     }
     LOG.log(Level.WARNING, "response in thread " + thread.id() + " failed", error);
@@ -133,8 +141,9 @@ final class StreamSession {
   }
 
   /**
-   * The client went away (the Stop button): keep what the user already saw of each unfinished answer,
-   * leave a hidden note so the next turn does not pick the old request up again, and free the thread.
+   * The client went away (the Stop button): keep what the user already saw of each unfinished
+   * answer, leave a hidden note so the next turn does not pick the old request up again, and free
+   * the thread.
    */
   synchronized void cancelled() {
     if (closed) {
@@ -149,9 +158,10 @@ final class StreamSession {
   }
 
   /**
-   * Stores each unfinished answer as far as the user saw it, then the hidden note for the next turn:
-   * after Stop always (the old request must not be picked up again), after a failure only when an
-   * answer was cut off (a failure before any text leaves nothing to mark, and the user may retry).
+   * Stores each unfinished answer as far as the user saw it, then the hidden note for the next
+   * turn: after Stop always (the old request must not be picked up again), after a failure only
+   * when an answer was cut off (a failure before any text leaves nothing to mark, and the user may
+   * retry).
    */
   private void keepPartialAnswers(boolean stopped) {
     try {
@@ -163,8 +173,14 @@ final class StreamSession {
         }
       }
       if (stopped || kept) {
-        items.add(owner, new ThreadItem(ItemId.generate(ItemType.SDK_HIDDEN_CONTEXT), thread.id(),
-            ItemType.SDK_HIDDEN_CONTEXT, now(), stopped ? ItemPayloads.cancelledNote() : ItemPayloads.cutOffNote()));
+        items.add(
+            owner,
+            new ThreadItem(
+                ItemId.generate(ItemType.SDK_HIDDEN_CONTEXT),
+                thread.id(),
+                ItemType.SDK_HIDDEN_CONTEXT,
+                now(),
+                stopped ? ItemPayloads.cancelledNote() : ItemPayloads.cutOffNote()));
       }
     } catch (ThreadNotFoundException deleted) {
       // The thread was deleted while streaming: there is nothing left to keep.
@@ -196,7 +212,9 @@ final class StreamSession {
   private static String shortened(String title) {
     // A model's over-long title should not fail the answer it came with.
     String text = title == null ? "" : title.strip();
-    return text.length() <= ChatThread.MAX_TITLE ? text : text.substring(0, ChatThread.MAX_TITLE - 1) + "…";
+    return text.length() <= ChatThread.MAX_TITLE
+        ? text
+        : text.substring(0, ChatThread.MAX_TITLE - 1) + "…";
   }
 
   private Instant now() {

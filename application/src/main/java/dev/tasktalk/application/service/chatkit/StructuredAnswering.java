@@ -1,18 +1,18 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonArray;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Answer;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.StructuredAnswers;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonArray;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * Fills a pending {@code structured_input} item with the user's answers as the reference does: a
- * missing, skipped or empty answer (or a skipped submission) becomes {@code skipped}; a single-choice
- * question keeps only the first value; answers to unknown inputs are ignored.
+ * missing, skipped or empty answer (or a skipped submission) becomes {@code skipped}; a
+ * single-choice question keeps only the first value; answers to unknown inputs are ignored.
  */
 final class StructuredAnswering {
 
@@ -41,8 +41,9 @@ final class StructuredAnswering {
       node.put("skipped", true);
       return node;
     }
-    boolean singleChoice = "multiple_choice".equals(question.path("type").stringValue())
-        && !question.path("multiple").asBoolean(false);
+    boolean singleChoice =
+        "multiple_choice".equals(question.path("type").stringValue())
+            && !question.path("multiple").asBoolean(false);
     List<String> kept = singleChoice ? answer.values().subList(0, 1) : answer.values();
     kept.forEach(values::add);
     node.put("skipped", false);

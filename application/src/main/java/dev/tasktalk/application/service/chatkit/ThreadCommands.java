@@ -4,9 +4,9 @@ import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.DeleteThread;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.Feedback;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UpdateThread;
 import dev.tasktalk.application.port.in.chatkit.ChatKitResult;
-import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.application.port.out.persistence.ChatThreadRepository;
 import dev.tasktalk.application.port.out.persistence.FeedbackRepository;
+import dev.tasktalk.application.port.out.persistence.Page;
 import dev.tasktalk.domain.item.ItemId;
 import dev.tasktalk.domain.shared.InvalidInputException;
 import dev.tasktalk.domain.thread.ChatThread;
@@ -15,7 +15,9 @@ import dev.tasktalk.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
 
-/** Renaming and deleting threads, and thumbs up/down on items; a rename answers the renamed thread. */
+/**
+ * Renaming and deleting threads, and thumbs up/down on items; a rename answers the renamed thread.
+ */
 final class ThreadCommands {
 
   static final ChatKitResult EMPTY = new ChatKitResult.Empty();
@@ -25,7 +27,8 @@ final class ThreadCommands {
   private final FeedbackRepository feedback;
   private final Clock clock;
 
-  ThreadCommands(Lookups lookups, ChatThreadRepository threads, FeedbackRepository feedback, Clock clock) {
+  ThreadCommands(
+      Lookups lookups, ChatThreadRepository threads, FeedbackRepository feedback, Clock clock) {
     this.lookups = lookups;
     this.threads = threads;
     this.feedback = feedback;

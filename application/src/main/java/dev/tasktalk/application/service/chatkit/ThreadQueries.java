@@ -12,8 +12,9 @@ import dev.tasktalk.domain.user.UserId;
 import java.util.function.Supplier;
 
 /**
- * The reading requests: a thread with its first page of items, the thread list and item pages. Hidden
- * items are dropped after pagination (by the endpoint), so cursors behave exactly as the reference's.
+ * The reading requests: a thread with its first page of items, the thread list and item pages.
+ * Hidden items are dropped after pagination (by the endpoint), so cursors behave exactly as the
+ * reference's.
  */
 final class ThreadQueries {
 
@@ -32,18 +33,22 @@ final class ThreadQueries {
 
   ChatKitResult get(UserId owner, GetThread request) {
     ChatThread thread = lookups.thread(owner, request.threadId());
-    return new ChatKitResult.ThreadResult(thread, items.list(owner, thread.id(), null, FIRST_PAGE, false));
+    return new ChatKitResult.ThreadResult(
+        thread, items.list(owner, thread.id(), null, FIRST_PAGE, false));
   }
 
   ChatKitResult threads(UserId owner, ListThreads request) {
-    return new ChatKitResult.ThreadPage(cursor(() ->
-        threads.list(owner, request.after(), request.limit(), request.descending())));
+    return new ChatKitResult.ThreadPage(
+        cursor(() -> threads.list(owner, request.after(), request.limit(), request.descending())));
   }
 
   ChatKitResult items(UserId owner, ListItems request) {
     ChatThread thread = lookups.thread(owner, request.threadId());
-    return new ChatKitResult.ItemPage(cursor(() ->
-        items.list(owner, thread.id(), request.after(), request.limit(), request.descending())));
+    return new ChatKitResult.ItemPage(
+        cursor(
+            () ->
+                items.list(
+                    owner, thread.id(), request.after(), request.limit(), request.descending())));
   }
 
   private static <T> T cursor(Supplier<T> page) {

@@ -1,6 +1,7 @@
 package dev.tasktalk.application.service.chatkit;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.in.chatkit.ChatUseCase.ToolCall;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemId;
@@ -11,11 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.tasktalk.application.json.JsonValue;
 
 /**
- * Reads a finished response stream for the plain chat API: the thread it happened in, the assistant's
- * text, the tool calls shown as workflow tasks, and the error that ended it if any.
+ * Reads a finished response stream for the plain chat API: the thread it happened in, the
+ * assistant's text, the tool calls shown as workflow tasks, and the error that ended it if any.
  */
 final class TurnCollector {
 
@@ -50,7 +50,8 @@ final class TurnCollector {
 
   /**
    * Each workflow task as a tool call. Tasks are ChatKit tasks ({@code custom}: title, status
-   * indicator); a {@code name} or {@code arguments} member, when the responder adds one, is used too.
+   * indicator); a {@code name} or {@code arguments} member, when the responder adds one, is used
+   * too.
    */
   List<ToolCall> toolCalls() {
     List<ToolCall> calls = new ArrayList<>();
@@ -61,9 +62,14 @@ final class TurnCollector {
         String name = task.path("name").stringValue();
         JsonValue arguments = task.path("arguments");
         String status = task.path("status_indicator").stringValue();
-        calls.add(new ToolCall(name != null ? name : title,
-            arguments.isMissing() ? null : arguments.isString() ? arguments.stringValue() : Json.write(arguments),
-            title, status == null ? "none" : status));
+        calls.add(
+            new ToolCall(
+                name != null ? name : title,
+                arguments.isMissing()
+                    ? null
+                    : arguments.isString() ? arguments.stringValue() : Json.write(arguments),
+                title,
+                status == null ? "none" : status));
       }
     }
     return calls;

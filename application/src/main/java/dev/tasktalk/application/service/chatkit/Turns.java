@@ -26,7 +26,12 @@ final class Turns {
   private final Responder responder;
   private final int historySize;
 
-  Turns(ThreadItemRepository items, Runs runs, StreamPipeline pipeline, Responder responder, int historySize) {
+  Turns(
+      ThreadItemRepository items,
+      Runs runs,
+      StreamPipeline pipeline,
+      Responder responder,
+      int historySize) {
     this.items = items;
     this.runs = runs;
     this.pipeline = pipeline;
@@ -36,24 +41,41 @@ final class Turns {
 
   /**
    * Takes the thread's run and runs {@code prepare} (the writes that must precede the answer), or
-   * returns the single {@code error} event of a thread that is already answering, with nothing written.
+   * returns the single {@code error} event of a thread that is already answering, with nothing
+   * written.
    */
-  Multi<ThreadEvent> start(UserId owner, ChatThread thread, Function<Run, Multi<ThreadEvent>> prepare) {
+  Multi<ThreadEvent> start(
+      UserId owner, ChatThread thread, Function<Run, Multi<ThreadEvent>> prepare) {
     return runs.start(owner, thread.id())
         .map(run -> runs.beforeStream(run, () -> prepare.apply(run)))
         .orElseGet(() -> StreamPipeline.only(Runs.busy()));
   }
 
   /** The responder's answer to the thread, after {@code lead}. */
-  Multi<ThreadEvent> respond(UserId owner, ChatThread thread, Run run, List<ThreadEvent> lead,
+  Multi<ThreadEvent> respond(
+      UserId owner,
+      ChatThread thread,
+      Run run,
+      List<ThreadEvent> lead,
       Optional<ThreadItem> userMessage) {
     ChatThread snapshot = thread.copy();
-    return pipeline.stream(owner, thread, run, lead, () -> responder.respond(
-        new TurnInput(owner, snapshot, items.latest(owner, snapshot.id(), historySize), userMessage)));
+    return pipeline.stream(
+        owner,
+        thread,
+        run,
+        lead,
+        () ->
+            responder.respond(
+                new TurnInput(
+                    owner,
+                    snapshot,
+                    items.latest(owner, snapshot.id(), historySize),
+                    userMessage)));
   }
 
   /** The responder's answer to a widget action, after {@code lead}. */
-  Multi<ThreadEvent> act(UserId owner, ChatThread thread, Run run, List<ThreadEvent> lead, ActionInput action) {
+  Multi<ThreadEvent> act(
+      UserId owner, ChatThread thread, Run run, List<ThreadEvent> lead, ActionInput action) {
     return pipeline.stream(owner, thread, run, lead, () -> responder.action(action));
   }
 }

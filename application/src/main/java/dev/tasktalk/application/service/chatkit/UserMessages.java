@@ -1,5 +1,6 @@
 package dev.tasktalk.application.service.chatkit;
 
+import dev.tasktalk.application.json.JsonObject;
 import dev.tasktalk.application.port.in.chatkit.ChatKitRequest.UserInput;
 import dev.tasktalk.application.port.out.persistence.AttachmentRepository;
 import dev.tasktalk.application.port.out.persistence.ThreadItemRepository;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
  * Turns a user's input into a stored {@code user_message} item. Attachments are checked first (the
@@ -32,7 +32,10 @@ final class UserMessages {
   private final StoredAttachments described;
   private final Clock clock;
 
-  UserMessages(ThreadItemRepository items, AttachmentRepository attachments, StoredAttachments described,
+  UserMessages(
+      ThreadItemRepository items,
+      AttachmentRepository attachments,
+      StoredAttachments described,
       Clock clock) {
     this.items = items;
     this.attachments = attachments;
@@ -41,12 +44,14 @@ final class UserMessages {
   }
 
   /**
-   * The input's attachments, checked for a message in {@code thread} (null: a thread not created yet).
+   * The input's attachments, checked for a message in {@code thread} (null: a thread not created
+   * yet).
    */
   List<Attachment> resolve(UserId owner, UserInput input, ThreadId thread) {
     List<Attachment> resolved = new ArrayList<>();
     for (AttachmentId id : input.attachments()) {
-      Attachment attachment = attachments.find(owner, id).orElseThrow(() -> new AttachmentNotFoundException(id));
+      Attachment attachment =
+          attachments.find(owner, id).orElseThrow(() -> new AttachmentNotFoundException(id));
       if (!attachment.uploaded()) {
         throw new InvalidInputException(FIELD, "attachment " + id + " has not been uploaded yet");
       }
@@ -66,9 +71,13 @@ final class UserMessages {
       attachments.save(bound);
       files.add(described.node(bound));
     }
-    ThreadItem message = new ThreadItem(ItemId.generate(ItemType.USER_MESSAGE), thread,
-        ItemType.USER_MESSAGE, clock.instant().truncatedTo(ChronoUnit.MICROS),
-        ItemPayloads.userMessage(input, files));
+    ThreadItem message =
+        new ThreadItem(
+            ItemId.generate(ItemType.USER_MESSAGE),
+            thread,
+            ItemType.USER_MESSAGE,
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            ItemPayloads.userMessage(input, files));
     items.add(owner, message);
     return message;
   }

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Widget actions: {@code threads.custom_action} streams the responder's answer (one run per thread, as
- * for messages); {@code threads.sync_custom_action} answers at once, even while a response streams,
- * and stores the item the responder returns.
+ * Widget actions: {@code threads.custom_action} streams the responder's answer (one run per thread,
+ * as for messages); {@code threads.sync_custom_action} answers at once, even while a response
+ * streams, and stores the item the responder returns.
  */
 final class WidgetActions {
 
@@ -45,8 +45,10 @@ final class WidgetActions {
       return StreamPipeline.only(ThreadEvent.Error.streamError(false));
     }
     ActionInput action = input(owner, thread, request.action(), sender);
-    return turns.start(owner, thread, run ->
-        turns.act(owner, thread, run, List.of(new ThreadEvent.StreamOptions(true)), action));
+    return turns.start(
+        owner,
+        thread,
+        run -> turns.act(owner, thread, run, List.of(new ThreadEvent.StreamOptions(true)), action));
   }
 
   ChatKitResult sync(UserId owner, SyncCustomAction request) {
@@ -55,7 +57,8 @@ final class WidgetActions {
     if (sender.isPresent() && sender.get().type() != ItemType.WIDGET) {
       throw new InvalidInputException("params.item_id", "only a widget can send an action");
     }
-    Optional<ThreadItem> updated = responder.syncAction(input(owner, thread, request.action(), sender));
+    Optional<ThreadItem> updated =
+        responder.syncAction(input(owner, thread, request.action(), sender));
     if (updated.isEmpty()) {
       return new ChatKitResult.ActionResult(Optional.empty());
     }
@@ -72,7 +75,8 @@ final class WidgetActions {
     return id.map(itemId -> lookups.visibleItem(owner, thread.id(), itemId));
   }
 
-  private static ActionInput input(UserId owner, ChatThread thread, Action action, Optional<ThreadItem> sender) {
+  private static ActionInput input(
+      UserId owner, ChatThread thread, Action action, Optional<ThreadItem> sender) {
     return new ActionInput(owner, thread.copy(), action.type(), action.payload(), sender);
   }
 }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Keeps this instance's lease alive and ends the runs of instances that died: what replaces "interrupt
- * every running response at start-up", which cut the answers other instances were still streaming.
- * The caller runs {@link #heartbeat} every {@link #heartbeatEvery} and {@link #sweep} every
- * {@link #sweepEvery}; a run that meets its thread's next message is checked at once as well.
+ * Keeps this instance's lease alive and ends the runs of instances that died: what replaces
+ * "interrupt every running response at start-up", which cut the answers other instances were still
+ * streaming. The caller runs {@link #heartbeat} every {@link #heartbeatEvery} and {@link #sweep}
+ * every {@link #sweepEvery}; a run that meets its thread's next message is checked at once as well.
  */
 public final class InstanceLiveness {
 
@@ -39,7 +39,9 @@ public final class InstanceLiveness {
     return lease.dividedBy(2);
   }
 
-  /** Renews the lease; never throws, since it runs on a timer (a database outage is logged once). */
+  /**
+   * Renews the lease; never throws, since it runs on a timer (a database outage is logged once).
+   */
   public void heartbeat() {
     try {
       leases.renew(lease, description);
@@ -49,19 +51,27 @@ public final class InstanceLiveness {
       failing = false;
     } catch (RuntimeException e) {
       if (!failing) {
-        LOG.log(Level.WARNING, "cannot renew this instance's lease (" + e.getMessage() + "); other instances"
-            + " will take over its threads once it has expired");
+        LOG.log(
+            Level.WARNING,
+            "cannot renew this instance's lease ("
+                + e.getMessage()
+                + "); other instances"
+                + " will take over its threads once it has expired");
       }
       failing = true;
     }
   }
 
-  /** Interrupts the runs of dead instances; returns how many (0 when the database cannot be reached). */
+  /**
+   * Interrupts the runs of dead instances; returns how many (0 when the database cannot be
+   * reached).
+   */
   public int sweep() {
     try {
       int interrupted = leases.interruptOrphanedRuns();
       if (interrupted > 0) {
-        LOG.log(Level.WARNING, interrupted + " response(s) of a stopped instance marked interrupted");
+        LOG.log(
+            Level.WARNING, interrupted + " response(s) of a stopped instance marked interrupted");
       }
       return interrupted;
     } catch (RuntimeException e) {

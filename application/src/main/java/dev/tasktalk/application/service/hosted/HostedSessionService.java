@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Creates OpenAI-hosted ChatKit sessions for the user's own identity. The mode is optional: without an
- * API key and a workflow id every request gets an {@link UnavailableException} saying what to set.
+ * Creates OpenAI-hosted ChatKit sessions for the user's own identity. The mode is optional: without
+ * an API key and a workflow id every request gets an {@link UnavailableException} saying what to
+ * set.
  */
 public final class HostedSessionService implements HostedSessionUseCase {
 
@@ -19,8 +20,8 @@ public final class HostedSessionService implements HostedSessionUseCase {
   private final Optional<String> apiKey;
   private final Optional<String> workflowId;
 
-  public HostedSessionService(HostedChatKitSessions sessions, Optional<String> apiKey,
-      Optional<String> workflowId) {
+  public HostedSessionService(
+      HostedChatKitSessions sessions, Optional<String> apiKey, Optional<String> workflowId) {
     this.sessions = Objects.requireNonNull(sessions);
     this.apiKey = apiKey.filter(key -> !key.isBlank());
     this.workflowId = workflowId.map(String::strip).filter(id -> !id.isEmpty());
@@ -37,8 +38,10 @@ public final class HostedSessionService implements HostedSessionUseCase {
       missing.add("CHATKIT_WORKFLOW_ID");
     }
     if (!missing.isEmpty()) {
-      throw new UnavailableException("OpenAI-hosted ChatKit mode is not configured: set "
-          + String.join(" and ", missing) + " (the workflow id comes from OpenAI's Agent Builder)");
+      throw new UnavailableException(
+          "OpenAI-hosted ChatKit mode is not configured: set "
+              + String.join(" and ", missing)
+              + " (the workflow id comes from OpenAI's Agent Builder)");
     }
     // The token's subject keeps one person's hosted threads apart from another's at OpenAI.
     return sessions.create(workflowId.get(), owner.value());

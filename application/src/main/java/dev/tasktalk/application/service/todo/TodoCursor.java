@@ -12,7 +12,8 @@ import java.util.UUID;
 final class TodoCursor {
 
   private static final String VERSION = "t1";
-  // Tasks are stamped by the server clock, so a genuine cursor always lies well inside these bounds.
+  // Tasks are stamped by the server clock, so a genuine cursor always lies well inside these
+  // bounds.
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
 
@@ -21,7 +22,9 @@ final class TodoCursor {
   static String encode(TodoPosition position) {
     Instant at = position.createdAt();
     String raw = VERSION + ":" + at.getEpochSecond() + ":" + at.getNano() + ":" + position.id();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static TodoPosition decode(String cursor) {

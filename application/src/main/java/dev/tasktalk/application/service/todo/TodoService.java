@@ -27,11 +27,17 @@ import java.util.function.Consumer;
 
 /**
  * The task use cases: thin orchestration over {@link Todo} and the {@link TodoRepository}. Every
- * write, whoever makes it (REST, the assistant's tools, MCP), is announced through {@link TodoChanges}
- * once it is stored, so task lists open on any instance update live.
+ * write, whoever makes it (REST, the assistant's tools, MCP), is announced through {@link
+ * TodoChanges} once it is stored, so task lists open on any instance update live.
  */
-public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTodosUseCase,
-    UpdateTodoUseCase, CompleteTodoUseCase, DeleteTodoUseCase, WatchTodosUseCase {
+public final class TodoService
+    implements AddTodoUseCase,
+        GetTodoUseCase,
+        ListTodosUseCase,
+        UpdateTodoUseCase,
+        CompleteTodoUseCase,
+        DeleteTodoUseCase,
+        WatchTodosUseCase {
 
   private final TodoRepository todos;
   private final TodoChanges changes;
@@ -45,8 +51,15 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
 
   @Override
   public Todo add(AddTodoCommand c) {
-    Todo todo = Todo.create(c.owner(), c.title(), c.description(), c.priority(), c.due(), c.tags(),
-        clock.instant());
+    Todo todo =
+        Todo.create(
+            c.owner(),
+            c.title(),
+            c.description(),
+            c.priority(),
+            c.due(),
+            c.tags(),
+            clock.instant());
     todos.add(todo);
     changes.publish(c.owner());
     return todo;
@@ -61,7 +74,8 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
   public TodoPage list(ListTodosQuery query) {
     int limit = query.limit() == null ? ListTodosQuery.DEFAULT_LIMIT : query.limit();
     if (limit < 1) {
-      throw new InvalidInputException("limit", "limit must be between 1 and " + ListTodosQuery.MAX_LIMIT);
+      throw new InvalidInputException(
+          "limit", "limit must be between 1 and " + ListTodosQuery.MAX_LIMIT);
     }
     limit = Math.min(limit, ListTodosQuery.MAX_LIMIT);
     TodoPosition after = query.cursor() == null ? null : TodoCursor.decode(query.cursor());
@@ -75,29 +89,38 @@ public final class TodoService implements AddTodoUseCase, GetTodoUseCase, ListTo
 
   @Override
   public Todo update(UpdateTodoCommand c) {
-    return change(c.owner(), c.id(), todo -> {
-      var now = clock.instant();
-      c.title().ifPresent(title -> todo.rename(title, now));
-      c.description().ifPresent(description -> todo.describe(description, now));
-      c.priority().ifPresent(priority -> {
-        if (priority == null) {
-          throw new InvalidInputException("priority", "priority must be one of low, medium, high");
-        }
-        todo.prioritise(priority, now);
-      });
-      c.due().ifPresent(due -> todo.reschedule(due, now));
-      c.tags().ifPresent(tags -> todo.retag(tags, now));
-      c.completed().ifPresent(done -> {
-        if (done == null) {
-          throw new InvalidInputException("completed", "completed must be true or false");
-        }
-        if (done) {
-          todo.complete(now);
-        } else {
-          todo.reopen(now);
-        }
-      });
-    });
+    return change(
+        c.owner(),
+        c.id(),
+        todo -> {
+          var now = clock.instant();
+          c.title().ifPresent(title -> todo.rename(title, now));
+          c.description().ifPresent(description -> todo.describe(description, now));
+          c.priority()
+              .ifPresent(
+                  priority -> {
+                    if (priority == null) {
+                      throw new InvalidInputException(
+                          "priority", "priority must be one of low, medium, high");
+                    }
+                    todo.prioritise(priority, now);
+                  });
+          c.due().ifPresent(due -> todo.reschedule(due, now));
+          c.tags().ifPresent(tags -> todo.retag(tags, now));
+          c.completed()
+              .ifPresent(
+                  done -> {
+                    if (done == null) {
+                      throw new InvalidInputException(
+                          "completed", "completed must be true or false");
+                    }
+                    if (done) {
+                      todo.complete(now);
+                    } else {
+                      todo.reopen(now);
+                    }
+                  });
+        });
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonObject;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.application.port.out.turn.ActionInput;
 import dev.tasktalk.application.port.out.turn.TurnInput;
 import dev.tasktalk.application.testing.ChatFixtures;
@@ -20,13 +22,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.tasktalk.application.json.JsonValue;
-import dev.tasktalk.application.json.JsonObject;
 
 /**
- * An {@link AgentResponder} over a scripted model, a fake toolbox and fake approvals, in a thread of
- * the in-memory store. {@link #say} and {@link #click} play a turn to its end and store what it emitted
- * as the ChatKit pipeline would (done items added, replaced items saved, titles set).
+ * An {@link AgentResponder} over a scripted model, a fake toolbox and fake approvals, in a thread
+ * of the in-memory store. {@link #say} and {@link #click} play a turn to its end and store what it
+ * emitted as the ChatKit pipeline would (done items added, replaced items saved, titles set).
  */
 final class AgentFixture {
 
@@ -51,12 +51,16 @@ final class AgentFixture {
 
   AgentResponder responder() {
     if (responder == null) {
-      responder = new AgentResponder(model, toolbox, approvals, store.items(), clock, settings, metrics::add);
+      responder =
+          new AgentResponder(
+              model, toolbox, approvals, store.items(), clock, settings, metrics::add);
     }
     return responder;
   }
 
-  /** Stores a user message saying {@code text} and plays the responder's answer; returns its events. */
+  /**
+   * Stores a user message saying {@code text} and plays the responder's answer; returns its events.
+   */
   List<ThreadEvent> say(String text) {
     return play(respondTo(text));
   }
@@ -68,15 +72,23 @@ final class AgentFixture {
     return responder().respond(new TurnInput(ALICE, thread.copy(), stored(), Optional.of(message)));
   }
 
-  /** Clicks {@code action} ({@code approval.confirm} / {@code approval.cancel}) on the stored card. */
+  /**
+   * Clicks {@code action} ({@code approval.confirm} / {@code approval.cancel}) on the stored card.
+   */
   List<ThreadEvent> click(String action, ThreadItem card) {
     return play(clicking(action, card));
   }
 
   Multi<ThreadEvent> clicking(String action, ThreadItem card) {
     String approvalId = approvalIdOf(card);
-    return responder().action(new ActionInput(ALICE, thread.copy(), action,
-        Json.write(Json.object().put("approval_id", approvalId)), Optional.of(card)));
+    return responder()
+        .action(
+            new ActionInput(
+                ALICE,
+                thread.copy(),
+                action,
+                Json.write(Json.object().put("approval_id", approvalId)),
+                Optional.of(card)));
   }
 
   /** Plays a stream to its end and stores its items; fails the test if the stream fails. */
@@ -112,15 +124,24 @@ final class AgentFixture {
   }
 
   static String approvalIdOf(ThreadItem card) {
-    return Json.parseObject(card.payload()).path("widget").path("confirm").path("action").path("payload")
-        .path("approval_id").asString("");
+    return Json.parseObject(card.payload())
+        .path("widget")
+        .path("confirm")
+        .path("action")
+        .path("payload")
+        .path("approval_id")
+        .asString("");
   }
 
   ThreadItem userMessage(String text) {
     JsonObject payload = Json.object();
     payload.putArray("content").addObject().put("type", "input_text").put("text", text);
     payload.putArray("attachments");
-    return new ThreadItem(ItemId.generate(ItemType.USER_MESSAGE), thread.id(), ItemType.USER_MESSAGE, NOW,
+    return new ThreadItem(
+        ItemId.generate(ItemType.USER_MESSAGE),
+        thread.id(),
+        ItemType.USER_MESSAGE,
+        NOW,
         Json.write(payload));
   }
 

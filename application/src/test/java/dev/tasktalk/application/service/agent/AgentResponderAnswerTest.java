@@ -23,27 +23,35 @@ class AgentResponderAnswerTest {
 
     List<ThreadEvent> events = chat.say("Hi there");
 
-    assertThat(Events.kinds(events)).containsExactly(
-        "added:assistant_message",
-        "update:assistant_message.content_part.added",
-        "update:assistant_message.content_part.text_delta",
-        "update:assistant_message.content_part.text_delta",
-        "update:assistant_message.content_part.done",
-        "done:assistant_message",
-        "title:Shopping list");
+    assertThat(Events.kinds(events))
+        .containsExactly(
+            "added:assistant_message",
+            "update:assistant_message.content_part.added",
+            "update:assistant_message.content_part.text_delta",
+            "update:assistant_message.content_part.text_delta",
+            "update:assistant_message.content_part.done",
+            "done:assistant_message",
+            "title:Shopping list");
     ThreadEvent.ItemAdded added = (ThreadEvent.ItemAdded) events.get(0);
     assertThat(json(added.item().payload())).isEqualTo(json("{\"content\":[]}"));
-    assertThat(Events.updates(events)).containsExactly(
-        json("{\"type\":\"assistant_message.content_part.added\",\"content_index\":0,"
-            + "\"content\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}"),
-        json("{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":\"Hel\"}"),
-        json("{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":\"lo!\"}"),
-        json("{\"type\":\"assistant_message.content_part.done\",\"content_index\":0,"
-            + "\"content\":{\"type\":\"output_text\",\"text\":\"Hello!\",\"annotations\":[]}}"));
+    assertThat(Events.updates(events))
+        .containsExactly(
+            json(
+                "{\"type\":\"assistant_message.content_part.added\",\"content_index\":0,"
+                    + "\"content\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}}"),
+            json(
+                "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":\"Hel\"}"),
+            json(
+                "{\"type\":\"assistant_message.content_part.text_delta\",\"content_index\":0,\"delta\":\"lo!\"}"),
+            json(
+                "{\"type\":\"assistant_message.content_part.done\",\"content_index\":0,"
+                    + "\"content\":{\"type\":\"output_text\",\"text\":\"Hello!\",\"annotations\":[]}}"));
     ThreadItem done = ((ThreadEvent.ItemDone) events.get(5)).item();
     assertThat(done.id()).isEqualTo(added.item().id());
-    assertThat(json(done.payload())).isEqualTo(
-        json("{\"content\":[{\"type\":\"output_text\",\"text\":\"Hello!\",\"annotations\":[]}]}"));
+    assertThat(json(done.payload()))
+        .isEqualTo(
+            json(
+                "{\"content\":[{\"type\":\"output_text\",\"text\":\"Hello!\",\"annotations\":[]}]}"));
   }
 
   @Test
@@ -55,12 +63,22 @@ class AgentResponderAnswerTest {
     List<ModelMessage> messages = chat.model.lastRequest().messages();
     assertThat(messages).hasSize(2);
     String system = ((ModelMessage.System) messages.get(0)).text();
-    assertThat(system).startsWith("You are Tasktalk").contains("Answer in the user's language.")
+    assertThat(system)
+        .startsWith("You are Tasktalk")
+        .contains("Answer in the user's language.")
         .contains("Today is Sunday, 2026-11-22.");
     assertThat(messages.get(1)).isEqualTo(new ModelMessage.User("Hi there"));
-    assertThat(chat.model.lastRequest().tools()).extracting(tool -> tool.name())
-        .containsExactly("add_task", "list_tasks", "get_task", "update_task", "complete_task", "delete_task",
-            "search_tasks", "transfer_to_urdu_specialist");
+    assertThat(chat.model.lastRequest().tools())
+        .extracting(tool -> tool.name())
+        .containsExactly(
+            "add_task",
+            "list_tasks",
+            "get_task",
+            "update_task",
+            "complete_task",
+            "delete_task",
+            "search_tasks",
+            "transfer_to_urdu_specialist");
   }
 
   @Test
@@ -70,29 +88,37 @@ class AgentResponderAnswerTest {
 
     List<ThreadEvent> second = chat.say("How are you?");
 
-    assertThat(chat.model.lastRequest().messages()).containsSubsequence(new ModelMessage.User("Hi there"),
-        new ModelMessage.Assistant("Hello!", List.of(), null), new ModelMessage.User("How are you?"));
+    assertThat(chat.model.lastRequest().messages())
+        .containsSubsequence(
+            new ModelMessage.User("Hi there"),
+            new ModelMessage.Assistant("Hello!", List.of(), null),
+            new ModelMessage.User("How are you?"));
     assertThat(Events.kinds(second)).noneMatch(kind -> kind.startsWith("title:"));
     assertThat(chat.model.titleRequests()).hasSize(1);
     assertThat(chat.thread.title()).contains("Shopping list");
   }
 
   @Test
-  void givenTheFirstAnswer_title_asksTheModelWithoutToolsForTheFirstMessageAndAnswer_andCleansTheReply() {
+  void
+      givenTheFirstAnswer_title_asksTheModelWithoutToolsForTheFirstMessageAndAnswer_andCleansTheReply() {
     chat.model.titles("\"Buying milk today.\"\nIt is about milk").reply(text("Added it."));
 
     List<ThreadEvent> events = chat.say("Add buy milk");
 
-    assertThat(events.get(events.size() - 1)).isEqualTo(new ThreadEvent.TitleChanged("Buying milk today"));
+    assertThat(events.get(events.size() - 1))
+        .isEqualTo(new ThreadEvent.TitleChanged("Buying milk today"));
     assertThat(chat.model.titleRequests().get(0).tools()).isEmpty();
-    assertThat(chat.model.titleRequests().get(0).messages()).containsExactly(
-        new ModelMessage.System(Titler.INSTRUCTIONS), new ModelMessage.User("Add buy milk"),
-        new ModelMessage.Assistant("Added it.", List.of(), null));
+    assertThat(chat.model.titleRequests().get(0).messages())
+        .containsExactly(
+            new ModelMessage.System(Titler.INSTRUCTIONS),
+            new ModelMessage.User("Add buy milk"),
+            new ModelMessage.Assistant("Added it.", List.of(), null));
   }
 
   @Test
   void givenTheTitleCallFails_respond_stillSucceeds_withTheFirstWordsOfTheMessageAsTitle() {
-    chat.model.titlesFail(new LanguageModelException(LanguageModelException.Kind.SERVER, true, "down"))
+    chat.model
+        .titlesFail(new LanguageModelException(LanguageModelException.Kind.SERVER, true, "down"))
         .reply(text("Done."));
 
     List<ThreadEvent> events = chat.say("please add a task to call the plumber tomorrow morning");
@@ -103,23 +129,36 @@ class AgentResponderAnswerTest {
 
   @Test
   void title_isCutTo60Characters_atAWordWhenPossible() {
-    String title = Titler.clean("Title: A very long title that goes on and on about many different tasks today!");
+    String title =
+        Titler.clean(
+            "Title: A very long title that goes on and on about many different tasks today!");
 
-    assertThat(title).hasSizeLessThanOrEqualTo(60)
+    assertThat(title)
+        .hasSizeLessThanOrEqualTo(60)
         .isEqualTo("A very long title that goes on and on about many different");
   }
 
   @Test
   void givenAStoppedAnswerBefore_respond_tellsTheModelAboutTheStopNote() {
     chat.model.reply(text("Sure."));
-    chat.store.items().add(AgentFixture.ALICE, new ThreadItem(ItemId.generate(
-        ItemType.SDK_HIDDEN_CONTEXT), chat.thread.id(), ItemType.SDK_HIDDEN_CONTEXT, AgentFixture.NOW,
-        "{\"content\":\"The user cancelled the stream. Stop responding to the prior request.\"}"));
+    chat.store
+        .items()
+        .add(
+            AgentFixture.ALICE,
+            new ThreadItem(
+                ItemId.generate(ItemType.SDK_HIDDEN_CONTEXT),
+                chat.thread.id(),
+                ItemType.SDK_HIDDEN_CONTEXT,
+                AgentFixture.NOW,
+                "{\"content\":\"The user cancelled the stream. Stop responding to the prior"
+                    + " request.\"}"));
 
     chat.say("Something else");
 
-    assertThat(chat.model.lastRequest().messages()).contains(
-        new ModelMessage.System("The user cancelled the stream. Stop responding to the prior request."));
+    assertThat(chat.model.lastRequest().messages())
+        .contains(
+            new ModelMessage.System(
+                "The user cancelled the stream. Stop responding to the prior request."));
   }
 
   @Test
@@ -128,13 +167,16 @@ class AgentResponderAnswerTest {
 
     chat.say("Hi there");
 
-    assertThat(chat.metrics).singleElement().satisfies(turn -> {
-      assertThat(turn.model()).isEqualTo("scripted-model");
-      assertThat(turn.threadId()).isEqualTo(chat.thread.id());
-      assertThat(turn.inputTokens()).isEqualTo(13L);
-      assertThat(turn.outputTokens()).isEqualTo(7L);
-      assertThat(turn.modelCalls()).isEqualTo(2);
-      assertThat(turn.firstToken()).isNotNull();
-    });
+    assertThat(chat.metrics)
+        .singleElement()
+        .satisfies(
+            turn -> {
+              assertThat(turn.model()).isEqualTo("scripted-model");
+              assertThat(turn.threadId()).isEqualTo(chat.thread.id());
+              assertThat(turn.inputTokens()).isEqualTo(13L);
+              assertThat(turn.outputTokens()).isEqualTo(7L);
+              assertThat(turn.modelCalls()).isEqualTo(2);
+              assertThat(turn.firstToken()).isNotNull();
+            });
   }
 }

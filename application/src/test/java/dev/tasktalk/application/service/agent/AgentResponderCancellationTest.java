@@ -14,8 +14,8 @@ class AgentResponderCancellationTest {
   private final AgentFixture chat = new AgentFixture();
 
   private AssertSubscriber<ThreadEvent> open(String message, int events) {
-    AssertSubscriber<ThreadEvent> subscriber = chat.respondTo(message).subscribe()
-        .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+    AssertSubscriber<ThreadEvent> subscriber =
+        chat.respondTo(message).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
     subscriber.awaitItems(events, Duration.ofSeconds(5));
     return subscriber;
   }
@@ -29,7 +29,9 @@ class AgentResponderCancellationTest {
 
     assertThat(chat.model.cancellations()).isEqualTo(1);
     assertThat(chat.model.titleRequests()).isEmpty();
-    assertThat(chat.metrics).singleElement().satisfies(turn -> assertThat(turn.modelCalls()).isEqualTo(1));
+    assertThat(chat.metrics)
+        .singleElement()
+        .satisfies(turn -> assertThat(turn.modelCalls()).isEqualTo(1));
   }
 
   @Test
@@ -46,9 +48,11 @@ class AgentResponderCancellationTest {
 
   @Test
   void givenASecondModelCallAfterATool_cancelling_stopsItAndCallsNothingMore() {
-    chat.model.reply(call("call_1", "add_task", "{\"title\":\"Milk\"}"))
+    chat.model
+        .reply(call("call_1", "add_task", "{\"title\":\"Milk\"}"))
         .hangAfter(text("Added"), call("call_2", "list_tasks", "{}"));
-    // workflow added, task added, task updated, round stored, workflow done, message added, part added, delta
+    // workflow added, task added, task updated, round stored, workflow done, message added, part
+    // added, delta
     AssertSubscriber<ThreadEvent> stream = open("Add milk", 8);
 
     stream.cancel();

@@ -44,24 +44,53 @@ class AgentResponderConfirmationTest {
 
     List<ThreadEvent> events = chat.say("Delete buy milk");
 
-    assertThat(Events.kinds(events)).containsExactly("done:hidden_context_item", "done:widget", "done:end_of_turn");
+    assertThat(Events.kinds(events))
+        .containsExactly("done:hidden_context_item", "done:widget", "done:end_of_turn");
     assertThat(chat.toolbox.calls()).isEmpty();
-    assertThat(chat.toolbox.descriptions()).extracting(FakeToolbox.Call::arguments).containsExactly(T1);
+    assertThat(chat.toolbox.descriptions())
+        .extracting(FakeToolbox.Call::arguments)
+        .containsExactly(T1);
     Approval approval = chat.approvals.all().get(0);
     ThreadItem card = Events.done(events, ItemType.WIDGET).get(0);
     assertThat(approval.id()).matches("apr_[0-9a-f]{16}");
-    assertThat(approval).extracting(Approval::owner, Approval::threadId, Approval::widgetItemId, Approval::toolCallId,
-        Approval::toolName, Approval::arguments, Approval::status)
-        .containsExactly(ALICE, chat.thread.id(), card.id(), "call_9", "delete_task", T1, ApprovalStatus.PENDING);
+    assertThat(approval)
+        .extracting(
+            Approval::owner,
+            Approval::threadId,
+            Approval::widgetItemId,
+            Approval::toolCallId,
+            Approval::toolName,
+            Approval::arguments,
+            Approval::status)
+        .containsExactly(
+            ALICE,
+            chat.thread.id(),
+            card.id(),
+            "call_9",
+            "delete_task",
+            T1,
+            ApprovalStatus.PENDING);
     String payload = "\"payload\":{\"approval_id\":\"" + approval.id() + "\"}";
-    assertThat(json(card.payload())).isEqualTo(json("{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\","
-        + "\"value\":\"Delete task ‘Buy milk’?\"}],"
-        + "\"confirm\":{\"label\":\"Confirm\",\"action\":{\"type\":\"approval.confirm\"," + payload + "}},"
-        + "\"cancel\":{\"label\":\"Cancel\",\"action\":{\"type\":\"approval.cancel\"," + payload + "}}},"
-        + "\"copy_text\":\"Delete task ‘Buy milk’?\"}"));
-    assertThat(Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT)).path("content").path("calls"))
-        .isEqualTo(json("[{\"id\":\"call_9\",\"name\":\"delete_task\",\"arguments\":\"{\\\"id\\\":\\\"t1\\\"}\","
-            + "\"approval_id\":\"" + approval.id() + "\"}]"));
+    assertThat(json(card.payload()))
+        .isEqualTo(
+            json(
+                "{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\",\"value\":\"Delete"
+                    + " task ‘Buy milk’?\"}],"
+                    + "\"confirm\":{\"label\":\"Confirm\",\"action\":{\"type\":\"approval.confirm\","
+                    + payload
+                    + "}},"
+                    + "\"cancel\":{\"label\":\"Cancel\",\"action\":{\"type\":\"approval.cancel\","
+                    + payload
+                    + "}}},"
+                    + "\"copy_text\":\"Delete task ‘Buy milk’?\"}"));
+    assertThat(
+            Events.payload(chat.lastStored(ItemType.HIDDEN_CONTEXT)).path("content").path("calls"))
+        .isEqualTo(
+            json(
+                "[{\"id\":\"call_9\",\"name\":\"delete_task\",\"arguments\":\"{\\\"id\\\":\\\"t1\\\"}\","
+                    + "\"approval_id\":\""
+                    + approval.id()
+                    + "\"}]"));
     assertThat(chat.model.requests()).hasSize(1);
     assertThat(chat.model.titleRequests()).isEmpty();
   }
@@ -72,34 +101,52 @@ class AgentResponderConfirmationTest {
 
     List<ThreadEvent> events = chat.say("Delete buy milk");
 
-    assertThat(Events.kinds(events)).containsExactly("added:workflow", "update:workflow.task.added",
-        "update:workflow.task.updated", "done:workflow", "done:hidden_context_item", "done:widget", "done:end_of_turn");
-    assertThat(chat.toolbox.calls()).extracting(FakeToolbox.Call::name).containsExactly("list_tasks");
+    assertThat(Events.kinds(events))
+        .containsExactly(
+            "added:workflow",
+            "update:workflow.task.added",
+            "update:workflow.task.updated",
+            "done:workflow",
+            "done:hidden_context_item",
+            "done:widget",
+            "done:end_of_turn");
+    assertThat(chat.toolbox.calls())
+        .extracting(FakeToolbox.Call::name)
+        .containsExactly("list_tasks");
   }
 
   @Test
-  void givenAConfirmedCard_action_runsTheToolOnce_settlesTheCard_andTheModelContinuesWithTheResult() {
+  void
+      givenAConfirmedCard_action_runsTheToolOnce_settlesTheCard_andTheModelContinuesWithTheResult() {
     ThreadItem card = askedToDelete();
     chat.toolbox.answer("delete_task", new ToolOutcome(false, DELETED, "Deleted task ‘Buy milk’"));
     chat.model.reply(text("Done — I deleted ‘Buy milk’."));
 
     List<ThreadEvent> events = chat.click("approval.confirm", card);
 
-    assertThat(chat.toolbox.calls()).extracting(FakeToolbox.Call::name, FakeToolbox.Call::arguments)
+    assertThat(chat.toolbox.calls())
+        .extracting(FakeToolbox.Call::name, FakeToolbox.Call::arguments)
         .containsExactly(tuple("delete_task", T1));
     assertThat(Events.kinds(events))
         .startsWith("replaced:widget", "done:hidden_context_item", "added:assistant_message")
         .contains("done:assistant_message", "title:Shopping list");
     ThreadItem settled = ((ThreadEvent.ItemReplaced) events.get(0)).item();
     assertThat(settled.id()).isEqualTo(card.id());
-    assertThat(json(settled.payload())).isEqualTo(json("{\"widget\":{\"type\":\"Card\",\"children\":["
-        + "{\"type\":\"Text\","
-        + "\"value\":\"Deleted task ‘Buy milk’\"}]},\"copy_text\":\"Deleted task ‘Buy milk’\"}"));
-    assertThat(chat.model.lastRequest().messages().subList(1, 4)).containsExactly(
-        new ModelMessage.User("Delete buy milk"),
-        new ModelMessage.Assistant("", List.of(new ToolCall("call_9", "delete_task", T1)), null),
-        new ModelMessage.ToolResult("call_9", "delete_task", DELETED));
-    assertThat(chat.approvals.all()).extracting(Approval::status).containsExactly(ApprovalStatus.CONFIRMED);
+    assertThat(json(settled.payload()))
+        .isEqualTo(
+            json(
+                "{\"widget\":{\"type\":\"Card\",\"children\":["
+                    + "{\"type\":\"Text\",\"value\":\"Deleted task ‘Buy"
+                    + " milk’\"}]},\"copy_text\":\"Deleted task ‘Buy milk’\"}"));
+    assertThat(chat.model.lastRequest().messages().subList(1, 4))
+        .containsExactly(
+            new ModelMessage.User("Delete buy milk"),
+            new ModelMessage.Assistant(
+                "", List.of(new ToolCall("call_9", "delete_task", T1)), null),
+            new ModelMessage.ToolResult("call_9", "delete_task", DELETED));
+    assertThat(chat.approvals.all())
+        .extracting(Approval::status)
+        .containsExactly(ApprovalStatus.CONFIRMED);
   }
 
   @Test
@@ -111,12 +158,14 @@ class AgentResponderConfirmationTest {
 
     chat.say("Thanks");
 
-    assertThat(chat.model.lastRequest().messages().subList(1, 6)).containsExactly(
-        new ModelMessage.User("Delete buy milk"),
-        new ModelMessage.Assistant("", List.of(new ToolCall("call_9", "delete_task", T1)), null),
-        new ModelMessage.ToolResult("call_9", "delete_task", DELETED),
-        new ModelMessage.Assistant("Deleted.", List.of(), null),
-        new ModelMessage.User("Thanks"));
+    assertThat(chat.model.lastRequest().messages().subList(1, 6))
+        .containsExactly(
+            new ModelMessage.User("Delete buy milk"),
+            new ModelMessage.Assistant(
+                "", List.of(new ToolCall("call_9", "delete_task", T1)), null),
+            new ModelMessage.ToolResult("call_9", "delete_task", DELETED),
+            new ModelMessage.Assistant("Deleted.", List.of(), null),
+            new ModelMessage.User("Thanks"));
   }
 
   @Test
@@ -127,29 +176,59 @@ class AgentResponderConfirmationTest {
     List<ThreadEvent> events = chat.click("approval.cancel", card);
 
     assertThat(chat.toolbox.calls()).isEmpty();
-    assertThat(json(((ThreadEvent.ItemReplaced) events.get(0)).item().payload())).isEqualTo(json(
-        "{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\","
-            + "\"value\":\"Cancelled: Delete task ‘Buy milk’\"}]},"
-            + "\"copy_text\":\"Cancelled: Delete task ‘Buy milk’\"}"));
-    assertThat(chat.model.lastRequest().messages()).contains(new ModelMessage.ToolResult("call_9", "delete_task",
-        "{\"cancelled\":true,\"message\":\"The user cancelled “delete task”. Nothing was done.\"}"));
-    assertThat(chat.approvals.all()).extracting(Approval::status).containsExactly(ApprovalStatus.CANCELLED);
+    assertThat(json(((ThreadEvent.ItemReplaced) events.get(0)).item().payload()))
+        .isEqualTo(
+            json(
+                "{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\","
+                    + "\"value\":\"Cancelled: Delete task ‘Buy milk’\"}]},"
+                    + "\"copy_text\":\"Cancelled: Delete task ‘Buy milk’\"}"));
+    assertThat(chat.model.lastRequest().messages())
+        .contains(
+            new ModelMessage.ToolResult(
+                "call_9",
+                "delete_task",
+                "{\"cancelled\":true,\"message\":\"The user cancelled “delete task”. Nothing was"
+                    + " done.\"}"));
+    assertThat(chat.approvals.all())
+        .extracting(Approval::status)
+        .containsExactly(ApprovalStatus.CANCELLED);
   }
 
   @Test
   void givenAnotherDestructiveTool_respond_asksFirst_andACancelTellsTheModelItsAction() {
-    chat.toolbox.with(new ToolSpec("archive_all", "Archives every task.", "{\"type\":\"object\"}", null, false,
-        true, false, "archive every task")).describeAs(new ToolOutcome(false, "{}", "Archive all 3 tasks?"));
+    chat.toolbox
+        .with(
+            new ToolSpec(
+                "archive_all",
+                "Archives every task.",
+                "{\"type\":\"object\"}",
+                null,
+                false,
+                true,
+                false,
+                "archive every task"))
+        .describeAs(new ToolOutcome(false, "{}", "Archive all 3 tasks?"));
     AgentSettings defaults = AgentSettings.defaults();
-    chat.settings = new AgentSettings(defaults.maxSteps(), defaults.historyBudget(), defaults.agents().stream()
-        .map(agent -> new AgentProfile(agent.name(), agent.instructions(),
-            Stream.concat(agent.toolNames().stream(), Stream.of("archive_all")).toList(), agent.handoffs()))
-        .toList());
+    chat.settings =
+        new AgentSettings(
+            defaults.maxSteps(),
+            defaults.historyBudget(),
+            defaults.agents().stream()
+                .map(
+                    agent ->
+                        new AgentProfile(
+                            agent.name(),
+                            agent.instructions(),
+                            Stream.concat(agent.toolNames().stream(), Stream.of("archive_all"))
+                                .toList(),
+                            agent.handoffs()))
+                .toList());
     chat.model.reply(call("call_7", "archive_all", "{}"));
 
     List<ThreadEvent> events = chat.say("Archive everything");
 
-    assertThat(Events.kinds(events)).containsExactly("done:hidden_context_item", "done:widget", "done:end_of_turn");
+    assertThat(Events.kinds(events))
+        .containsExactly("done:hidden_context_item", "done:widget", "done:end_of_turn");
     assertThat(chat.toolbox.calls()).isEmpty();
     ThreadItem card = chat.lastStored(ItemType.WIDGET);
     assertThat(chat.approvals.all()).extracting(Approval::toolName).containsExactly("archive_all");
@@ -158,8 +237,13 @@ class AgentResponderConfirmationTest {
     chat.click("approval.cancel", card);
 
     assertThat(chat.toolbox.calls()).isEmpty();
-    assertThat(chat.model.lastRequest().messages()).contains(new ModelMessage.ToolResult("call_7", "archive_all",
-        "{\"cancelled\":true,\"message\":\"The user cancelled “archive every task”. Nothing was done.\"}"));
+    assertThat(chat.model.lastRequest().messages())
+        .contains(
+            new ModelMessage.ToolResult(
+                "call_7",
+                "archive_all",
+                "{\"cancelled\":true,\"message\":\"The user cancelled “archive every task”. Nothing"
+                    + " was done.\"}"));
   }
 
   @Test
@@ -170,7 +254,8 @@ class AgentResponderConfirmationTest {
 
     List<ThreadEvent> second = chat.click("approval.confirm", card);
 
-    assertThat(second).containsExactly(new ThreadEvent.Notice("info", "This was already confirmed.", null));
+    assertThat(second)
+        .containsExactly(new ThreadEvent.Notice("info", "This was already confirmed.", null));
     assertThat(chat.toolbox.calls()).hasSize(1);
     assertThat(chat.model.requests()).hasSize(2);
   }
@@ -182,15 +267,20 @@ class AgentResponderConfirmationTest {
 
     List<ThreadEvent> events = chat.say("Never mind, add eggs");
 
-    assertThat(chat.approvals.all()).extracting(Approval::status).containsExactly(ApprovalStatus.SUPERSEDED);
+    assertThat(chat.approvals.all())
+        .extracting(Approval::status)
+        .containsExactly(ApprovalStatus.SUPERSEDED);
     ThreadItem settled = ((ThreadEvent.ItemReplaced) events.get(0)).item();
     assertThat(settled.id()).isEqualTo(card.id());
     assertThat(Events.payload(settled).path("copy_text").asString())
         .isEqualTo("Not confirmed: Delete task ‘Buy milk’");
-    assertThat(chat.model.lastRequest().messages().subList(2, 5)).containsExactly(
-        new ModelMessage.Assistant("", List.of(new ToolCall("call_9", "delete_task", T1)), null),
-        new ModelMessage.ToolResult("call_9", "delete_task", "{\"cancelled\":true,\"message\":\"not confirmed\"}"),
-        new ModelMessage.User("Never mind, add eggs"));
+    assertThat(chat.model.lastRequest().messages().subList(2, 5))
+        .containsExactly(
+            new ModelMessage.Assistant(
+                "", List.of(new ToolCall("call_9", "delete_task", T1)), null),
+            new ModelMessage.ToolResult(
+                "call_9", "delete_task", "{\"cancelled\":true,\"message\":\"not confirmed\"}"),
+            new ModelMessage.User("Never mind, add eggs"));
   }
 
   @Test
@@ -201,13 +291,17 @@ class AgentResponderConfirmationTest {
 
     List<ThreadEvent> late = chat.click("approval.confirm", card);
 
-    assertThat(Events.kinds(late)).singleElement().asString().startsWith("notice:This confirmation expired");
+    assertThat(Events.kinds(late))
+        .singleElement()
+        .asString()
+        .startsWith("notice:This confirmation expired");
     assertThat(chat.toolbox.calls()).isEmpty();
   }
 
   @Test
   void givenACallThatCannotRun_noCardIsShown_andTheModelGetsTheReason() {
-    chat.toolbox.describeAs(new ToolOutcome(true, "{\"error\":\"no task t1\"}", "Couldn't find task t1"));
+    chat.toolbox.describeAs(
+        new ToolOutcome(true, "{\"error\":\"no task t1\"}", "Couldn't find task t1"));
     chat.model.reply(call("call_9", "delete_task", T1)).reply(text("There is no such task."));
 
     List<ThreadEvent> events = chat.say("Delete t1");
@@ -216,12 +310,14 @@ class AgentResponderConfirmationTest {
     assertThat(chat.approvals.all()).isEmpty();
     assertThat(chat.toolbox.calls()).isEmpty();
     assertThat(chat.model.lastRequest().messages())
-        .contains(new ModelMessage.ToolResult("call_9", "delete_task", "{\"error\":\"no task t1\"}"));
+        .contains(
+            new ModelMessage.ToolResult("call_9", "delete_task", "{\"error\":\"no task t1\"}"));
   }
 
   @Test
   void givenTwoDeletionsAtOnce_onlyTheFirstIsAsked_andTheModelLearnsTheOtherMustWait() {
-    chat.model.reply(call("call_8", "delete_task", T1), call("call_9", "delete_task", "{\"id\":\"t2\"}"));
+    chat.model.reply(
+        call("call_8", "delete_task", T1), call("call_9", "delete_task", "{\"id\":\"t2\"}"));
     chat.say("Delete both");
     ThreadItem card = chat.lastStored(ItemType.WIDGET);
     chat.model.reply(text("Deleted the first."));
@@ -230,17 +326,27 @@ class AgentResponderConfirmationTest {
 
     assertThat(chat.stored(ItemType.WIDGET)).hasSize(1);
     assertThat(chat.approvals.all()).extracting(Approval::toolCallId).containsExactly("call_8");
-    assertThat(chat.model.lastRequest().messages()).contains(
-        new ModelMessage.ToolResult("call_9", "delete_task", ToolRound.ONE_AT_A_TIME));
+    assertThat(chat.model.lastRequest().messages())
+        .contains(new ModelMessage.ToolResult("call_9", "delete_task", ToolRound.ONE_AT_A_TIME));
     assertThat(chat.toolbox.calls()).extracting(FakeToolbox.Call::arguments).containsExactly(T1);
   }
 
   @Test
   void givenAnUnknownApproval_action_failsAsNotFound() {
-    Throwable failure = chat.playFailing(chat.responder().action(new ActionInput(ALICE, chat.thread.copy(),
-        "approval.confirm", "{\"approval_id\":\"apr_0000000000000000\"}", Optional.empty())));
+    Throwable failure =
+        chat.playFailing(
+            chat.responder()
+                .action(
+                    new ActionInput(
+                        ALICE,
+                        chat.thread.copy(),
+                        "approval.confirm",
+                        "{\"approval_id\":\"apr_0000000000000000\"}",
+                        Optional.empty())));
 
-    assertThat(failure).isInstanceOf(ApprovalNotFoundException.class).isInstanceOf(NotFoundException.class);
+    assertThat(failure)
+        .isInstanceOf(ApprovalNotFoundException.class)
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -248,17 +354,31 @@ class AgentResponderConfirmationTest {
     ThreadItem card = askedToDelete();
     String approvalId = AgentFixture.approvalIdOf(card);
 
-    Throwable failure = chat.playFailing(chat.responder().action(new ActionInput(BOB, chat.thread.copy(),
-        "approval.confirm", Json.write(Json.object().put("approval_id", approvalId)), Optional.empty())));
+    Throwable failure =
+        chat.playFailing(
+            chat.responder()
+                .action(
+                    new ActionInput(
+                        BOB,
+                        chat.thread.copy(),
+                        "approval.confirm",
+                        Json.write(Json.object().put("approval_id", approvalId)),
+                        Optional.empty())));
 
     assertThat(failure).isInstanceOf(ApprovalNotFoundException.class);
     assertThat(chat.toolbox.calls()).isEmpty();
-    assertThat(chat.approvals.all()).extracting(Approval::status).containsExactly(ApprovalStatus.PENDING);
+    assertThat(chat.approvals.all())
+        .extracting(Approval::status)
+        .containsExactly(ApprovalStatus.PENDING);
   }
 
   @Test
   void syncAction_hasNothingToReplace() {
-    assertThat(chat.responder().syncAction(new ActionInput(ALICE, chat.thread.copy(), "anything", "null",
-        Optional.empty()))).isEmpty();
+    assertThat(
+            chat.responder()
+                .syncAction(
+                    new ActionInput(
+                        ALICE, chat.thread.copy(), "anything", "null", Optional.empty())))
+        .isEmpty();
   }
 }

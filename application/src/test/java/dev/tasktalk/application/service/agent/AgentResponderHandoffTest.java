@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class AgentResponderHandoffTest {
 
-  private static final String HANDED_OFF = "{\"type\":\"custom\",\"title\":\"Handed off to Urdu specialist\","
-      + "\"status_indicator\":\"complete\"}";
+  private static final String HANDED_OFF =
+      "{\"type\":\"custom\",\"title\":\"Handed off to Urdu specialist\","
+          + "\"status_indicator\":\"complete\"}";
 
   private final AgentFixture chat = new AgentFixture();
 
@@ -31,17 +32,29 @@ class AgentResponderHandoffTest {
 
     List<ThreadEvent> events = chat.say("Please answer me in Urdu from now on");
 
-    assertThat(Events.kinds(events)).startsWith("added:workflow", "update:workflow.task.added",
-        "done:hidden_context_item", "done:workflow", "added:assistant_message");
+    assertThat(Events.kinds(events))
+        .startsWith(
+            "added:workflow",
+            "update:workflow.task.added",
+            "done:hidden_context_item",
+            "done:workflow",
+            "added:assistant_message");
     assertThat(Events.updates(events).get(0).path("task")).isEqualTo(json(HANDED_OFF));
-    assertThat(Events.payload(Events.done(events, ItemType.WORKFLOW).get(0)).path("workflow").path("summary"))
+    assertThat(
+            Events.payload(Events.done(events, ItemType.WORKFLOW).get(0))
+                .path("workflow")
+                .path("summary"))
         .isEqualTo(json("{\"title\":\"Urdu specialist\"}"));
     ModelRequest second = chat.model.requests().get(1);
     assertThat(system(second)).startsWith("You are Tasktalk's Urdu specialist");
-    assertThat(second.tools()).extracting(ToolDefinition::name).doesNotContain("transfer_to_urdu_specialist")
+    assertThat(second.tools())
+        .extracting(ToolDefinition::name)
+        .doesNotContain("transfer_to_urdu_specialist")
         .contains("add_task", "delete_task");
-    assertThat(second.messages()).contains(new ModelMessage.ToolResult("call_h", "transfer_to_urdu_specialist",
-        "{\"assistant\":\"Urdu specialist\"}"));
+    assertThat(second.messages())
+        .contains(
+            new ModelMessage.ToolResult(
+                "call_h", "transfer_to_urdu_specialist", "{\"assistant\":\"Urdu specialist\"}"));
     assertThat(chat.toolbox.calls()).isEmpty();
   }
 
@@ -51,8 +64,12 @@ class AgentResponderHandoffTest {
 
     List<ThreadEvent> events = chat.say("دودھ خریدنے کا کام شامل کرو");
 
-    assertThat(Events.kinds(events)).startsWith("added:workflow", "update:workflow.task.added", "done:workflow",
-        "added:assistant_message");
+    assertThat(Events.kinds(events))
+        .startsWith(
+            "added:workflow",
+            "update:workflow.task.added",
+            "done:workflow",
+            "added:assistant_message");
     assertThat(Events.updates(events).get(0).path("task")).isEqualTo(json(HANDED_OFF));
     assertThat(chat.model.requests()).hasSize(1);
     assertThat(system(chat.model.lastRequest())).startsWith("You are Tasktalk's Urdu specialist");
@@ -78,7 +95,11 @@ class AgentResponderHandoffTest {
     chat.click("approval.confirm", card);
 
     assertThat(system(chat.model.lastRequest())).startsWith("You are Tasktalk's Urdu specialist");
-    assertThat(Events.payload(chat.stored(ItemType.HIDDEN_CONTEXT).get(0)).path("content").path("agent").asString())
+    assertThat(
+            Events.payload(chat.stored(ItemType.HIDDEN_CONTEXT).get(0))
+                .path("content")
+                .path("agent")
+                .asString())
         .isEqualTo("Urdu specialist");
   }
 
@@ -91,6 +112,7 @@ class AgentResponderHandoffTest {
 
   @Test
   void handoffToolNames_areSlugsOfTheAgentName() {
-    assertThat(AgentProfile.handoffTool("Urdu specialist")).isEqualTo("transfer_to_urdu_specialist");
+    assertThat(AgentProfile.handoffTool("Urdu specialist"))
+        .isEqualTo("transfer_to_urdu_specialist");
   }
 }

@@ -1,13 +1,16 @@
 package dev.tasktalk.application.service.agent;
 
 import dev.tasktalk.application.json.Json;
+import dev.tasktalk.application.json.JsonValue;
 import dev.tasktalk.domain.event.ThreadEvent;
 import dev.tasktalk.domain.item.ItemType;
 import dev.tasktalk.domain.item.ThreadItem;
 import java.util.List;
-import dev.tasktalk.application.json.JsonValue;
 
-/** Short names of events, for asserting on a turn's sequence: "added:workflow", "update:workflow.task.added", …. */
+/**
+ * Short names of events, for asserting on a turn's sequence: "added:workflow",
+ * "update:workflow.task.added", ….
+ */
 final class Events {
 
   private Events() {}
@@ -34,13 +37,18 @@ final class Events {
   }
 
   static List<ThreadItem> done(List<ThreadEvent> events, ItemType type) {
-    return events.stream().filter(ThreadEvent.ItemDone.class::isInstance).map(e -> ((ThreadEvent.ItemDone) e).item())
-        .filter(item -> item.type() == type).toList();
+    return events.stream()
+        .filter(ThreadEvent.ItemDone.class::isInstance)
+        .map(e -> ((ThreadEvent.ItemDone) e).item())
+        .filter(item -> item.type() == type)
+        .toList();
   }
 
   static List<JsonValue> updates(List<ThreadEvent> events) {
-    return events.stream().filter(ThreadEvent.ItemUpdated.class::isInstance)
-        .map(e -> (JsonValue) Json.parseObject(((ThreadEvent.ItemUpdated) e).update())).toList();
+    return events.stream()
+        .filter(ThreadEvent.ItemUpdated.class::isInstance)
+        .map(e -> (JsonValue) Json.parseObject(((ThreadEvent.ItemUpdated) e).update()))
+        .toList();
   }
 
   static JsonValue payload(ThreadItem item) {

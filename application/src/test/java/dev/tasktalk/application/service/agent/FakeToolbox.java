@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * The seven task tools by name, {@code delete_task} destructive, answering with scripted outcomes
- * (by default {@code {"ok":true}} titled "Ran <name>") and recording every call and description asked.
+ * (by default {@code {"ok":true}} titled "Ran <name>") and recording every call and description
+ * asked.
  */
 final class FakeToolbox implements Toolbox {
 
@@ -43,15 +44,28 @@ final class FakeToolbox implements Toolbox {
 
   @Override
   public List<ToolSpec> specs() {
-    return java.util.stream.Stream.concat(AgentSettings.TASK_TOOLS.stream().map(name -> new ToolSpec(name,
-        "Does " + name, "{\"type\":\"object\"}", null, name.startsWith("list") || name.startsWith("get"),
-        name.equals("delete_task"), false)), extras.stream()).toList();
+    return java.util.stream.Stream.concat(
+            AgentSettings.TASK_TOOLS.stream()
+                .map(
+                    name ->
+                        new ToolSpec(
+                            name,
+                            "Does " + name,
+                            "{\"type\":\"object\"}",
+                            null,
+                            name.startsWith("list") || name.startsWith("get"),
+                            name.equals("delete_task"),
+                            false)),
+            extras.stream())
+        .toList();
   }
 
   @Override
   public ToolOutcome call(ToolContext context, String name, String arguments) {
     calls.add(new Call(context, name, arguments));
-    return outcomes.getOrDefault(name, args -> new ToolOutcome(false, "{\"ok\":true}", "Ran " + name)).apply(arguments);
+    return outcomes
+        .getOrDefault(name, args -> new ToolOutcome(false, "{\"ok\":true}", "Ran " + name))
+        .apply(arguments);
   }
 
   @Override

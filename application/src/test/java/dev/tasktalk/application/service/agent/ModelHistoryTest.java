@@ -24,7 +24,8 @@ class ModelHistoryTest {
   }
 
   private static ThreadItem user(String text) {
-    return item(ItemType.USER_MESSAGE,
+    return item(
+        ItemType.USER_MESSAGE,
         "{\"content\":[{\"type\":\"input_text\",\"text\":\"" + text + "\"}],\"attachments\":[]}");
   }
 
@@ -33,8 +34,15 @@ class ModelHistoryTest {
   }
 
   private static ThreadItem round(String callId, String result) {
-    return item(ItemType.HIDDEN_CONTEXT, ToolLog.round(new Round("Tasktalk", "", null, null,
-        List.of(new LoggedCall(callId, "list_tasks", "{}", result, null)))));
+    return item(
+        ItemType.HIDDEN_CONTEXT,
+        ToolLog.round(
+            new Round(
+                "Tasktalk",
+                "",
+                null,
+                null,
+                List.of(new LoggedCall(callId, "list_tasks", "{}", result, null)))));
   }
 
   private static String chars(int count) {
@@ -43,26 +51,34 @@ class ModelHistoryTest {
 
   @Test
   void givenAHistoryOverBudget_theOldestMessagesGoFirst_andACallNeverLosesItsResult() {
-    List<ThreadItem> items = List.of(user(chars(100)), round("call_1", "{\"r\":\"" + chars(100) + "\"}"),
-        assistant(chars(100)), user("now"));
+    List<ThreadItem> items =
+        List.of(
+            user(chars(100)),
+            round("call_1", "{\"r\":\"" + chars(100) + "\"}"),
+            assistant(chars(100)),
+            user("now"));
 
     List<ModelMessage> messages = ModelHistory.of(items, 120);
 
-    assertThat(messages).containsExactly(new ModelMessage.Assistant(chars(100), List.of(), null),
-        new ModelMessage.User("now"));
+    assertThat(messages)
+        .containsExactly(
+            new ModelMessage.Assistant(chars(100), List.of(), null), new ModelMessage.User("now"));
   }
 
   @Test
   void givenABudgetThatFitsTheRoundButNotTheFirstMessage_theRoundStaysWhole() {
-    List<ThreadItem> items = List.of(user(chars(100)), round("call_1", "{}"), assistant("ok"), user("now"));
+    List<ThreadItem> items =
+        List.of(user(chars(100)), round("call_1", "{}"), assistant("ok"), user("now"));
 
     List<ModelMessage> messages = ModelHistory.of(items, 40);
 
-    assertThat(messages).containsExactly(
-        new ModelMessage.Assistant("", List.of(new ToolCall("call_1", "list_tasks", "{}")), null),
-        new ModelMessage.ToolResult("call_1", "list_tasks", "{}"),
-        new ModelMessage.Assistant("ok", List.of(), null),
-        new ModelMessage.User("now"));
+    assertThat(messages)
+        .containsExactly(
+            new ModelMessage.Assistant(
+                "", List.of(new ToolCall("call_1", "list_tasks", "{}")), null),
+            new ModelMessage.ToolResult("call_1", "list_tasks", "{}"),
+            new ModelMessage.Assistant("ok", List.of(), null),
+            new ModelMessage.User("now"));
   }
 
   @Test
@@ -76,29 +92,43 @@ class ModelHistoryTest {
   void givenAToolRoundAfterTheLastMessage_itIsKeptWithTheMessage() {
     List<ThreadItem> items = List.of(user(chars(300)), user("now"), round("call_1", chars(300)));
 
-    assertThat(ModelHistory.of(items, 10)).containsExactly(new ModelMessage.User("now"),
-        new ModelMessage.Assistant("", List.of(new ToolCall("call_1", "list_tasks", "{}")), null),
-        new ModelMessage.ToolResult("call_1", "list_tasks", chars(300)));
+    assertThat(ModelHistory.of(items, 10))
+        .containsExactly(
+            new ModelMessage.User("now"),
+            new ModelMessage.Assistant(
+                "", List.of(new ToolCall("call_1", "list_tasks", "{}")), null),
+            new ModelMessage.ToolResult("call_1", "list_tasks", chars(300)));
   }
 
   @Test
   void givenWidgetsWorkflowsAndEndOfTurn_theyAreNotSent() {
-    List<ThreadItem> items = List.of(user("hi"), item(ItemType.WORKFLOW, ItemJson.workflow(List.of(), "1 tool call")),
-        item(ItemType.WIDGET, ConfirmationWidget.settled("Deleted")), item(ItemType.END_OF_TURN, "{}"),
-        assistant("hello"));
+    List<ThreadItem> items =
+        List.of(
+            user("hi"),
+            item(ItemType.WORKFLOW, ItemJson.workflow(List.of(), "1 tool call")),
+            item(ItemType.WIDGET, ConfirmationWidget.settled("Deleted")),
+            item(ItemType.END_OF_TURN, "{}"),
+            assistant("hello"));
 
-    assertThat(ModelHistory.of(items, 1_000)).containsExactly(new ModelMessage.User("hi"),
-        new ModelMessage.Assistant("hello", List.of(), null));
+    assertThat(ModelHistory.of(items, 1_000))
+        .containsExactly(
+            new ModelMessage.User("hi"), new ModelMessage.Assistant("hello", List.of(), null));
   }
 
   @Test
   void givenTagsQuotesAndAttachments_theUserMessageMentionsThem() {
-    ThreadItem message = item(ItemType.USER_MESSAGE, "{\"content\":[{\"type\":\"input_text\",\"text\":\"Look at \"},"
-        + "{\"type\":\"input_tag\",\"id\":\"t1\",\"text\":\"Buy milk\",\"data\":{}}],\"quoted_text\":\"earlier words\","
-        + "\"attachments\":[{\"type\":\"file\",\"id\":\"atc_1\",\"name\":\"list.pdf\","
-        + "\"mime_type\":\"application/pdf\"}]}");
+    ThreadItem message =
+        item(
+            ItemType.USER_MESSAGE,
+            "{\"content\":[{\"type\":\"input_text\",\"text\":\"Look at"
+                + " \"},{\"type\":\"input_tag\",\"id\":\"t1\",\"text\":\"Buy"
+                + " milk\",\"data\":{}}],\"quoted_text\":\"earlier words\","
+                + "\"attachments\":[{\"type\":\"file\",\"id\":\"atc_1\",\"name\":\"list.pdf\","
+                + "\"mime_type\":\"application/pdf\"}]}");
 
-    assertThat(ModelHistory.of(List.of(message), 1_000)).containsExactly(new ModelMessage.User(
-        "(Quoting: \"earlier words\")\nLook at @Buy milk\n(Attached: list.pdf)"));
+    assertThat(ModelHistory.of(List.of(message), 1_000))
+        .containsExactly(
+            new ModelMessage.User(
+                "(Quoting: \"earlier words\")\nLook at @Buy milk\n(Attached: list.pdf)"));
   }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The shared in-memory approvals, remembering what was added so tests can read every approval back. */
+/**
+ * The shared in-memory approvals, remembering what was added so tests can read every approval back.
+ */
 final class RecordedApprovals implements ApprovalRepository {
 
   private final InMemoryApprovalRepository approvals;
@@ -45,6 +47,8 @@ final class RecordedApprovals implements ApprovalRepository {
 
   /** Every approval added, as it stands now, oldest first. */
   List<Approval> all() {
-    return added.stream().map(approval -> approvals.find(approval.owner(), approval.id()).orElseThrow()).toList();
+    return added.stream()
+        .map(approval -> approvals.find(approval.owner(), approval.id()).orElseThrow())
+        .toList();
   }
 }

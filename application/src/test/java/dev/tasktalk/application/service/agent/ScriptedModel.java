@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link LanguageModel} that plays canned replies in order, one per call, and records the requests it
- * got. Title requests (no tools, the title instructions) are answered apart, with {@link #titleReply}
- * unless a title failure is set, so scripts only hold the turn's own calls. Cancelled streams are counted.
+ * A {@link LanguageModel} that plays canned replies in order, one per call, and records the
+ * requests it got. Title requests (no tools, the title instructions) are answered apart, with
+ * {@link #titleReply} unless a title failure is set, so scripts only hold the turn's own calls.
+ * Cancelled streams are counted.
  */
 final class ScriptedModel implements LanguageModel {
 
@@ -28,7 +29,10 @@ final class ScriptedModel implements LanguageModel {
   private String titleReply = "Shopping list";
   private RuntimeException titleFailure;
 
-  /** The next reply: these events, then {@code Finished} with 10 input and 5 output tokens unless given. */
+  /**
+   * The next reply: these events, then {@code Finished} with 10 input and 5 output tokens unless
+   * given.
+   */
   synchronized ScriptedModel reply(ModelEvent... events) {
     List<ModelEvent> all = new ArrayList<>(Arrays.asList(events));
     if (all.isEmpty() || !(all.get(all.size() - 1) instanceof ModelEvent.Finished)) {
@@ -41,15 +45,19 @@ final class ScriptedModel implements LanguageModel {
 
   /** The next reply: these events, then a failure. */
   synchronized ScriptedModel failAfter(RuntimeException failure, ModelEvent... events) {
-    replies.add(Multi.createBy().concatenating().streams(Multi.createFrom().items(events),
-        Multi.createFrom().failure(failure)));
+    replies.add(
+        Multi.createBy()
+            .concatenating()
+            .streams(Multi.createFrom().items(events), Multi.createFrom().failure(failure)));
     return this;
   }
 
   /** The next reply: these events, then nothing more until the subscriber cancels. */
   synchronized ScriptedModel hangAfter(ModelEvent... events) {
-    replies.add(Multi.createBy().concatenating().streams(Multi.createFrom().items(events),
-        Multi.createFrom().nothing()));
+    replies.add(
+        Multi.createBy()
+            .concatenating()
+            .streams(Multi.createFrom().items(events), Multi.createFrom().nothing()));
     return this;
   }
 
@@ -67,8 +75,10 @@ final class ScriptedModel implements LanguageModel {
   public Multi<ModelEvent> stream(ModelRequest request) {
     if (isTitle(request)) {
       titleRequests.add(request);
-      return titleFailure != null ? Multi.createFrom().failure(titleFailure)
-          : Multi.createFrom().items(new ModelEvent.TextDelta(titleReply), new ModelEvent.Finished("stop", 3L, 2L));
+      return titleFailure != null
+          ? Multi.createFrom().failure(titleFailure)
+          : Multi.createFrom()
+              .items(new ModelEvent.TextDelta(titleReply), new ModelEvent.Finished("stop", 3L, 2L));
     }
     requests.add(request);
     Multi<ModelEvent> reply;
@@ -76,7 +86,8 @@ final class ScriptedModel implements LanguageModel {
       reply = replies.poll();
     }
     if (reply == null) {
-      return Multi.createFrom().failure(new AssertionError("no reply scripted for model call " + requests.size()));
+      return Multi.createFrom()
+          .failure(new AssertionError("no reply scripted for model call " + requests.size()));
     }
     return reply.onCancellation().invoke(cancellations::incrementAndGet);
   }
@@ -115,7 +126,9 @@ final class ScriptedModel implements LanguageModel {
   }
 
   private static boolean isTitle(ModelRequest request) {
-    return request.tools().isEmpty() && !request.messages().isEmpty()
-        && request.messages().get(0) instanceof ModelMessage.System system && system.text().equals(Titler.INSTRUCTIONS);
+    return request.tools().isEmpty()
+        && !request.messages().isEmpty()
+        && request.messages().get(0) instanceof ModelMessage.System system
+        && system.text().equals(Titler.INSTRUCTIONS);
   }
 }

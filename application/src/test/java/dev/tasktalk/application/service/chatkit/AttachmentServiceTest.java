@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 class AttachmentServiceTest {
 
   private final ChatKitFixture chat = new ChatKitFixture();
-  private final AttachmentService attachments = new AttachmentService(chat.store.attachments(), chat.clock,
-      chat.settings.withMaxAttachmentBytes(8));
+  private final AttachmentService attachments =
+      new AttachmentService(
+          chat.store.attachments(), chat.clock, chat.settings.withMaxAttachmentBytes(8));
 
   private AttachmentId createdByPhaseOne(String name, String mimeType) {
-    ChatKitResult created = chat.result(ALICE, new ChatKitRequest.CreateAttachment(name, 4, mimeType));
+    ChatKitResult created =
+        chat.result(ALICE, new ChatKitRequest.CreateAttachment(name, 4, mimeType));
     return ((ChatKitResult.AttachmentResult) created).attachment().id();
   }
 
   @Test
   void directUpload_storesTheBytes_andAnswersAnAttachmentWithoutUploadDescriptor() {
-    Attachment uploaded = attachments.uploadDirect(ALICE, "cat.png", "image/png", new byte[] {1, 2, 3});
+    Attachment uploaded =
+        attachments.uploadDirect(ALICE, "cat.png", "image/png", new byte[] {1, 2, 3});
 
     AttachmentId id = uploaded.id();
     assertThat(uploaded.uploaded()).isTrue();
@@ -42,27 +45,41 @@ class AttachmentServiceTest {
   @Test
   void directUpload_checksTheLimits() {
     assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "big.txt", "text/plain", new byte[9]))
-        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("file");
-    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "empty.txt", "text/plain", new byte[0]))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("file");
+    assertThatThrownBy(
+            () -> attachments.uploadDirect(ALICE, "empty.txt", "text/plain", new byte[0]))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "x.bin", "application/octet-stream", new byte[1]))
-        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("mime_type");
+    assertThatThrownBy(
+            () -> attachments.uploadDirect(ALICE, "x.bin", "application/octet-stream", new byte[1]))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("mime_type");
     assertThatThrownBy(() -> attachments.uploadDirect(ALICE, " ", "text/plain", new byte[1]))
-        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("name");
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("name");
   }
 
   @Test
   void aNulInTheNameOrType_isRefusedNamingTheField() {
     assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "a\0.txt", "text/plain", new byte[1]))
-        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("name");
-    assertThatThrownBy(() -> attachments.uploadDirect(ALICE, "a.txt", "text/plain;x=\0", new byte[1]))
-        .isInstanceOf(InvalidInputException.class).extracting(e -> ((InvalidInputException) e).field()).isEqualTo("mime_type");
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("name");
+    assertThatThrownBy(
+            () -> attachments.uploadDirect(ALICE, "a.txt", "text/plain;x=\0", new byte[1]))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("mime_type");
   }
 
   @Test
   void twoPhaseUpload_phaseTwoStoresTheBytes_andDropsTheUploadDescriptor() {
     AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
-    assertThatThrownBy(() -> attachments.content(ALICE, id)).isInstanceOf(AttachmentNotFoundException.class);
+    assertThatThrownBy(() -> attachments.content(ALICE, id))
+        .isInstanceOf(AttachmentNotFoundException.class);
 
     Attachment uploaded = attachments.uploadContent(ALICE, id, new byte[] {7, 7});
 
@@ -74,8 +91,10 @@ class AttachmentServiceTest {
   void phaseTwo_isForTheOwnerOnly_withinTheSizeLimit() {
     AttachmentId id = createdByPhaseOne("notes.txt", "text/plain");
 
-    assertThatThrownBy(() -> attachments.uploadContent(BOB, id, new byte[1])).isInstanceOf(AttachmentNotFoundException.class);
-    assertThatThrownBy(() -> attachments.uploadContent(ALICE, id, new byte[9])).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> attachments.uploadContent(BOB, id, new byte[1]))
+        .isInstanceOf(AttachmentNotFoundException.class);
+    assertThatThrownBy(() -> attachments.uploadContent(ALICE, id, new byte[9]))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> attachments.uploadContent(ALICE, AttachmentId.generate(), new byte[1]))
         .isInstanceOf(AttachmentNotFoundException.class);
   }
@@ -84,18 +103,26 @@ class AttachmentServiceTest {
   void anAttachmentAlreadySent_cannotBeReplaced() {
     var sent = chat.uploaded(ALICE, "a.txt", "text/plain");
     String thread = chat.createThread(ALICE, "Hi");
-    chat.events(ALICE, new ChatKitRequest.AddUserMessage(new ThreadId(thread), new ChatKitRequest.UserInput(
-        List.of(new ChatKitRequest.UserContent.InputText("see")), List.of(sent.id()), null,
-        ChatKitRequest.InferenceOptions.NONE)));
+    chat.events(
+        ALICE,
+        new ChatKitRequest.AddUserMessage(
+            new ThreadId(thread),
+            new ChatKitRequest.UserInput(
+                List.of(new ChatKitRequest.UserContent.InputText("see")),
+                List.of(sent.id()),
+                null,
+                ChatKitRequest.InferenceOptions.NONE)));
 
-    assertThatThrownBy(() -> attachments.uploadContent(ALICE, sent.id(), new byte[1])).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> attachments.uploadContent(ALICE, sent.id(), new byte[1]))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void content_isForTheOwnerOnly() {
     var mine = chat.uploaded(ALICE, "a.txt", "text/plain");
 
-    assertThatThrownBy(() -> attachments.content(BOB, mine.id())).isInstanceOf(AttachmentNotFoundException.class);
+    assertThatThrownBy(() -> attachments.content(BOB, mine.id()))
+        .isInstanceOf(AttachmentNotFoundException.class);
     assertThat(attachments.content(ALICE, mine.id()).name()).isEqualTo("a.txt");
   }
 }

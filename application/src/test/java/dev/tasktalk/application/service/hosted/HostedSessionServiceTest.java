@@ -17,10 +17,11 @@ class HostedSessionServiceTest {
   private static final UserId ALICE = new UserId("alice");
 
   private final List<String> calls = new ArrayList<>();
-  private final HostedChatKitSessions openAi = (workflow, user) -> {
-    calls.add(workflow + " " + user);
-    return new HostedSession("ek_secret", 1_900_000_000L);
-  };
+  private final HostedChatKitSessions openAi =
+      (workflow, user) -> {
+        calls.add(workflow + " " + user);
+        return new HostedSession("ek_secret", 1_900_000_000L);
+      };
 
   @Test
   void givenKeyAndWorkflow_create_opensASessionForTheOwner() {
@@ -44,13 +45,17 @@ class HostedSessionServiceTest {
 
   @Test
   void givenOnlyOneSetting_create_namesTheMissingOne() {
-    assertThatThrownBy(() -> new HostedSessionService(openAi, Optional.of("sk-1"), Optional.of(" "))
-        .create(ALICE))
+    assertThatThrownBy(
+            () ->
+                new HostedSessionService(openAi, Optional.of("sk-1"), Optional.of(" "))
+                    .create(ALICE))
         .isInstanceOf(UnavailableException.class)
         .hasMessageContaining("CHATKIT_WORKFLOW_ID")
         .hasMessageNotContaining("OPENAI_API_KEY");
-    assertThatThrownBy(() -> new HostedSessionService(openAi, Optional.of(""), Optional.of("wf_1"))
-        .create(ALICE))
+    assertThatThrownBy(
+            () ->
+                new HostedSessionService(openAi, Optional.of(""), Optional.of("wf_1"))
+                    .create(ALICE))
         .isInstanceOf(UnavailableException.class)
         .hasMessageContaining("OPENAI_API_KEY")
         .hasMessageNotContaining("CHATKIT_WORKFLOW_ID");
@@ -59,9 +64,10 @@ class HostedSessionServiceTest {
 
   @Test
   void givenOpenAiRefuses_create_passesTheRefusalOn() {
-    HostedChatKitSessions refusing = (workflow, user) -> {
-      throw new UnavailableException("OpenAI answered 401");
-    };
+    HostedChatKitSessions refusing =
+        (workflow, user) -> {
+          throw new UnavailableException("OpenAI answered 401");
+        };
     var service = new HostedSessionService(refusing, Optional.of("sk-1"), Optional.of("wf_1"));
 
     assertThatThrownBy(() -> service.create(ALICE)).hasMessage("OpenAI answered 401");

@@ -31,7 +31,8 @@ class TodoServiceTest {
   private final InMemoryTodoRepository repository = new InMemoryTodoRepository();
   private final InMemoryTodoChanges changes = new InMemoryTodoChanges();
   private final TodoService service =
-      new TodoService(repository, changes, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+      new TodoService(
+          repository, changes, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
   private Todo add(UserId owner, String title) {
     return service.add(new AddTodoCommand(owner, title, null, null, null, List.of()));
@@ -45,8 +46,12 @@ class TodoServiceTest {
     assertThatThrownBy(() -> service.complete(BOB, id)).isInstanceOf(TodoNotFoundException.class);
     assertThatThrownBy(() -> service.reopen(BOB, id)).isInstanceOf(TodoNotFoundException.class);
     assertThatThrownBy(() -> service.delete(BOB, id)).isInstanceOf(TodoNotFoundException.class);
-    assertThatThrownBy(() -> service.update(new UpdateTodoCommand(BOB, id, FieldChange.to("x"), null, null, null,
-        null, null))).isInstanceOf(TodoNotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                service.update(
+                    new UpdateTodoCommand(
+                        BOB, id, FieldChange.to("x"), null, null, null, null, null)))
+        .isInstanceOf(TodoNotFoundException.class);
     assertThat(service.get(ALICE, id).title()).isEqualTo("Mine");
   }
 
@@ -57,7 +62,8 @@ class TodoServiceTest {
     TodoId id = add(ALICE, "Announced").id();
     service.complete(ALICE, id);
     service.reopen(ALICE, id);
-    service.update(new UpdateTodoCommand(ALICE, id, FieldChange.to("Renamed"), null, null, null, null, null));
+    service.update(
+        new UpdateTodoCommand(ALICE, id, FieldChange.to("Renamed"), null, null, null, null, null));
     assertThatThrownBy(() -> service.delete(BOB, id)).isInstanceOf(TodoNotFoundException.class);
     service.delete(ALICE, id);
     watch.close();
@@ -71,19 +77,41 @@ class TodoServiceTest {
   void update_withOneBadField_changesNothing() {
     TodoId id = add(ALICE, "Original").id();
 
-    assertThatThrownBy(() -> service.update(new UpdateTodoCommand(ALICE, id, FieldChange.to("Renamed"),
-        null, FieldChange.to(null), null, null, null))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                service.update(
+                    new UpdateTodoCommand(
+                        ALICE,
+                        id,
+                        FieldChange.to("Renamed"),
+                        null,
+                        FieldChange.to(null),
+                        null,
+                        null,
+                        null)))
+        .isInstanceOf(InvalidInputException.class);
 
     assertThat(service.get(ALICE, id).title()).isEqualTo("Original");
   }
 
   @Test
   void update_changesOnlyThePresentFields() {
-    TodoId id = service.add(new AddTodoCommand(ALICE, "Walk", "the dog", Priority.LOW, null, List.of("pets")))
-        .id();
+    TodoId id =
+        service
+            .add(new AddTodoCommand(ALICE, "Walk", "the dog", Priority.LOW, null, List.of("pets")))
+            .id();
 
-    Todo updated = service.update(new UpdateTodoCommand(ALICE, id, null, FieldChange.to(null),
-        FieldChange.to(Priority.HIGH), null, null, FieldChange.to(true)));
+    Todo updated =
+        service.update(
+            new UpdateTodoCommand(
+                ALICE,
+                id,
+                null,
+                FieldChange.to(null),
+                FieldChange.to(Priority.HIGH),
+                null,
+                null,
+                FieldChange.to(true)));
 
     assertThat(updated.title()).isEqualTo("Walk");
     assertThat(updated.description()).isEmpty();
@@ -111,13 +139,20 @@ class TodoServiceTest {
   @Test
   void list_refusesBadLimitsAndForeignCursors_andCapsHugeLimits() {
     assertThatThrownBy(() -> service.list(new ListTodosQuery(ALICE, null, null, 0)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("limit"));
     assertThatThrownBy(() -> service.list(new ListTodosQuery(ALICE, null, "bm9wZQ", null)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
-    String ancient = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        ("t1:-300000000000:0:" + TodoId.random()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    String ancient =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("t1:-300000000000:0:" + TodoId.random())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThatThrownBy(() -> service.list(new ListTodosQuery(ALICE, null, ancient, null)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     for (int i = 0; i < 201; i++) {
       add(ALICE, "t" + i);
     }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A read-only view of a request's messages: the user's messages, the system instructions, and the tool
- * calls and results of the current turn (everything after the last user message).
+ * A read-only view of a request's messages: the user's messages, the system instructions, and the
+ * tool calls and results of the current turn (everything after the last user message).
  */
 final class Conversation {
 
@@ -62,14 +62,18 @@ final class Conversation {
     return text.toString();
   }
 
-  /** The text of the last assistant message before {@code index} (and after the user message before it). */
+  /**
+   * The text of the last assistant message before {@code index} (and after the user message before
+   * it).
+   */
   Optional<String> assistantTextBefore(int index) {
     for (int i = index - 1; i >= 0; i--) {
       ModelMessage message = messages.get(i);
       if (message instanceof ModelMessage.User) {
         return Optional.empty();
       }
-      if (message instanceof ModelMessage.Assistant assistant && assistant.text() != null
+      if (message instanceof ModelMessage.Assistant assistant
+          && assistant.text() != null
           && !assistant.text().isBlank()) {
         return Optional.of(assistant.text());
       }
@@ -89,8 +93,11 @@ final class Conversation {
       } else if (message instanceof ModelMessage.ToolResult result) {
         ToolCall call = calls.get(result.callId());
         String tool = result.name() != null ? result.name() : call == null ? "" : call.name();
-        steps.add(new ToolStep(tool, Json.read(call == null ? null : call.arguments()),
-            Json.read(result.content())));
+        steps.add(
+            new ToolStep(
+                tool,
+                Json.read(call == null ? null : call.arguments()),
+                Json.read(result.content())));
       }
     }
     return steps;

@@ -18,11 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the first date phrase in a message and turns it into an ISO date (or date-time, when one was
- * given) relative to today on the clock: ISO dates, today, tomorrow, the day after tomorrow, weekday
- * names (the next such day, never today), next week (next Monday), the weekend, next month and
- * "in N days/weeks/months". A leading "on", "by", "due", … belongs to the phrase. A time ("at 5pm",
- * "at 17:30", "at noon") makes it a date-time in the clock's zone, today or, once past, tomorrow.
+ * Finds the first date phrase in a message and turns it into an ISO date (or date-time, when one
+ * was given) relative to today on the clock: ISO dates, today, tomorrow, the day after tomorrow,
+ * weekday names (the next such day, never today), next week (next Monday), the weekend, next month
+ * and "in N days/weeks/months". A leading "on", "by", "due", … belongs to the phrase. A time ("at
+ * 5pm", "at 17:30", "at noon") makes it a date-time in the clock's zone, today or, once past,
+ * tomorrow.
  */
 final class DatePhrases {
 
@@ -32,35 +33,58 @@ final class DatePhrases {
   private record Rule(Pattern pattern, Function<Matcher, Optional<String>> due) {}
 
   private static final String LEAD = "(?:\\b(?:due|by|on|for|before|until|till|at)\\s+)?";
-  private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
-      Map.entry("one", 1), Map.entry("two", 2), Map.entry("a couple of", 2), Map.entry("three", 3),
-      Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-      Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10));
+  private static final Map<String, Integer> NUMBERS =
+      Map.ofEntries(
+          Map.entry("a", 1),
+          Map.entry("an", 1),
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("a couple of", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("six", 6),
+          Map.entry("seven", 7),
+          Map.entry("eight", 8),
+          Map.entry("nine", 9),
+          Map.entry("ten", 10));
 
-  private static final Pattern TIME = Pattern.compile("\\b(?:at|by|@)\\s*(?:(\\d{1,2})(?::(\\d{2}))?"
-      + "\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\w:])|(noon|midday)\\b)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TIME =
+      Pattern.compile(
+          "\\b(?:at|by|@)\\s*(?:(\\d{1,2})(?::(\\d{2}))?"
+              + "\\s*(am|pm|a\\.m\\.|p\\.m\\.)?(?![\\w:])|(noon|midday)\\b)",
+          Pattern.CASE_INSENSITIVE);
 
   private final Clock clock;
   private final List<Rule> rules;
 
   DatePhrases(Clock clock) {
     this.clock = clock;
-    this.rules = List.of(
-        rule("\\b(\\d{4}-\\d{2}-\\d{2}[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:\\d{2})?)(?![\\w:])",
-            m -> dateTime(m.group(1))),
-        rule("\\b(\\d{4}-\\d{2}-\\d{2})\\b", m -> date(m.group(1))),
-        rule("\\b(?:the\\s+)?day after tomorrow\\b", m -> days(2)),
-        rule("\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", m -> days(0)),
-        rule("\\b(?:tomorrow|tmrw)\\b", m -> days(1)),
-        rule("\\bnext week\\b", m -> iso(today().with(TemporalAdjusters.next(DayOfWeek.MONDAY)))),
-        rule("\\bnext month\\b", m -> iso(today().plusMonths(1).withDayOfMonth(1))),
-        rule("\\b(?:this |the )?weekend\\b",
-            m -> iso(today().with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)))),
-        rule("\\bin (\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
-            + " (day|week|month)s?\\b", m -> in(m.group(1), m.group(2))),
-        rule("\\b(?:(this|next|coming|the)\\s+)?"
-            + "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
-            m -> weekday(m.group(1), m.group(2))));
+    this.rules =
+        List.of(
+            rule(
+                "\\b(\\d{4}-\\d{2}-\\d{2}[t"
+                    + " ]\\d{2}:\\d{2}(?::\\d{2})?(?:z|[+-]\\d{2}:\\d{2})?)(?![\\w:])",
+                m -> dateTime(m.group(1))),
+            rule("\\b(\\d{4}-\\d{2}-\\d{2})\\b", m -> date(m.group(1))),
+            rule("\\b(?:the\\s+)?day after tomorrow\\b", m -> days(2)),
+            rule("\\b(?:today|tonight|this (?:morning|afternoon|evening))\\b", m -> days(0)),
+            rule("\\b(?:tomorrow|tmrw)\\b", m -> days(1)),
+            rule(
+                "\\bnext week\\b",
+                m -> iso(today().with(TemporalAdjusters.next(DayOfWeek.MONDAY)))),
+            rule("\\bnext month\\b", m -> iso(today().plusMonths(1).withDayOfMonth(1))),
+            rule(
+                "\\b(?:this |the )?weekend\\b",
+                m -> iso(today().with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)))),
+            rule(
+                "\\bin (\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
+                    + " (day|week|month)s?\\b",
+                m -> in(m.group(1), m.group(2))),
+            rule(
+                "\\b(?:(this|next|coming|the)\\s+)?"
+                    + "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b",
+                m -> weekday(m.group(1), m.group(2))));
   }
 
   private static Rule rule(String regex, Function<Matcher, Optional<String>> due) {
@@ -78,11 +102,14 @@ final class DatePhrases {
     if (at.isEmpty()) {
       return day;
     }
-    LocalDate date = day.map(found -> LocalDate.parse(found.due()))
-        .orElse(at.get().isAfter(LocalTime.now(clock)) ? today() : today().plusDays(1));
+    LocalDate date =
+        day.map(found -> LocalDate.parse(found.due()))
+            .orElse(at.get().isAfter(LocalTime.now(clock)) ? today() : today().plusDays(1));
     LocalDateTime local = date.atTime(at.get());
-    String due = local.atOffset(clock.getZone().getRules().getOffset(local))
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String due =
+        local
+            .atOffset(clock.getZone().getRules().getOffset(local))
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     return Optional.of(new Found(due, remove(rest, time)));
   }
 
@@ -115,12 +142,14 @@ final class DatePhrases {
     if (minute > 59 || (half.isEmpty() ? m.group(2) == null || hour > 23 : hour < 1 || hour > 12)) {
       return Optional.empty();
     }
-    return Optional.of(LocalTime.of(half.equals("pm") ? hour % 12 + 12 : half.equals("am") ? hour % 12 : hour,
-        minute));
+    return Optional.of(
+        LocalTime.of(
+            half.equals("pm") ? hour % 12 + 12 : half.equals("am") ? hour % 12 : hour, minute));
   }
 
   private static String remove(String text, Matcher matcher) {
-    return (text.substring(0, matcher.start()) + " " + text.substring(matcher.end())).replaceAll("\\s+", " ")
+    return (text.substring(0, matcher.start()) + " " + text.substring(matcher.end()))
+        .replaceAll("\\s+", " ")
         .strip();
   }
 
@@ -145,7 +174,8 @@ final class DatePhrases {
   private Optional<String> weekday(String qualifier, String name) {
     DayOfWeek day = DayOfWeek.valueOf(name.toUpperCase(Locale.ROOT));
     boolean thisDay = qualifier != null && qualifier.equalsIgnoreCase("this");
-    return iso(today().with(thisDay ? TemporalAdjusters.nextOrSame(day) : TemporalAdjusters.next(day)));
+    return iso(
+        today().with(thisDay ? TemporalAdjusters.nextOrSame(day) : TemporalAdjusters.next(day)));
   }
 
   private static Optional<String> date(String text) {

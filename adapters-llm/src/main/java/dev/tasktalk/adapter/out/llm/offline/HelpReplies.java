@@ -2,11 +2,13 @@ package dev.tasktalk.adapter.out.llm.offline;
 
 /**
  * The offline model's help: what it is (rule-based, no AI model configured), the commands it
- * understands, and the settings that switch on a real model. In Urdu too, for messages in Urdu script.
+ * understands, and the settings that switch on a real model. In Urdu too, for messages in Urdu
+ * script.
  */
 final class HelpReplies {
 
-  private static final String ENGLISH = """
+  private static final String ENGLISH =
+      """
       I'm Tasktalk's offline assistant: rule-based, with no AI model configured, so I understand only \
       simple commands like these:
       - “add a task to buy milk tomorrow” (or “remind me to call mum on friday”, “add a high priority \
@@ -17,11 +19,13 @@ final class HelpReplies {
       - “rename buy milk to buy oat milk” or “move buy milk to friday”
       - “delete the milk task”
       To chat with a real model, set LLM_PROVIDER, LLM_API_KEY and LLM_MODEL (or LLM_BASE_URL for \
-      Ollama or vLLM) and restart Tasktalk.""";
+      Ollama or vLLM) and restart Tasktalk.\
+      """;
 
-  private static final String URDU = "میں Tasktalk کا آف لائن معاون ہوں: قواعد پر مبنی، کوئی AI ماڈل"
-      + " ترتیب نہیں دیا گیا، اس لیے میں ابھی صرف سادہ انگریزی احکامات سمجھتا ہوں، جیسے"
-      + " “add buy milk tomorrow”۔ اصل ماڈل کے لیے LLM_PROVIDER، LLM_API_KEY اور LLM_MODEL سیٹ کریں۔";
+  private static final String URDU =
+      "میں Tasktalk کا آف لائن معاون ہوں: قواعد پر مبنی، کوئی AI ماڈل ترتیب نہیں دیا گیا، اس لیے"
+          + " میں ابھی صرف سادہ انگریزی احکامات سمجھتا ہوں، جیسے “add buy milk tomorrow”۔ اصل ماڈل"
+          + " کے لیے LLM_PROVIDER، LLM_API_KEY اور LLM_MODEL سیٹ کریں۔";
 
   private HelpReplies() {}
 

@@ -14,7 +14,8 @@ sealed interface Intent {
   }
 
   /** {@code dueBefore} is exclusive, as the list tool reads it. */
-  record ListTasks(String status, String priority, String tag, String dueBefore) implements Intent {}
+  record ListTasks(String status, String priority, String tag, String dueBefore)
+      implements Intent {}
 
   record Search(String query) implements Intent {}
 
@@ -51,7 +52,10 @@ sealed interface Intent {
     }
   }
 
-  /** Nothing to do but answer with {@code text}: thanks, or a request that cannot be acted on as said. */
+  /**
+   * Nothing to do but answer with {@code text}: thanks, or a request that cannot be acted on as
+   * said.
+   */
   record Say(String text) implements Intent {}
 
   record Help() implements Intent {}

@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link Step} into the events a streaming provider would send: the text in word-sized deltas,
- * or one complete tool call with an id derived from the conversation, then the finish with token counts
- * approximated by word counts.
+ * Turns a {@link Step} into the events a streaming provider would send: the text in word-sized
+ * deltas, or one complete tool call with an id derived from the conversation, then the finish with
+ * token counts approximated by word counts.
  */
 final class ModelOutput {
 
@@ -28,9 +28,11 @@ final class ModelOutput {
     List<ModelEvent> events = new ArrayList<>();
     if (step instanceof Step.Call call) {
       String arguments = call.arguments().toString();
-      events.add(new ModelEvent.ToolCallRequested(
-          new ToolCall(callId(conversation, call.tool(), arguments), call.tool(), arguments)));
-      events.add(new ModelEvent.Finished("tool_calls", input, words(call.tool() + " " + arguments)));
+      events.add(
+          new ModelEvent.ToolCallRequested(
+              new ToolCall(callId(conversation, call.tool(), arguments), call.tool(), arguments)));
+      events.add(
+          new ModelEvent.Finished("tool_calls", input, words(call.tool() + " " + arguments)));
     } else {
       String text = ((Step.Reply) step).text();
       for (String piece : text.split("(?<=\\s)(?=\\S)")) {
@@ -41,7 +43,9 @@ final class ModelOutput {
     return events;
   }
 
-  /** "call_" and 24 hex digits of a hash of every message so far and the call: same input, same id. */
+  /**
+   * "call_" and 24 hex digits of a hash of every message so far and the call: same input, same id.
+   */
   static String callId(Conversation conversation, String tool, String arguments) {
     StringBuilder text = new StringBuilder();
     for (ModelMessage message : conversation.messages()) {
@@ -49,7 +53,9 @@ final class ModelOutput {
     }
     text.append(tool).append('\u0000').append(arguments);
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return "call_" + HexFormat.of().formatHex(hash).substring(0, 24);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
@@ -78,8 +84,16 @@ final class ModelOutput {
     }
     if (message instanceof ModelMessage.Assistant assistant) {
       StringBuilder text = new StringBuilder(String.valueOf(assistant.text()));
-      assistant.toolCalls().forEach(call ->
-          text.append(' ').append(call.id()).append(' ').append(call.name()).append(' ').append(call.arguments()));
+      assistant
+          .toolCalls()
+          .forEach(
+              call ->
+                  text.append(' ')
+                      .append(call.id())
+                      .append(' ')
+                      .append(call.name())
+                      .append(' ')
+                      .append(call.arguments()));
       return text.toString();
     }
     ModelMessage.ToolResult result = (ModelMessage.ToolResult) message;

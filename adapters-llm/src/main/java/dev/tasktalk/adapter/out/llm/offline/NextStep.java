@@ -6,8 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides the offline model's next step from what the user asked and the tool results of this turn:
- * a first tool call, a follow-up call (search, then complete / delete / update the one match), or the
- * closing answer.
+ * a first tool call, a follow-up call (search, then complete / delete / update the one match), or
+ * the closing answer.
  */
 final class NextStep {
 
@@ -17,16 +17,19 @@ final class NextStep {
 
   static Step decide(Intent intent, List<ToolStep> steps) {
     if (intent instanceof Intent.Add add) {
-      return last(steps, "add_task") == null ? call("add_task", addArguments(add))
+      return last(steps, "add_task") == null
+          ? call("add_task", addArguments(add))
           : reply(OfflineReplies.added(add, last(steps, "add_task").result()));
     }
     if (intent instanceof Intent.ListTasks list) {
-      return last(steps, "list_tasks") == null ? call("list_tasks", listArguments(list))
+      return last(steps, "list_tasks") == null
+          ? call("list_tasks", listArguments(list))
           : reply(OfflineReplies.listed(list, last(steps, "list_tasks").result()));
     }
     if (intent instanceof Intent.Search search) {
       return last(steps, "search_tasks") == null
-          ? call("search_tasks", Json.object().put("query", search.query()).put("limit", SEARCH_LIMIT))
+          ? call(
+              "search_tasks", Json.object().put("query", search.query()).put("limit", SEARCH_LIMIT))
           : reply(OfflineReplies.found(search.query(), last(steps, "search_tasks").result()));
     }
     if (intent instanceof Intent.Targeted targeted) {

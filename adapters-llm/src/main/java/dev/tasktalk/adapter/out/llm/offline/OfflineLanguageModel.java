@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The model Tasktalk runs on when no real one is configured: rule-based and deterministic, labelled as
- * such in its help. It reads the latest user message and this turn's tool results, and answers exactly
- * like a streaming provider — text deltas or one tool call, then the finish — so the agent loop, tool
- * execution and confirmations run unchanged. Requests without tools whose instructions ask for a title
- * get a short thread title.
+ * The model Tasktalk runs on when no real one is configured: rule-based and deterministic, labelled
+ * as such in its help. It reads the latest user message and this turn's tool results, and answers
+ * exactly like a streaming provider — text deltas or one tool call, then the finish — so the agent
+ * loop, tool execution and confirmations run unchanged. Requests without tools whose instructions
+ * ask for a title get a short thread title.
  */
 public final class OfflineLanguageModel implements LanguageModel {
 
@@ -36,10 +36,16 @@ public final class OfflineLanguageModel implements LanguageModel {
   public Multi<ModelEvent> stream(ModelRequest request) {
     try {
       Conversation conversation = new Conversation(request.messages());
-      return Multi.createFrom().iterable(ModelOutput.events(next(conversation, request.tools()), conversation));
+      return Multi.createFrom()
+          .iterable(ModelOutput.events(next(conversation, request.tools()), conversation));
     } catch (RuntimeException e) {
-      return Multi.createFrom().failure(new LanguageModelException(LanguageModelException.Kind.BAD_RESPONSE,
-          false, "The offline assistant could not handle that message.", e));
+      return Multi.createFrom()
+          .failure(
+              new LanguageModelException(
+                  LanguageModelException.Kind.BAD_RESPONSE,
+                  false,
+                  "The offline assistant could not handle that message.",
+                  e));
     }
   }
 
@@ -56,7 +62,8 @@ public final class OfflineLanguageModel implements LanguageModel {
       return new Step.Reply(HelpReplies.urdu());
     }
     Step step = NextStep.decide(followUps.latest(conversation), conversation.currentSteps());
-    if (step instanceof Step.Call call && tools.stream().noneMatch(tool -> tool.name().equals(call.tool()))) {
+    if (step instanceof Step.Call call
+        && tools.stream().noneMatch(tool -> tool.name().equals(call.tool()))) {
       return new Step.Reply(OfflineReplies.toolUnavailable(call.tool()));
     }
     return step;

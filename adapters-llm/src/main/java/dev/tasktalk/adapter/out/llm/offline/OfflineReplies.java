@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** The offline model's short answers once tool results are in, each naming the task(s) concerned. */
+/**
+ * The offline model's short answers once tool results are in, each naming the task(s) concerned.
+ */
 final class OfflineReplies {
 
   /** Ends every "which one?" question; a reply to it is read as the choice. */
@@ -23,8 +25,11 @@ final class OfflineReplies {
     String title = task == null ? add.title() : task.title();
     String priority = task == null || task.priority() == null ? add.priority() : task.priority();
     String due = task == null || task.due() == null ? add.due() : task.due();
-    return "Added " + quote(title) + (priority == null || priority.equals("medium") ? "" : " (" + priority
-        + " priority)") + (due == null ? "" : ", due " + due) + ".";
+    return "Added "
+        + quote(title)
+        + (priority == null || priority.equals("medium") ? "" : " (" + priority + " priority)")
+        + (due == null ? "" : ", due " + due)
+        + ".";
   }
 
   static String listed(Intent.ListTasks list, JsonNode result) {
@@ -34,15 +39,26 @@ final class OfflineReplies {
     }
     List<TaskRef> tasks = TaskRef.many(result);
     int count = TaskRef.count(result, tasks);
-    String kind = (list.status().equals("all") ? "" : list.status() + " ")
-        + (list.priority() == null ? "" : list.priority() + "-priority ");
-    String noun = (count == 1 ? "task" : "tasks") + (list.tag() == null ? "" : " tagged " + quote(list.tag()))
-        + (list.dueBefore() == null ? "" : " due before " + list.dueBefore());
+    String kind =
+        (list.status().equals("all") ? "" : list.status() + " ")
+            + (list.priority() == null ? "" : list.priority() + "-priority ");
+    String noun =
+        (count == 1 ? "task" : "tasks")
+            + (list.tag() == null ? "" : " tagged " + quote(list.tag()))
+            + (list.dueBefore() == null ? "" : " due before " + list.dueBefore());
     if (count == 0) {
       return "You have no " + kind + noun + ".";
     }
-    String many = result.path("has_more").asBoolean(false) ? "more than " + count : String.valueOf(count);
-    return "You have " + many + " " + kind + noun + ": " + names(tasks, count, list.status().equals("all")) + ".";
+    String many =
+        result.path("has_more").asBoolean(false) ? "more than " + count : String.valueOf(count);
+    return "You have "
+        + many
+        + " "
+        + kind
+        + noun
+        + ": "
+        + names(tasks, count, list.status().equals("all"))
+        + ".";
   }
 
   static String found(String query, JsonNode result) {
@@ -55,8 +71,12 @@ final class OfflineReplies {
     if (count == 0) {
       return "No tasks match " + quote(query) + ".";
     }
-    return count + (count == 1 ? " task matches " : " tasks match ") + quote(query) + ": "
-        + names(tasks, count, true) + ".";
+    return count
+        + (count == 1 ? " task matches " : " tasks match ")
+        + quote(query)
+        + ": "
+        + names(tasks, count, true)
+        + ".";
   }
 
   static String searchFailed(String error) {
@@ -65,7 +85,8 @@ final class OfflineReplies {
 
   static String completed(TaskRef task, JsonNode result) {
     String error = Json.error(result);
-    return error != null ? "I couldn't complete " + quote(task.title()) + ": " + sentence(error)
+    return error != null
+        ? "I couldn't complete " + quote(task.title()) + ": " + sentence(error)
         : "Done: " + quote(titleOf(task.title(), result)) + ".";
   }
 
@@ -74,7 +95,8 @@ final class OfflineReplies {
     if (cancelled(result, error)) {
       return "OK, I kept " + quote(task.title()) + ".";
     }
-    return error != null ? "I couldn't delete " + quote(task.title()) + ": " + sentence(error)
+    return error != null
+        ? "I couldn't delete " + quote(task.title()) + ": " + sentence(error)
         : "Deleted " + quote(task.title()) + ".";
   }
 
@@ -101,25 +123,40 @@ final class OfflineReplies {
   }
 
   static String notFound(Intent.Targeted intent, String query) {
-    return "I couldn't find " + (intent instanceof Intent.Complete ? "an open task" : "a task")
-        + " matching " + quote(query) + ".";
+    return "I couldn't find "
+        + (intent instanceof Intent.Complete ? "an open task" : "a task")
+        + " matching "
+        + quote(query)
+        + ".";
   }
 
   /** Asks which of several matches the user means, numbering them. */
   static String pick(Intent.Targeted intent, String query, List<TaskRef> tasks) {
-    StringBuilder text = new StringBuilder("Several ")
-        .append(intent instanceof Intent.Complete ? "open tasks" : "tasks").append(" match ")
-        .append(quote(query)).append(':');
+    StringBuilder text =
+        new StringBuilder("Several ")
+            .append(intent instanceof Intent.Complete ? "open tasks" : "tasks")
+            .append(" match ")
+            .append(quote(query))
+            .append(':');
     for (int i = 0; i < tasks.size(); i++) {
       TaskRef task = tasks.get(i);
-      text.append("\n").append(i + 1).append(". ").append(quote(task.title()))
-          .append(task.completed() ? " (done)" : "").append(task.due() == null ? "" : ", due " + task.due());
+      text.append("\n")
+          .append(i + 1)
+          .append(". ")
+          .append(quote(task.title()))
+          .append(task.completed() ? " (done)" : "")
+          .append(task.due() == null ? "" : ", due " + task.due());
     }
-    return text.append("\nWhich one should I ").append(verb(intent)).append("? ").append(PICK_PROMPT)
-        .append(" or its title.").toString();
+    return text.append("\nWhich one should I ")
+        .append(verb(intent))
+        .append("? ")
+        .append(PICK_PROMPT)
+        .append(" or its title.")
+        .toString();
   }
 
-  static String noSuchChoice(int choice, Intent.Targeted intent, String query, List<TaskRef> tasks) {
+  static String noSuchChoice(
+      int choice, Intent.Targeted intent, String query, List<TaskRef> tasks) {
     return "There is no number " + choice + ". " + pick(intent, query, tasks);
   }
 
@@ -132,12 +169,15 @@ final class OfflineReplies {
   }
 
   private static String verb(Intent.Targeted intent) {
-    return intent instanceof Intent.Complete ? "complete" : intent instanceof Intent.Delete ? "delete" : "change";
+    return intent instanceof Intent.Complete
+        ? "complete"
+        : intent instanceof Intent.Delete ? "delete" : "change";
   }
 
   private static boolean cancelled(JsonNode result, String error) {
     String status = Json.text(result, "status", "");
-    return result.path("cancelled").asBoolean(false) || result.path("canceled").asBoolean(false)
+    return result.path("cancelled").asBoolean(false)
+        || result.path("canceled").asBoolean(false)
         || status.matches("(?i)cancell?ed|rejected|denied|declined")
         || (error != null && error.matches("(?is).*(cancel|declin|reject|denied|not confirmed).*"));
   }
@@ -160,7 +200,9 @@ final class OfflineReplies {
     if (names.size() == 1) {
       return names.get(0);
     }
-    return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    return String.join(", ", names.subList(0, names.size() - 1))
+        + " and "
+        + names.get(names.size() - 1);
   }
 
   private static String sentence(String error) {

@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How the user named the task to act on: the words to search for, or a task id, plus which of several
- * matches they picked (1-based; -1 for "the last one"; null when they have not picked).
+ * How the user named the task to act on: the words to search for, or a task id, plus which of
+ * several matches they picked (1-based; -1 for "the last one"; null when they have not picked).
  */
 record Target(String query, String taskId, Integer choice) {
 
-  private static final Set<String> SMALL_WORDS = Set.of("and", "the", "for", "with", "from", "about");
+  private static final Set<String> SMALL_WORDS =
+      Set.of("and", "the", "for", "with", "from", "about");
 
   static Target of(String query) {
     return new Target(query, null, null);
@@ -26,8 +27,8 @@ record Target(String query, String taskId, Integer choice) {
   }
 
   /**
-   * The searches to try in turn while nothing matches: the words as said, then their last significant
-   * word ("buy milk" finds "Buy oat milk" through "milk").
+   * The searches to try in turn while nothing matches: the words as said, then their last
+   * significant word ("buy milk" finds "Buy oat milk" through "milk").
    */
   List<String> queries() {
     List<String> queries = new ArrayList<>();

@@ -4,10 +4,10 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The steps of a command on one existing task: search for its words (then for their last significant
- * word while nothing matches), pick the single or exactly-titled match (or the one the user chose),
- * call the action tool, and summarise. A task given by id is looked up with {@code get_task} instead.
- * Several matches end in a question listing them; none in saying so.
+ * The steps of a command on one existing task: search for its words (then for their last
+ * significant word while nothing matches), pick the single or exactly-titled match (or the one the
+ * user chose), call the action tool, and summarise. A task given by id is looked up with {@code
+ * get_task} instead. Several matches end in a question listing them; none in saying so.
  */
 final class TargetedFlow {
 
@@ -29,7 +29,8 @@ final class TargetedFlow {
       return lookedUp(target.taskId());
     }
     List<String> queries = target.queries();
-    List<ToolStep> searches = steps.stream().filter(step -> step.tool().equals("search_tasks")).toList();
+    List<ToolStep> searches =
+        steps.stream().filter(step -> step.tool().equals("search_tasks")).toList();
     if (searches.isEmpty()) {
       return search(queries.get(0));
     }
@@ -39,7 +40,8 @@ final class TargetedFlow {
     }
     List<TaskRef> tasks = TaskRef.many(search.result());
     if (tasks.isEmpty()) {
-      return searches.size() < queries.size() ? search(queries.get(searches.size()))
+      return searches.size() < queries.size()
+          ? search(queries.get(searches.size()))
           : NextStep.reply(OfflineReplies.notFound(intent, target.query()));
     }
     return choose(tasks, search.argument("query"));
@@ -61,15 +63,20 @@ final class TargetedFlow {
     Integer choice = intent.target().choice();
     if (choice != null) {
       int index = choice == -1 ? tasks.size() : choice;
-      return index >= 1 && index <= tasks.size() ? act(tasks.get(index - 1))
+      return index >= 1 && index <= tasks.size()
+          ? act(tasks.get(index - 1))
           : NextStep.reply(OfflineReplies.noSuchChoice(choice, intent, query, tasks));
     }
-    List<TaskRef> exact = tasks.stream()
-        .filter(task -> task.title().equalsIgnoreCase(intent.target().query())).toList();
+    List<TaskRef> exact =
+        tasks.stream()
+            .filter(task -> task.title().equalsIgnoreCase(intent.target().query()))
+            .toList();
     if (exact.size() == 1) {
       return act(exact.get(0));
     }
-    return tasks.size() == 1 ? act(tasks.get(0)) : NextStep.reply(OfflineReplies.pick(intent, query, tasks));
+    return tasks.size() == 1
+        ? act(tasks.get(0))
+        : NextStep.reply(OfflineReplies.pick(intent, query, tasks));
   }
 
   private Step act(TaskRef task) {
@@ -84,8 +91,12 @@ final class TargetedFlow {
 
   private Step search(String query) {
     String status = intent instanceof Intent.Complete ? "open" : "all";
-    return NextStep.call("search_tasks",
-        Json.object().put("query", query).put("status", status).put("limit", NextStep.SEARCH_LIMIT));
+    return NextStep.call(
+        "search_tasks",
+        Json.object()
+            .put("query", query)
+            .put("status", status)
+            .put("limit", NextStep.SEARCH_LIMIT));
   }
 
   /** The task an action was called on, as an earlier search or lookup showed it. */
@@ -114,7 +125,8 @@ final class TargetedFlow {
   }
 
   private String tool() {
-    return intent instanceof Intent.Complete ? "complete_task"
+    return intent instanceof Intent.Complete
+        ? "complete_task"
         : intent instanceof Intent.Delete ? "delete_task" : "update_task";
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The small phrases inside task commands: priorities ("high priority", "urgent"), tags ("#home",
- * "tagged home"), notes ("note: …"), and the clean-up that turns what is left into a title or into the
- * words naming an existing task.
+ * "tagged home"), notes ("note: …"), and the clean-up that turns what is left into a title or into
+ * the words naming an existing task.
  */
 final class TaskPhrases {
 
@@ -17,23 +17,36 @@ final class TaskPhrases {
   record Taken<T>(T value, String rest) {}
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-  private static final Pattern LEVEL_PRIORITY = Pattern.compile(
-      "\\b(?:(?:with|at)\\s+)?(?:an?\\s+)?(high|low|medium|normal|top)[\\s-]+(?:priority|prio)\\b", FLAGS);
-  private static final Pattern PRIORITY_LEVEL = Pattern.compile(
-      "\\b(?:with\\s+)?(?:priority|prio)\\s*[:=]?\\s*(high|low|medium|normal)\\b", FLAGS);
-  private static final Pattern URGENT = Pattern.compile("\\b(urgent|urgently|asap|important)\\b", FLAGS);
-  private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}])#([\\p{L}\\p{N}_-]+)", FLAGS);
-  private static final Pattern TAGGED = Pattern.compile(
-      "\\b(?:tagged|with (?:the )?tags?)\\s+([\\p{L}\\p{N}_-]+(?:\\s*(?:,|and)\\s*[\\p{L}\\p{N}_-]+)*)", FLAGS);
-  private static final Pattern NOTE = Pattern.compile(
-      "[\\s,;]*(?:with (?:a |the )?)?(?:note|notes|description|details)\\s*:\\s*(.+)$", FLAGS);
+  private static final Pattern LEVEL_PRIORITY =
+      Pattern.compile(
+          "\\b(?:(?:with|at)\\s+)?(?:an?\\s+)?(high|low|medium|normal|top)[\\s-]+(?:priority|prio)\\b",
+          FLAGS);
+  private static final Pattern PRIORITY_LEVEL =
+      Pattern.compile(
+          "\\b(?:with\\s+)?(?:priority|prio)\\s*[:=]?\\s*(high|low|medium|normal)\\b", FLAGS);
+  private static final Pattern URGENT =
+      Pattern.compile("\\b(urgent|urgently|asap|important)\\b", FLAGS);
+  private static final Pattern HASHTAG =
+      Pattern.compile("(?<![\\p{L}\\p{N}])#([\\p{L}\\p{N}_-]+)", FLAGS);
+  private static final Pattern TAGGED =
+      Pattern.compile(
+          "\\b(?:tagged|with (?:the"
+              + " )?tags?)\\s+([\\p{L}\\p{N}_-]+(?:\\s*(?:,|and)\\s*[\\p{L}\\p{N}_-]+)*)",
+          FLAGS);
+  private static final Pattern NOTE =
+      Pattern.compile(
+          "[\\s,;]*(?:with (?:a |the )?)?(?:note|notes|description|details)\\s*:\\s*(.+)$", FLAGS);
   private static final Pattern QUOTES = Pattern.compile("^[\"“”‘’'`]+|[\"“”‘’'`]+$");
-  private static final Pattern LEADING_FILLER = Pattern.compile(
-      "^(?:the|my|a|an|this|that|task|todo|to-do|item|one|called|named|titled|about|to|up|off|out|"
-          + "back|some|with)(?:\\s*:\\s*|\\s+)", FLAGS);
-  private static final Pattern TRAILING_FILLER = Pattern.compile(
-      "(?:\\s+(?:from|on|in|off|of)\\s+(?:my|the)\\s+(?:to-?do\\s+|task\\s+)?(?:list|tasks|todos)"
-          + "|\\s+(?:task|todo|to-do|item|one|reminder|thing)s?)$", FLAGS);
+  private static final Pattern LEADING_FILLER =
+      Pattern.compile(
+          "^(?:the|my|a|an|this|that|task|todo|to-do|item|one|called|named|titled|about|to|up|off|out|"
+              + "back|some|with)(?:\\s*:\\s*|\\s+)",
+          FLAGS);
+  private static final Pattern TRAILING_FILLER =
+      Pattern.compile(
+          "(?:\\s+(?:from|on|in|off|of)\\s+(?:my|the)\\s+(?:to-?do\\s+|task\\s+)?(?:list|tasks|todos)"
+              + "|\\s+(?:task|todo|to-do|item|one|reminder|thing)s?)$",
+          FLAGS);
 
   private TaskPhrases() {}
 
@@ -81,7 +94,8 @@ final class TaskPhrases {
   /** Takes a trailing "note: …" out as the description. */
   static Taken<String> note(String text) {
     Matcher matcher = NOTE.matcher(text);
-    return matcher.find() ? new Taken<>(matcher.group(1).strip(), text.substring(0, matcher.start()).strip())
+    return matcher.find()
+        ? new Taken<>(matcher.group(1).strip(), text.substring(0, matcher.start()).strip())
         : new Taken<>(null, text);
   }
 

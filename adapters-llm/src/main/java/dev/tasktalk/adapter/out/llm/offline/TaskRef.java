@@ -8,8 +8,11 @@ import tools.jackson.databind.JsonNode;
 record TaskRef(String id, String title, boolean completed, String due, String priority) {
 
   static TaskRef from(JsonNode task) {
-    return new TaskRef(Json.text(task, "id", ""), Json.text(task, "title", "(untitled)"),
-        task.path("completed").asBoolean(false), Json.text(task, "due", null),
+    return new TaskRef(
+        Json.text(task, "id", ""),
+        Json.text(task, "title", "(untitled)"),
+        task.path("completed").asBoolean(false),
+        Json.text(task, "due", null),
         Json.text(task, "priority", null));
   }
 

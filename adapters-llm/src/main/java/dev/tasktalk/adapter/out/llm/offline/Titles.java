@@ -20,7 +20,8 @@ final class Titles {
   }
 
   String title(String firstMessage) {
-    Intent intent = HelpReplies.isUrdu(firstMessage) ? new Intent.Help() : parser.parse(firstMessage);
+    Intent intent =
+        HelpReplies.isUrdu(firstMessage) ? new Intent.Help() : parser.parse(firstMessage);
     String title;
     if (intent instanceof Intent.Add add) {
       title = add.title().strip().contains(" ") ? add.title() : "Add " + add.title();
@@ -29,8 +30,12 @@ final class Titles {
     } else if (intent instanceof Intent.Search search) {
       title = "Tasks about " + search.query();
     } else if (intent instanceof Intent.Targeted targeted) {
-      String verb = intent instanceof Intent.Complete ? "Complete" : intent instanceof Intent.Delete ? "Delete"
-          : ((Intent.Update) intent).title() != null ? "Rename" : "Update";
+      String verb =
+          intent instanceof Intent.Complete
+              ? "Complete"
+              : intent instanceof Intent.Delete
+                  ? "Delete"
+                  : ((Intent.Update) intent).title() != null ? "Rename" : "Update";
       title = verb + " " + (targeted.target().query() != null ? targeted.target().query() : "task");
     } else {
       title = CommandParser.normalise(firstMessage);
@@ -38,10 +43,15 @@ final class Titles {
     return shape(title);
   }
 
-  /** At most six words of letters and digits, the first capitalised; the fallback below two words. */
+  /**
+   * At most six words of letters and digits, the first capitalised; the fallback below two words.
+   */
   private static String shape(String text) {
-    String[] words = Arrays.stream(text.replaceAll("[^\\p{L}\\p{M}\\p{N}'’\\s-]", " ").strip().split("\\s+"))
-        .filter(word -> !word.isBlank() && !word.matches("[-'’]+")).limit(MAX_WORDS).toArray(String[]::new);
+    String[] words =
+        Arrays.stream(text.replaceAll("[^\\p{L}\\p{M}\\p{N}'’\\s-]", " ").strip().split("\\s+"))
+            .filter(word -> !word.isBlank() && !word.matches("[-'’]+"))
+            .limit(MAX_WORDS)
+            .toArray(String[]::new);
     if (words.length < 2) {
       return FALLBACK;
     }

@@ -10,14 +10,23 @@ import java.util.Optional;
  */
 final class AudioFileNames {
 
-  private static final Map<String, String> EXTENSIONS = Map.ofEntries(
-      Map.entry("audio/webm", "webm"), Map.entry("video/webm", "webm"),
-      Map.entry("audio/mp4", "mp4"), Map.entry("video/mp4", "mp4"),
-      Map.entry("audio/m4a", "m4a"), Map.entry("audio/x-m4a", "m4a"),
-      Map.entry("audio/ogg", "ogg"), Map.entry("audio/opus", "ogg"),
-      Map.entry("audio/wav", "wav"), Map.entry("audio/x-wav", "wav"), Map.entry("audio/wave", "wav"),
-      Map.entry("audio/mpeg", "mpeg"), Map.entry("audio/mp3", "mp3"),
-      Map.entry("audio/flac", "flac"), Map.entry("audio/x-flac", "flac"));
+  private static final Map<String, String> EXTENSIONS =
+      Map.ofEntries(
+          Map.entry("audio/webm", "webm"),
+          Map.entry("video/webm", "webm"),
+          Map.entry("audio/mp4", "mp4"),
+          Map.entry("video/mp4", "mp4"),
+          Map.entry("audio/m4a", "m4a"),
+          Map.entry("audio/x-m4a", "m4a"),
+          Map.entry("audio/ogg", "ogg"),
+          Map.entry("audio/opus", "ogg"),
+          Map.entry("audio/wav", "wav"),
+          Map.entry("audio/x-wav", "wav"),
+          Map.entry("audio/wave", "wav"),
+          Map.entry("audio/mpeg", "mpeg"),
+          Map.entry("audio/mp3", "mp3"),
+          Map.entry("audio/flac", "flac"),
+          Map.entry("audio/x-flac", "flac"));
 
   private AudioFileNames() {}
 

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the JSON body of a streaming {@code POST /chat/completions}: the conversation with its tool
- * calls and results under the ids the provider knows (and the extra fields it sent with each call, all
- * carried by the {@link ToolCall}s themselves), the tools (only when there are some), and
+ * Builds the JSON body of a streaming {@code POST /chat/completions}: the conversation with its
+ * tool calls and results under the ids the provider knows (and the extra fields it sent with each
+ * call, all carried by the {@link ToolCall}s themselves), the tools (only when there are some), and
  * {@code stream_options} when the provider accepts it.
  */
 final class ChatCompletionsRequest {
@@ -60,7 +60,9 @@ final class ChatCompletionsRequest {
   String toJson() {
     ObjectNode body = json().createObjectNode().put("model", model);
     ArrayNode out = body.putArray("messages");
-    messages.stream().filter(ModelMessage.Assistant.class::isInstance).map(ModelMessage.Assistant.class::cast)
+    messages.stream()
+        .filter(ModelMessage.Assistant.class::isInstance)
+        .map(ModelMessage.Assistant.class::cast)
         .flatMap(assistant -> assistant.toolCalls().stream())
         .forEach(call -> wireIds.put(call.id(), call.wireId()));
     messages.forEach(message -> out.add(message(message)));
@@ -84,7 +86,8 @@ final class ChatCompletionsRequest {
       return node.put("role", "user").put("content", user.text());
     }
     if (message instanceof ModelMessage.ToolResult result) {
-      return node.put("role", "tool").put("tool_call_id", wireIds.getOrDefault(result.callId(), result.callId()))
+      return node.put("role", "tool")
+          .put("tool_call_id", wireIds.getOrDefault(result.callId(), result.callId()))
           .put("content", result.content() == null ? "" : result.content());
     }
     return assistant((ModelMessage.Assistant) message, node);
@@ -94,7 +97,8 @@ final class ChatCompletionsRequest {
     node.put("role", "assistant");
     boolean noText = assistant.text() == null || assistant.text().isEmpty();
     if (noText && !assistant.toolCalls().isEmpty()) {
-      // What OpenAI itself returns for a pure tool-call turn, so every compatible server accepts it.
+      // What OpenAI itself returns for a pure tool-call turn, so every compatible server accepts
+      // it.
       node.putNull("content");
     } else {
       node.put("content", noText ? "" : assistant.text());
@@ -118,7 +122,8 @@ final class ChatCompletionsRequest {
     return node;
   }
 
-  // The stored fields are an object this adapter wrote; anything else is left out rather than failing a turn.
+  // The stored fields are an object this adapter wrote; anything else is left out rather than
+  // failing a turn.
   private static Optional<ObjectNode> extras(String providerData) {
     try {
       JsonNode extras = json().readTree(providerData);
@@ -130,7 +135,9 @@ final class ChatCompletionsRequest {
 
   private static ObjectNode tool(ToolDefinition tool) {
     ObjectNode node = json().createObjectNode().put("type", "function");
-    node.putObject("function").put("name", tool.name()).put("description", tool.description())
+    node.putObject("function")
+        .put("name", tool.name())
+        .put("description", tool.description())
         .set("parameters", schema(tool));
     return node;
   }
@@ -144,7 +151,9 @@ final class ChatCompletionsRequest {
     } catch (JacksonException notJson) {
       // Reported below.
     }
-    throw new LanguageModelException(LanguageModelException.Kind.BAD_REQUEST, false,
+    throw new LanguageModelException(
+        LanguageModelException.Kind.BAD_REQUEST,
+        false,
         "the tool " + tool.name() + " has a parameters schema that is not a JSON object");
   }
 

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code chat.completion.chunk}s: text, refusal and reasoning deltas go out at once, tool call
- * fragments are collected, and the finish reason and token usage are kept for the end. An error
- * object in place of a chunk fails the answer.
+ * Reads {@code chat.completion.chunk}s: text, refusal and reasoning deltas go out at once, tool
+ * call fragments are collected, and the finish reason and token usage are kept for the end. An
+ * error object in place of a chunk fails the answer.
  */
 final class ChunkParser {
 
@@ -52,7 +52,10 @@ final class ChunkParser {
     return events;
   }
 
-  /** Whether a finish reason arrived: an answer that has one is complete even without {@code [DONE]}. */
+  /**
+   * Whether a finish reason arrived: an answer that has one is complete even without {@code
+   * [DONE]}.
+   */
   boolean finished() {
     return finishReason != null;
   }
@@ -86,8 +89,10 @@ final class ChunkParser {
     JsonNode finish = choice.path("finish_reason");
     if (finish.isString() && !finish.stringValue().isBlank()) {
       if (finish.stringValue().equals("error")) {
-        throw errors.fromStream(JsonMapper.shared().createObjectNode()
-            .put("message", "the answer ended with an error"));
+        throw errors.fromStream(
+            JsonMapper.shared()
+                .createObjectNode()
+                .put("message", "the answer ended with an error"));
       }
       finishReason = finish.stringValue();
     }
@@ -110,12 +115,14 @@ final class ChunkParser {
 
   private static boolean isError(JsonNode chunk) {
     JsonNode error = chunk.path("error");
-    return (!error.isMissingNode() && !error.isNull()) || "error".equals(chunk.path("object").asString(""));
+    return (!error.isMissingNode() && !error.isNull())
+        || "error".equals(chunk.path("object").asString(""));
   }
 
   private static Optional<String> text(JsonNode node) {
     return node.isString() && !node.stringValue().isEmpty()
-        ? Optional.of(node.stringValue()) : Optional.empty();
+        ? Optional.of(node.stringValue())
+        : Optional.empty();
   }
 
   private static Long tokens(JsonNode node, Long previous) {

@@ -32,7 +32,8 @@ final class EventStream {
   private boolean reading;
   private boolean started;
 
-  EventStream(ErrorMapper errors, ToolCallIds ids, ModelSettings settings, Consumer<ModelEvent> sink) {
+  EventStream(
+      ErrorMapper errors, ToolCallIds ids, ModelSettings settings, Consumer<ModelEvent> sink) {
     this.parser = new ChunkParser(errors);
     this.ids = ids;
     this.firstByteTimeout = settings.firstByteTimeout();
@@ -40,7 +41,9 @@ final class EventStream {
     this.sink = sink;
   }
 
-  /** Whether an event arrived; from then on the call is not retried, and a stall is an idle timeout. */
+  /**
+   * Whether an event arrived; from then on the call is not retried, and a stall is an idle timeout.
+   */
   boolean started() {
     return started;
   }

@@ -17,12 +17,20 @@ import okhttp3.HttpUrl;
  * @param firstByteTimeout how long to wait for the answer to start
  * @param idleTimeout how long the answer may pause between chunks once it has started
  */
-public record ModelSettings(String provider, String baseUrl, Optional<String> apiKey, String model,
-    boolean includeStreamUsage, boolean passBackReasoning, int maxRetries, Duration firstByteTimeout,
+public record ModelSettings(
+    String provider,
+    String baseUrl,
+    Optional<String> apiKey,
+    String model,
+    boolean includeStreamUsage,
+    boolean passBackReasoning,
+    int maxRetries,
+    Duration firstByteTimeout,
     Duration idleTimeout) {
 
   /** The provider name for a base URL that matches no preset. */
   public static final String GENERIC = "openai-compatible";
+
   public static final int DEFAULT_MAX_RETRIES = 2;
   public static final Duration DEFAULT_FIRST_BYTE_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -33,13 +41,18 @@ public record ModelSettings(String provider, String baseUrl, Optional<String> ap
     Objects.requireNonNull(firstByteTimeout, "firstByteTimeout");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     if (baseUrl == null || HttpUrl.parse(baseUrl.strip()) == null) {
-      throw new IllegalArgumentException("the model provider's base URL is not an http(s) URL: " + baseUrl);
+      throw new IllegalArgumentException(
+          "the model provider's base URL is not an http(s) URL: " + baseUrl);
     }
     if (model == null || model.isBlank()) {
-      throw new IllegalArgumentException("no model name for the " + provider + " provider; set LLM_MODEL");
+      throw new IllegalArgumentException(
+          "no model name for the " + provider + " provider; set LLM_MODEL");
     }
-    if (maxRetries < 0 || firstByteTimeout.isNegative() || firstByteTimeout.isZero()
-        || idleTimeout.isNegative() || idleTimeout.isZero()) {
+    if (maxRetries < 0
+        || firstByteTimeout.isNegative()
+        || firstByteTimeout.isZero()
+        || idleTimeout.isNegative()
+        || idleTimeout.isZero()) {
       throw new IllegalArgumentException("retries must be >= 0 and timeouts positive");
     }
     baseUrl = baseUrl.strip();
@@ -48,15 +61,24 @@ public record ModelSettings(String provider, String baseUrl, Optional<String> ap
   }
 
   /** A provider with the default quirks, retries and timeouts. */
-  public static ModelSettings of(String provider, String baseUrl, Optional<String> apiKey, String model) {
-    return new ModelSettings(provider, baseUrl, apiKey, model, true, false, DEFAULT_MAX_RETRIES,
-        DEFAULT_FIRST_BYTE_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+  public static ModelSettings of(
+      String provider, String baseUrl, Optional<String> apiKey, String model) {
+    return new ModelSettings(
+        provider,
+        baseUrl,
+        apiKey,
+        model,
+        true,
+        false,
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_FIRST_BYTE_TIMEOUT,
+        DEFAULT_IDLE_TIMEOUT);
   }
 
   /**
    * Reads {@code LLM_PROVIDER}, {@code LLM_BASE_URL}, {@code LLM_API_KEY} (else the provider's own
-   * key variable), {@code LLM_MODEL} and the optional {@code LLM_STREAM_USAGE},
-   * {@code LLM_PASS_BACK_REASONING}, {@code LLM_MAX_RETRIES}, {@code LLM_FIRST_BYTE_TIMEOUT_SECONDS},
+   * key variable), {@code LLM_MODEL} and the optional {@code LLM_STREAM_USAGE}, {@code
+   * LLM_PASS_BACK_REASONING}, {@code LLM_MAX_RETRIES}, {@code LLM_FIRST_BYTE_TIMEOUT_SECONDS},
    * {@code LLM_IDLE_TIMEOUT_SECONDS}. Empty when nothing names a provider, a base URL or a key (or
    * {@code LLM_PROVIDER=offline}): the app then runs its offline model.
    *
@@ -69,10 +91,24 @@ public record ModelSettings(String provider, String baseUrl, Optional<String> ap
   /** Never shows the key: settings end up in logs and configuration reports. */
   @Override
   public String toString() {
-    return "ModelSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey="
-        + apiKey.map(key -> "***").orElse("none") + ", model=" + model + ", includeStreamUsage="
-        + includeStreamUsage + ", passBackReasoning=" + passBackReasoning + ", maxRetries="
+    return "ModelSettings[provider="
+        + provider
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKey="
+        + apiKey.map(key -> "***").orElse("none")
+        + ", model="
+        + model
+        + ", includeStreamUsage="
+        + includeStreamUsage
+        + ", passBackReasoning="
+        + passBackReasoning
+        + ", maxRetries="
         + maxRetries
-        + ", firstByteTimeout=" + firstByteTimeout + ", idleTimeout=" + idleTimeout + "]";
+        + ", firstByteTimeout="
+        + firstByteTimeout
+        + ", idleTimeout="
+        + idleTimeout
+        + "]";
   }
 }

@@ -20,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * OpenAI's ChatKit sessions API ({@code POST /chatkit/sessions}, beta header {@code chatkit_beta=v1}):
- * creates a hosted-mode session for a workflow and a user and returns its client secret.
+ * OpenAI's ChatKit sessions API ({@code POST /chatkit/sessions}, beta header {@code
+ * chatkit_beta=v1}): creates a hosted-mode session for a workflow and a user and returns its client
+ * secret.
  */
 public final class OpenAiChatKitSessions implements HostedChatKitSessions {
 
@@ -39,39 +40,49 @@ public final class OpenAiChatKitSessions implements HostedChatKitSessions {
     this(http, baseUrl, apiKey, DEFAULT_TIMEOUT);
   }
 
-  public OpenAiChatKitSessions(OkHttpClient http, String baseUrl, Optional<String> apiKey,
-      Duration timeout) {
+  public OpenAiChatKitSessions(
+      OkHttpClient http, String baseUrl, Optional<String> apiKey, Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout);
     // The shared client's read timeout suits streaming; this call may legitimately take longer.
-    this.http = http.newBuilder().callTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
-    this.endpoint = OpenAiHttp.endpoint(
-        baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl, "chatkit/sessions");
+    this.http =
+        http.newBuilder().callTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
+    this.endpoint =
+        OpenAiHttp.endpoint(
+            baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl, "chatkit/sessions");
     this.apiKey = apiKey.filter(key -> !key.isBlank());
   }
 
   @Override
   public HostedSession create(String workflowId, String user) {
-    String key = apiKey.orElseThrow(() ->
-        new UnavailableException("OpenAI-hosted ChatKit mode needs OPENAI_API_KEY to be set"));
+    String key =
+        apiKey.orElseThrow(
+            () ->
+                new UnavailableException(
+                    "OpenAI-hosted ChatKit mode needs OPENAI_API_KEY to be set"));
     ObjectNode body = JsonMapper.shared().createObjectNode();
     body.putObject("workflow").put("id", workflowId);
     body.put("user", user);
-    Request request = new Request.Builder()
-        .url(endpoint)
-        .header("Authorization", "Bearer " + key)
-        .header("OpenAI-Beta", "chatkit_beta=v1")
-        .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(endpoint)
+            .header("Authorization", "Bearer " + key)
+            .header("OpenAI-Beta", "chatkit_beta=v1")
+            .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       String text = response.body().string();
       if (!response.isSuccessful()) {
-        throw new UnavailableException("OpenAI refused to create a ChatKit session: "
-            + OpenAiHttp.describe(response.code(), text, key));
+        throw new UnavailableException(
+            "OpenAI refused to create a ChatKit session: "
+                + OpenAiHttp.describe(response.code(), text, key));
       }
       return session(text);
     } catch (IOException e) {
-      throw new UnavailableException("cannot reach OpenAI's ChatKit sessions API at "
-          + endpoint.host() + ": " + OpenAiHttp.describe(e, timeout, key));
+      throw new UnavailableException(
+          "cannot reach OpenAI's ChatKit sessions API at "
+              + endpoint.host()
+              + ": "
+              + OpenAiHttp.describe(e, timeout, key));
     }
   }
 

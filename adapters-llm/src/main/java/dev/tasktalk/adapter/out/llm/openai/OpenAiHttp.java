@@ -37,8 +37,8 @@ final class OpenAiHttp {
   /** An I/O failure, phrased for a configuration report rather than a stack trace. */
   static String describe(IOException e, Duration timeout, String apiKey) {
     if (e instanceof InterruptedIOException) {
-      return "no answer within " + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms"
-          : timeout.toSeconds() + " s");
+      return "no answer within "
+          + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s");
     }
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return scrub(detail, apiKey);

@@ -33,34 +33,52 @@ public final class OpenAiLanguageModel implements LanguageModel {
 
   /** Calls through {@code http}, the application's shared client, with the settings' timeouts. */
   public OpenAiLanguageModel(OkHttpClient http, ModelSettings settings) {
-    this(http, settings, RetryPolicy.defaults(settings.maxRetries()), Infrastructure.getDefaultExecutor());
+    this(
+        http,
+        settings,
+        RetryPolicy.defaults(settings.maxRetries()),
+        Infrastructure.getDefaultExecutor());
   }
 
-  /** {@code executor} runs the blocking reads, one task per answer; it must not be bounded tightly. */
-  OpenAiLanguageModel(OkHttpClient http, ModelSettings settings, RetryPolicy retries, Executor executor) {
+  /**
+   * {@code executor} runs the blocking reads, one task per answer; it must not be bounded tightly.
+   */
+  OpenAiLanguageModel(
+      OkHttpClient http, ModelSettings settings, RetryPolicy retries, Executor executor) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.executor = Objects.requireNonNull(executor, "executor");
-    // The read timeout only guards the wait for the headers; the body's timeouts are set as it streams.
+    // The read timeout only guards the wait for the headers; the body's timeouts are set as it
+    // streams.
     // No call timeout: an answer may rightly stream for minutes.
-    this.http = http.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .readTimeout(settings.firstByteTimeout())
-        .callTimeout(Duration.ZERO)
-        .build();
+    this.http =
+        http.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .readTimeout(settings.firstByteTimeout())
+            .callTimeout(Duration.ZERO)
+            .build();
     this.endpoint = OpenAiHttp.endpoint(settings.baseUrl(), "chat/completions");
-    this.parts = new StreamingCall.Parts(settings, retries,
-        new ErrorMapper(settings, endpoint, CONNECT_TIMEOUT));
+    this.parts =
+        new StreamingCall.Parts(
+            settings, retries, new ErrorMapper(settings, endpoint, CONNECT_TIMEOUT));
   }
 
   @Override
   public Multi<ModelEvent> stream(ModelRequest request) {
     Objects.requireNonNull(request, "request");
-    return Multi.createFrom().<ModelEvent>emitter(emitter -> {
-      StreamingCall call = new StreamingCall(http, includeUsage -> httpRequest(request, includeUsage),
-          parts, new ToolCallIds(request.messages()), emitter);
-      emitter.onTermination(call::cancel);
-      executor.execute(call);
-    }, BackPressureStrategy.BUFFER);
+    return Multi.createFrom()
+        .<ModelEvent>emitter(
+            emitter -> {
+              StreamingCall call =
+                  new StreamingCall(
+                      http,
+                      includeUsage -> httpRequest(request, includeUsage),
+                      parts,
+                      new ToolCallIds(request.messages()),
+                      emitter);
+              emitter.onTermination(call::cancel);
+              executor.execute(call);
+            },
+            BackPressureStrategy.BUFFER);
   }
 
   @Override
@@ -69,16 +87,18 @@ public final class OpenAiLanguageModel implements LanguageModel {
   }
 
   private Request httpRequest(ModelRequest request, boolean includeUsage) {
-    String body = ChatCompletionsRequest.forModel(settings.model())
-        .messages(request.messages())
-        .tools(request.tools())
-        .includeUsage(includeUsage)
-        .passBackReasoning(settings.passBackReasoning())
-        .toJson();
-    Request.Builder builder = new Request.Builder()
-        .url(endpoint)
-        .header("Accept", "text/event-stream")
-        .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
+    String body =
+        ChatCompletionsRequest.forModel(settings.model())
+            .messages(request.messages())
+            .tools(request.tools())
+            .includeUsage(includeUsage)
+            .passBackReasoning(settings.passBackReasoning())
+            .toJson();
+    Request.Builder builder =
+        new Request.Builder()
+            .url(endpoint)
+            .header("Accept", "text/event-stream")
+            .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
     settings.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
     return builder.build();
   }

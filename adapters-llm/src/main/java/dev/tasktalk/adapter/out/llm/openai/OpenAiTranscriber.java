@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class OpenAiTranscriber implements Transcriber {
 
   public static final String DEFAULT_MODEL = "whisper-1";
-  static final String NOT_CONFIGURED = "speech input needs a model provider: set LLM_API_KEY (or "
-      + "OPENAI_API_KEY) and LLM_BASE_URL to an OpenAI-compatible API that offers /audio/transcriptions";
+  static final String NOT_CONFIGURED =
+      "speech input needs a model provider: set LLM_API_KEY (or OPENAI_API_KEY) and LLM_BASE_URL to"
+          + " an OpenAI-compatible API that offers /audio/transcriptions";
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final OkHttpClient http;
@@ -35,18 +36,24 @@ public final class OpenAiTranscriber implements Transcriber {
   private final String model;
   private final Duration timeout;
 
-  /** A null or blank {@code baseUrl}, or no key, leaves dictation unavailable with a clear message. */
-  public OpenAiTranscriber(OkHttpClient http, String baseUrl, Optional<String> apiKey, String model) {
+  /**
+   * A null or blank {@code baseUrl}, or no key, leaves dictation unavailable with a clear message.
+   */
+  public OpenAiTranscriber(
+      OkHttpClient http, String baseUrl, Optional<String> apiKey, String model) {
     this(http, baseUrl, apiKey, model, DEFAULT_TIMEOUT);
   }
 
-  public OpenAiTranscriber(OkHttpClient http, String baseUrl, Optional<String> apiKey, String model,
-      Duration timeout) {
+  public OpenAiTranscriber(
+      OkHttpClient http, String baseUrl, Optional<String> apiKey, String model, Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout);
     // The shared client's read timeout suits streaming; this call may legitimately take longer.
-    this.http = http.newBuilder().callTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
-    this.endpoint = Optional.ofNullable(baseUrl).filter(url -> !url.isBlank())
-        .map(url -> OpenAiHttp.endpoint(url, "audio/transcriptions"));
+    this.http =
+        http.newBuilder().callTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
+    this.endpoint =
+        Optional.ofNullable(baseUrl)
+            .filter(url -> !url.isBlank())
+            .map(url -> OpenAiHttp.endpoint(url, "audio/transcriptions"));
     this.apiKey = apiKey.filter(key -> !key.isBlank());
     this.model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
   }
@@ -56,30 +63,44 @@ public final class OpenAiTranscriber implements Transcriber {
     if (endpoint.isEmpty() || apiKey.isEmpty()) {
       throw new TranscriptionUnavailableException(NOT_CONFIGURED);
     }
-    String extension = AudioFileNames.extension(mimeType).orElseThrow(() -> new InvalidInputException(
-        "mime_type", "cannot transcribe " + mimeType + "; send webm, mp4, ogg, wav or mpeg audio"));
+    String extension =
+        AudioFileNames.extension(mimeType)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "mime_type",
+                        "cannot transcribe "
+                            + mimeType
+                            + "; send webm, mp4, ogg, wav or mpeg audio"));
     String key = apiKey.get();
-    RequestBody body = new MultipartBody.Builder()
-        .setType(MultipartBody.FORM)
-        .addFormDataPart("model", model)
-        .addFormDataPart("file", "speech." + extension,
-            RequestBody.create(audio, MediaType.get(AudioFileNames.mediaType(mimeType))))
-        .build();
-    Request request = new Request.Builder()
-        .url(endpoint.get())
-        .header("Authorization", "Bearer " + key)
-        .post(body)
-        .build();
+    RequestBody body =
+        new MultipartBody.Builder()
+            .setType(MultipartBody.FORM)
+            .addFormDataPart("model", model)
+            .addFormDataPart(
+                "file",
+                "speech." + extension,
+                RequestBody.create(audio, MediaType.get(AudioFileNames.mediaType(mimeType))))
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(endpoint.get())
+            .header("Authorization", "Bearer " + key)
+            .post(body)
+            .build();
     try (Response response = http.newCall(request).execute()) {
       String text = response.body().string();
       if (!response.isSuccessful()) {
-        throw new TranscriptionUnavailableException("speech-to-text failed: "
-            + OpenAiHttp.describe(response.code(), text, key));
+        throw new TranscriptionUnavailableException(
+            "speech-to-text failed: " + OpenAiHttp.describe(response.code(), text, key));
       }
       return text(text);
     } catch (IOException e) {
-      throw new TranscriptionUnavailableException("cannot reach the speech-to-text API at "
-          + endpoint.get().host() + ": " + OpenAiHttp.describe(e, timeout, key));
+      throw new TranscriptionUnavailableException(
+          "cannot reach the speech-to-text API at "
+              + endpoint.get().host()
+              + ": "
+              + OpenAiHttp.describe(e, timeout, key));
     }
   }
 

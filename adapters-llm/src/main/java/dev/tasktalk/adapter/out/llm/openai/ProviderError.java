@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a provider said went wrong, read leniently: OpenAI's {@code {"error":{message,type,code}}},
- * vLLM's {@code {"object":"error",…}}, Google's {@code [{"error":{code,message,status}}]}, or plain text.
+ * vLLM's {@code {"object":"error",…}}, Google's {@code [{"error":{code,message,status}}]}, or plain
+ * text.
  */
 record ProviderError(String message, String type, String code) {
 
@@ -37,8 +38,8 @@ record ProviderError(String message, String type, String code) {
       return new ProviderError(root.toString(), null, null);
     }
     String type = text(error.path("type")).or(() -> text(error.path("status"))).orElse(null);
-    return new ProviderError(text(error.path("message")).orElse(null), type,
-        text(error.path("code")).orElse(null));
+    return new ProviderError(
+        text(error.path("message")).orElse(null), type, text(error.path("code")).orElse(null));
   }
 
   /** Whether the type or code is {@code value} (providers use either for the same thing). */
@@ -55,7 +56,8 @@ record ProviderError(String message, String type, String code) {
   }
 
   Optional<String> describe(String apiKey) {
-    return Optional.ofNullable(message).filter(m -> !m.isBlank())
+    return Optional.ofNullable(message)
+        .filter(m -> !m.isBlank())
         .map(m -> OpenAiHttp.shorten(OpenAiHttp.scrub(m.strip(), apiKey)));
   }
 

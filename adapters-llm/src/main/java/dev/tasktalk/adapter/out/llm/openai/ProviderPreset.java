@@ -12,14 +12,28 @@ import java.util.stream.Collectors;
  */
 enum ProviderPreset {
   OPENAI("openai", "https://api.openai.com/v1", "gpt-4.1-mini", false, "OPENAI_API_KEY"),
-  GEMINI("gemini", "https://generativelanguage.googleapis.com/v1beta/openai", "gemini-2.5-flash", false,
+  GEMINI(
+      "gemini",
+      "https://generativelanguage.googleapis.com/v1beta/openai",
+      "gemini-2.5-flash",
+      false,
       "GEMINI_API_KEY"),
   // MiMo answers 400 to a tool-call history whose assistant messages lack their reasoning_content.
-  MIMO("mimo", "https://api.xiaomimimo.com/v1", "mimo-v2-flash", true, "XIAOMI_API_KEY", "MIMO_API_KEY"),
+  MIMO(
+      "mimo",
+      "https://api.xiaomimimo.com/v1",
+      "mimo-v2-flash",
+      true,
+      "XIAOMI_API_KEY",
+      "MIMO_API_KEY"),
   OLLAMA("ollama", "http://localhost:11434/v1", "llama3.2", false),
   // vLLM serves whatever it was started with, so there is no model name to guess.
   VLLM("vllm", "http://localhost:8000/v1", null, false),
-  OPENROUTER("openrouter", "https://openrouter.ai/api/v1", "openai/gpt-4.1-mini", false,
+  OPENROUTER(
+      "openrouter",
+      "https://openrouter.ai/api/v1",
+      "openai/gpt-4.1-mini",
+      false,
       "OPENROUTER_API_KEY");
 
   final String id;
@@ -28,7 +42,11 @@ enum ProviderPreset {
   final boolean passBackReasoning;
   final List<String> keyVariables;
 
-  ProviderPreset(String id, String baseUrl, String defaultModel, boolean passBackReasoning,
+  ProviderPreset(
+      String id,
+      String baseUrl,
+      String defaultModel,
+      boolean passBackReasoning,
       String... keyVariables) {
     this.id = id;
     this.baseUrl = baseUrl;

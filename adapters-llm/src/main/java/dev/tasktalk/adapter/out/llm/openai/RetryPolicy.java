@@ -11,16 +11,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 
 /**
- * When and how long to wait before trying a model call again, the way OpenAI's SDK does: the server's
- * {@code x-should-retry} wins, else 408/409/429/5xx and connection failures; the delay is the server's
- * {@code retry-after-ms}/{@code retry-after} (capped), else exponential backoff with jitter.
+ * When and how long to wait before trying a model call again, the way OpenAI's SDK does: the
+ * server's {@code x-should-retry} wins, else 408/409/429/5xx and connection failures; the delay is
+ * the server's {@code retry-after-ms}/{@code retry-after} (capped), else exponential backoff with
+ * jitter.
  */
-record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxServerDelay) {
+record RetryPolicy(
+    int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxServerDelay) {
 
   private static final double MAX_JITTER = 0.25;
 
   static RetryPolicy defaults(int maxRetries) {
-    return new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(20));
+    return new RetryPolicy(
+        maxRetries, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(20));
   }
 
   boolean canRetry(int retriesSoFar) {
@@ -40,7 +43,9 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff,
     return serverDelay(headers, now).orElseGet(() -> backoff(retriesSoFar));
   }
 
-  /** 0.5 s, 1 s, 2 s … up to the maximum, each shortened by up to a quarter so clients spread out. */
+  /**
+   * 0.5 s, 1 s, 2 s … up to the maximum, each shortened by up to a quarter so clients spread out.
+   */
   Duration backoff(int retriesSoFar) {
     long exponential = initialBackoff.toMillis() << Math.min(retriesSoFar, 20);
     long capped = Math.min(exponential, maxBackoff.toMillis());
@@ -58,7 +63,8 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff,
 
   private static Optional<Duration> milliseconds(String value) {
     try {
-      return value == null ? Optional.empty()
+      return value == null
+          ? Optional.empty()
           : Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value))));
     } catch (NumberFormatException e) {
       return Optional.empty();
@@ -74,7 +80,8 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff,
       return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000)));
     } catch (NumberFormatException notSeconds) {
       try {
-        Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant at =
+            ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         return Optional.of(Duration.between(now, at));
       } catch (DateTimeParseException notADate) {
         return Optional.empty();

@@ -5,12 +5,14 @@ import okio.BufferedSource;
 
 /**
  * Reads server-sent events off a response body: {@code event:} and {@code data:} fields (several
- * {@code data:} lines join with newlines), {@code \n} or {@code \r\n} line ends, and {@code :} comment
- * lines, which providers send as keep-alives, skipped.
+ * {@code data:} lines join with newlines), {@code \n} or {@code \r\n} line ends, and {@code :}
+ * comment lines, which providers send as keep-alives, skipped.
  */
 final class SseReader {
 
-  /** One event: its name ({@code null} when unnamed, as all Chat Completions chunks are) and data. */
+  /**
+   * One event: its name ({@code null} when unnamed, as all Chat Completions chunks are) and data.
+   */
   record Event(String name, String data) {}
 
   private final BufferedSource source;

@@ -19,8 +19,9 @@ import okhttp3.Response;
 
 /**
  * One subscription to a model's answer, run on a worker thread: sends the request, retries while
- * nothing has been streamed yet, emits events as they arrive, and stops the HTTP call as soon as the
- * subscriber cancels. A failure that ends the call is logged in full with a reference the user sees.
+ * nothing has been streamed yet, emits events as they arrive, and stops the HTTP call as soon as
+ * the subscriber cancels. A failure that ends the call is logged in full with a reference the user
+ * sees.
  */
 final class StreamingCall implements Runnable {
 
@@ -39,10 +40,14 @@ final class StreamingCall implements Runnable {
   record Parts(ModelSettings settings, RetryPolicy retries, ErrorMapper errors) {}
 
   /**
-   * {@code requests} builds the HTTP request, with or without {@code stream_options}; {@code ids} settles
-   * the ids of the answer's tool calls.
+   * {@code requests} builds the HTTP request, with or without {@code stream_options}; {@code ids}
+   * settles the ids of the answer's tool calls.
    */
-  StreamingCall(OkHttpClient http, Function<Boolean, Request> requests, Parts parts, ToolCallIds ids,
+  StreamingCall(
+      OkHttpClient http,
+      Function<Boolean, Request> requests,
+      Parts parts,
+      ToolCallIds ids,
       MultiEmitter<? super ModelEvent> emitter) {
     this.http = http;
     this.requests = requests;
@@ -76,17 +81,19 @@ final class StreamingCall implements Runnable {
   }
 
   /**
-   * Logs the failure's detail under a short new reference and returns it with that reference added to
-   * both texts, so the person can quote what they were shown and an operator finds the matching line.
-   * Only the failure that ends the call is reported: attempts that were retried are not.
+   * Logs the failure's detail under a short new reference and returns it with that reference added
+   * to both texts, so the person can quote what they were shown and an operator finds the matching
+   * line. Only the failure that ends the call is reported: attempts that were retried are not.
    */
   static LanguageModelException reported(LanguageModelException e) {
-    String reference = " (ref " + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ")";
-    String message = (e.getMessage() == null ? "the model call failed" : e.getMessage()) + reference;
+    String reference =
+        " (ref " + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ")";
+    String message =
+        (e.getMessage() == null ? "the model call failed" : e.getMessage()) + reference;
     String detail = e.detail() + reference;
     LOG.log(Level.WARNING, "model call failed: " + detail, e.getCause());
-    LanguageModelException reported = new LanguageModelException(e.kind(), e.retryable(), message, detail,
-        e.getCause());
+    LanguageModelException reported =
+        new LanguageModelException(e.kind(), e.retryable(), message, detail, e.getCause());
     reported.setStackTrace(e.getStackTrace());
     return reported;
   }
@@ -130,7 +137,8 @@ final class StreamingCall implements Runnable {
 
   private Duration afterStatus(Response response, String body, int retries) {
     LanguageModelException failure = parts.errors().fromStatus(response.code(), body);
-    if (!parts.retries().canRetry(retries) || !parts.retries().worthRetrying(response.headers(), failure)) {
+    if (!parts.retries().canRetry(retries)
+        || !parts.retries().worthRetrying(response.headers(), failure)) {
       throw failure;
     }
     return parts.retries().delay(retries, response.headers(), Instant.now());

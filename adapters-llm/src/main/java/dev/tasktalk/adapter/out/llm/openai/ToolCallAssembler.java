@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Puts streamed {@code tool_calls} deltas back together. Deltas belong to a call by {@code index};
  * providers that leave it out (Gemini, older Ollama) are matched by id, else a delta naming a tool
- * starts a new call. A second whole JSON object, a new id or another name on the same index starts a
- * new call too, since some relays put parallel calls on index 0.
+ * starts a new call. A second whole JSON object, a new id or another name on the same index starts
+ * a new call too, since some relays put parallel calls on index 0.
  */
 final class ToolCallAssembler {
 
@@ -52,11 +52,13 @@ final class ToolCallAssembler {
     String id = text(delta.path("id"));
     String name = text(function.path("name"));
     String fragment = arguments(function.path("arguments"));
-    Partial call = delta.path("index").canConvertToInt()
-        ? byIndex(delta.path("index").asInt(), id, name, fragment)
-        : withoutIndex(id, name, fragment);
+    Partial call =
+        delta.path("index").canConvertToInt()
+            ? byIndex(delta.path("index").asInt(), id, name, fragment)
+            : withoutIndex(id, name, fragment);
     call.merge(id, name, fragment);
-    delta.properties().stream().filter(field -> !KNOWN_FIELDS.contains(field.getKey()))
+    delta.properties().stream()
+        .filter(field -> !KNOWN_FIELDS.contains(field.getKey()))
         .forEach(field -> call.extras.set(field.getKey(), field.getValue().deepCopy()));
   }
 
@@ -83,8 +85,8 @@ final class ToolCallAssembler {
     if (last == null) {
       return open();
     }
-    boolean namesAnother = name != null && last.name != null
-        && (!name.equals(last.name) || last.hasWholeArguments());
+    boolean namesAnother =
+        name != null && last.name != null && (!name.equals(last.name) || last.hasWholeArguments());
     return namesAnother || last.startsAnother(null, null, fragment) ? open() : last;
   }
 

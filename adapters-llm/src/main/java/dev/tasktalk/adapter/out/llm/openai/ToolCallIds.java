@@ -10,10 +10,10 @@ import java.util.UUID;
 
 /**
  * Gives each tool call of one answer an id that is unique in its conversation however the provider
- * numbers them (some send none, some repeat {@code call_0} across turns or parallel calls), and puts
- * what the provider sent with it, its own id and extra fields such as Gemini's thought signature, on the
- * {@link ToolCall}, so that the caller stores them and the next request echoes them. Keeps nothing
- * between requests: the ids already taken are those of the request's history.
+ * numbers them (some send none, some repeat {@code call_0} across turns or parallel calls), and
+ * puts what the provider sent with it, its own id and extra fields such as Gemini's thought
+ * signature, on the {@link ToolCall}, so that the caller stores them and the next request echoes
+ * them. Keeps nothing between requests: the ids already taken are those of the request's history.
  */
 final class ToolCallIds {
 
@@ -36,10 +36,13 @@ final class ToolCallIds {
         throw errors.badResponse("a tool call without a tool name");
       }
       String providerId = call.providerId();
-      String id = providerId != null && !taken.contains(providerId)
-          ? providerId : "call_" + UUID.randomUUID().toString().replace("-", "");
+      String id =
+          providerId != null && !taken.contains(providerId)
+              ? providerId
+              : "call_" + UUID.randomUUID().toString().replace("-", "");
       taken.add(id);
-      String extras = call.extras() == null || call.extras().isEmpty() ? null : call.extras().toString();
+      String extras =
+          call.extras() == null || call.extras().isEmpty() ? null : call.extras().toString();
       published.add(new ToolCall(id, call.name(), call.arguments(), providerId, extras));
     }
     return published;

@@ -23,9 +23,17 @@ import tools.jackson.databind.JsonNode;
 final class OfflineChat {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  static final List<ToolDefinition> TOOLS = Stream.of("add_task", "list_tasks", "get_task", "update_task",
-      "complete_task", "delete_task", "search_tasks")
-      .map(name -> new ToolDefinition(name, "The " + name + " tool.", "{\"type\":\"object\"}")).toList();
+  static final List<ToolDefinition> TOOLS =
+      Stream.of(
+              "add_task",
+              "list_tasks",
+              "get_task",
+              "update_task",
+              "complete_task",
+              "delete_task",
+              "search_tasks")
+          .map(name -> new ToolDefinition(name, "The " + name + " tool.", "{\"type\":\"object\"}"))
+          .toList();
   static final String MILK = "6f1c2d3e-0000-4000-8000-000000000001";
   static final String CHOCOLATE = "6f1c2d3e-0000-4000-8000-000000000002";
   static final String MUM = "6f1c2d3e-0000-4000-8000-000000000003";
@@ -51,13 +59,20 @@ final class OfflineChat {
   }
 
   List<ModelEvent> events() {
-    return model.stream(new ModelRequest(messages, tools)).collect().asList().await().indefinitely();
+    return model.stream(new ModelRequest(messages, tools))
+        .collect()
+        .asList()
+        .await()
+        .indefinitely();
   }
 
   /** The one tool call of the model's next response. */
   ToolCall call() {
-    List<ToolCall> calls = events().stream().filter(ModelEvent.ToolCallRequested.class::isInstance)
-        .map(event -> ((ModelEvent.ToolCallRequested) event).call()).toList();
+    List<ToolCall> calls =
+        events().stream()
+            .filter(ModelEvent.ToolCallRequested.class::isInstance)
+            .map(event -> ((ModelEvent.ToolCallRequested) event).call())
+            .toList();
     assertThat(calls).as("tool calls").hasSize(1);
     return calls.get(0);
   }
@@ -66,8 +81,10 @@ final class OfflineChat {
   String text() {
     List<ModelEvent> events = events();
     assertThat(events).noneMatch(ModelEvent.ToolCallRequested.class::isInstance);
-    return events.stream().filter(ModelEvent.TextDelta.class::isInstance)
-        .map(event -> ((ModelEvent.TextDelta) event).text()).collect(Collectors.joining());
+    return events.stream()
+        .filter(ModelEvent.TextDelta.class::isInstance)
+        .map(event -> ((ModelEvent.TextDelta) event).text())
+        .collect(Collectors.joining());
   }
 
   /** Lets the model make its next call and feeds back {@code content} as the tool's result. */
@@ -93,7 +110,11 @@ final class OfflineChat {
   }
 
   static String task(String id, String title) {
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"completed\":false,\"priority\":\"medium\","
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\""
+        + title
+        + "\",\"completed\":false,\"priority\":\"medium\","
         + "\"tags\":[]}";
   }
 

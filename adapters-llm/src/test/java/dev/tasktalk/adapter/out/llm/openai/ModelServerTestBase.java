@@ -26,9 +26,15 @@ abstract class ModelServerTestBase {
   static final String KEY = "sk-test-9f8e7d6c5b4a";
   static final String MODEL = "gpt-4.1-mini";
   static final Duration WAIT = Duration.ofSeconds(5);
-  /** How a failure's reference ends the user message and the log line: {@code " (ref 1a2b3c4d)"}. */
+
+  /**
+   * How a failure's reference ends the user message and the log line: {@code " (ref 1a2b3c4d)"}.
+   */
   static final String REFERENCE = " \\(ref [0-9a-f]{8}\\)";
-  static final ModelRequest HELLO = new ModelRequest(List.of(new ModelMessage.User("Hello")), List.of());
+
+  static final ModelRequest HELLO =
+      new ModelRequest(List.of(new ModelMessage.User("Hello")), List.of());
+
   /** Fast retries, so retry tests take milliseconds. */
   static final RetryPolicy QUICK_RETRIES =
       new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(2));
@@ -59,20 +65,29 @@ abstract class ModelServerTestBase {
     return new OpenAiLanguageModel(shared, settings, retries, Infrastructure.getDefaultExecutor());
   }
 
-  /** A user message as the adapter hands it out: {@code text}, then the reference the log line also has. */
+  /**
+   * A user message as the adapter hands it out: {@code text}, then the reference the log line also
+   * has.
+   */
   static String userMessage(String text) {
     return Pattern.quote(text) + REFERENCE;
   }
 
   static List<ModelEvent> events(OpenAiLanguageModel model, ModelRequest request) {
-    return model.stream(request).subscribe().withSubscriber(AssertSubscriber.<ModelEvent>create(Long.MAX_VALUE))
-        .awaitCompletion(WAIT).getItems();
+    return model.stream(request)
+        .subscribe()
+        .withSubscriber(AssertSubscriber.<ModelEvent>create(Long.MAX_VALUE))
+        .awaitCompletion(WAIT)
+        .getItems();
   }
 
   static LanguageModelException failure(OpenAiLanguageModel model, ModelRequest request) {
-    return (LanguageModelException) model.stream(request).subscribe()
-        .withSubscriber(AssertSubscriber.<ModelEvent>create(Long.MAX_VALUE))
-        .awaitFailure(WAIT).getFailure();
+    return (LanguageModelException)
+        model.stream(request)
+            .subscribe()
+            .withSubscriber(AssertSubscriber.<ModelEvent>create(Long.MAX_VALUE))
+            .awaitFailure(WAIT)
+            .getFailure();
   }
 
   JsonNode sentBody() throws InterruptedException {
@@ -80,7 +95,9 @@ abstract class ModelServerTestBase {
     return JsonMapper.shared().readTree(sent.getBody().utf8());
   }
 
-  /** A {@code text/event-stream} answer whose events carry these data payloads, then {@code [DONE]}. */
+  /**
+   * A {@code text/event-stream} answer whose events carry these data payloads, then {@code [DONE]}.
+   */
   static MockResponse sse(String... payloads) {
     StringBuilder body = new StringBuilder();
     for (String payload : payloads) {
@@ -91,19 +108,33 @@ abstract class ModelServerTestBase {
 
   /** A {@code text/event-stream} answer with exactly this body. */
   static MockResponse raw(String body) {
-    return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   static MockResponse error(int status, String body) {
-    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
-  /** A chunk as OpenAI sends it, with {@code delta} and {@code finish_reason} (a JSON value) in choice 0. */
+  /**
+   * A chunk as OpenAI sends it, with {@code delta} and {@code finish_reason} (a JSON value) in
+   * choice 0.
+   */
   static String chunk(String delta, String finishReason) {
     return "{\"id\":\"chatcmpl-8xYz\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-        + "\"model\":\"gpt-4.1-mini-2025-04-14\",\"system_fingerprint\":\"fp_1a2b3c\",\"choices\":[{\"index\":0,"
-        + "\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":" + finishReason + "}],\"usage\":null}";
+               + "\"model\":\"gpt-4.1-mini-2025-04-14\",\"system_fingerprint\":\"fp_1a2b3c\",\"choices\":[{\"index\":0,"
+               + "\"delta\":"
+        + delta
+        + ",\"logprobs\":null,\"finish_reason\":"
+        + finishReason
+        + "}],\"usage\":null}";
   }
 
   static String delta(String delta) {
@@ -120,15 +151,21 @@ abstract class ModelServerTestBase {
 
   static String usage(long prompt, long completion) {
     return "{\"id\":\"chatcmpl-8xYz\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-        + "\"model\":\"gpt-4.1-mini-2025-04-14\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + prompt
-        + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (prompt + completion)
+        + "\"model\":\"gpt-4.1-mini-2025-04-14\",\"choices\":[],\"usage\":{\"prompt_tokens\":"
+        + prompt
+        + ",\"completion_tokens\":"
+        + completion
+        + ",\"total_tokens\":"
+        + (prompt + completion)
         + ",\"prompt_tokens_details\":{\"cached_tokens\":0},\"completion_tokens_details\":{\"reasoning_tokens\":0}}}";
   }
 
   /** The tool calls requested in {@code events}. */
   static List<dev.tasktalk.application.port.out.llm.ToolCall> calls(List<ModelEvent> events) {
-    return events.stream().filter(ModelEvent.ToolCallRequested.class::isInstance)
-        .map(event -> ((ModelEvent.ToolCallRequested) event).call()).toList();
+    return events.stream()
+        .filter(ModelEvent.ToolCallRequested.class::isInstance)
+        .map(event -> ((ModelEvent.ToolCallRequested) event).call())
+        .toList();
   }
 
   static ModelEvent.Finished finished(List<ModelEvent> events) {

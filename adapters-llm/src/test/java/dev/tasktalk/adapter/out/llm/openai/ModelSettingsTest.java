@@ -43,17 +43,28 @@ class ModelSettingsTest {
     env.put("LLM_PROVIDER", "OpenAI");
     env.put("OPENAI_API_KEY", "sk-openai");
 
-    assertThat(resolved()).isEqualTo(new ModelSettings("openai", "https://api.openai.com/v1",
-        Optional.of("sk-openai"), "gpt-4.1-mini", true, false, 2, Duration.ofSeconds(60), Duration.ofSeconds(30)));
+    assertThat(resolved())
+        .isEqualTo(
+            new ModelSettings(
+                "openai",
+                "https://api.openai.com/v1",
+                Optional.of("sk-openai"),
+                "gpt-4.1-mini",
+                true,
+                false,
+                2,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30)));
   }
 
   @Test
   void givenEachPreset_resolve_knowsItsBaseUrlAndModel() {
     String[][] presets = {
-        {"gemini", "https://generativelanguage.googleapis.com/v1beta/openai", "gemini-2.5-flash"},
-        {"mimo", "https://api.xiaomimimo.com/v1", "mimo-v2-flash"},
-        {"ollama", "http://localhost:11434/v1", "llama3.2"},
-        {"openrouter", "https://openrouter.ai/api/v1", "openai/gpt-4.1-mini"}};
+      {"gemini", "https://generativelanguage.googleapis.com/v1beta/openai", "gemini-2.5-flash"},
+      {"mimo", "https://api.xiaomimimo.com/v1", "mimo-v2-flash"},
+      {"ollama", "http://localhost:11434/v1", "llama3.2"},
+      {"openrouter", "https://openrouter.ai/api/v1", "openai/gpt-4.1-mini"}
+    };
     for (String[] preset : presets) {
       env.put("LLM_PROVIDER", preset[0]);
 
@@ -69,7 +80,9 @@ class ModelSettingsTest {
   @Test
   void givenVllmWithoutAModel_resolve_asksForLlmModel() {
     env.put("LLM_PROVIDER", "vllm");
-    assertThatThrownBy(this::resolve).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LLM_MODEL");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LLM_MODEL");
 
     env.put("LLM_MODEL", "Qwen/Qwen3-8B");
     assertThat(resolved().baseUrl()).isEqualTo("http://localhost:8000/v1");
@@ -92,8 +105,10 @@ class ModelSettingsTest {
   @Test
   void givenAnUnknownProvider_resolve_needsABaseUrl() {
     env.put("LLM_PROVIDER", "deepseek");
-    assertThatThrownBy(this::resolve).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("LLM_PROVIDER=deepseek").hasMessageContaining("LLM_BASE_URL");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LLM_PROVIDER=deepseek")
+        .hasMessageContaining("LLM_BASE_URL");
 
     env.put("LLM_BASE_URL", "https://api.deepseek.com/v1");
     env.put("LLM_MODEL", "deepseek-chat");

@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAiChatKitSessionsTest {
 
   private static final String KEY = "sk-test-secret-key";
-  private static final String SESSION = "{\"id\":\"cksess_1\",\"object\":\"chatkit.session\","
-      + "\"client_secret\":\"ek_abc\",\"expires_at\":1900000000,\"status\":\"active\"}";
+  private static final String SESSION =
+      "{\"id\":\"cksess_1\",\"object\":\"chatkit.session\","
+          + "\"client_secret\":\"ek_abc\",\"expires_at\":1900000000,\"status\":\"active\"}";
 
   private final OkHttpClient shared = new OkHttpClient();
   private MockWebServer server;
@@ -32,8 +33,9 @@ class OpenAiChatKitSessionsTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start(0);
-    sessions = new OpenAiChatKitSessions(shared, server.url("/v1/").toString(), Optional.of(KEY),
-        Duration.ofMillis(500));
+    sessions =
+        new OpenAiChatKitSessions(
+            shared, server.url("/v1/").toString(), Optional.of(KEY), Duration.ofMillis(500));
   }
 
   @AfterEach
@@ -63,7 +65,8 @@ class OpenAiChatKitSessionsTest {
   void create_returnsTheClientSecretAndExpiry() {
     server.enqueue(json(200, SESSION));
 
-    assertThat(sessions.create("wf_1", "alice")).isEqualTo(new HostedSession("ek_abc", 1_900_000_000L));
+    assertThat(sessions.create("wf_1", "alice"))
+        .isEqualTo(new HostedSession("ek_abc", 1_900_000_000L));
   }
 
   @Test
@@ -73,13 +76,18 @@ class OpenAiChatKitSessionsTest {
 
     noSlash.create("wf_1", "alice");
 
-    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getTarget()).isEqualTo("/v1/chatkit/sessions");
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getTarget())
+        .isEqualTo("/v1/chatkit/sessions");
   }
 
   @Test
   void given401_create_isUnavailableWithOpenAisMessage_butNeverTheKey() {
-    server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
-        + ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
+    server.enqueue(
+        json(
+            401,
+            "{\"error\":{\"message\":\"Incorrect API key provided: "
+                + KEY
+                + ".\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}"));
 
     assertThatThrownBy(() -> sessions.create("wf_1", "alice"))
         .isInstanceOf(UnavailableException.class)
@@ -100,8 +108,12 @@ class OpenAiChatKitSessionsTest {
 
   @Test
   void givenNoAnswerInTime_create_isUnavailable() {
-    server.enqueue(new MockResponse.Builder().code(200).body(SESSION)
-        .headersDelay(3, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(SESSION)
+            .headersDelay(3, TimeUnit.SECONDS)
+            .build());
 
     assertThatThrownBy(() -> sessions.create("wf_1", "alice"))
         .isInstanceOf(UnavailableException.class)
@@ -119,7 +131,8 @@ class OpenAiChatKitSessionsTest {
 
   @Test
   void givenNoKey_create_namesTheSettingWithoutCallingOut() {
-    var unconfigured = new OpenAiChatKitSessions(shared, server.url("/v1").toString(), Optional.empty());
+    var unconfigured =
+        new OpenAiChatKitSessions(shared, server.url("/v1").toString(), Optional.empty());
 
     assertThatThrownBy(() -> unconfigured.create("wf_1", "alice"))
         .isInstanceOf(UnavailableException.class)
@@ -139,7 +152,10 @@ class OpenAiChatKitSessionsTest {
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 }

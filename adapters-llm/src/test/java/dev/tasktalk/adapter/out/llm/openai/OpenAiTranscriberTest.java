@@ -38,8 +38,8 @@ class OpenAiTranscriberTest {
   }
 
   private OpenAiTranscriber transcriber(String model) {
-    return new OpenAiTranscriber(shared, server.url("/v1").toString(), Optional.of(KEY), model,
-        Duration.ofMillis(500));
+    return new OpenAiTranscriber(
+        shared, server.url("/v1").toString(), Optional.of(KEY), model, Duration.ofMillis(500));
   }
 
   @Test
@@ -63,12 +63,20 @@ class OpenAiTranscriberTest {
 
   @Test
   void transcribe_namesTheFileAfterTheRecordedType_andSendsTheConfiguredModel() throws Exception {
-    for (String[] type : new String[][] {{"audio/mp4", "mp4"}, {"audio/ogg;codecs=opus", "ogg"},
-        {"audio/wav", "wav"}, {"audio/mpeg", "mpeg"}}) {
+    for (String[] type :
+        new String[][] {
+          {"audio/mp4", "mp4"},
+          {"audio/ogg;codecs=opus", "ogg"},
+          {"audio/wav", "wav"},
+          {"audio/mpeg", "mpeg"}
+        }) {
       server.enqueue(json(200, "{\"text\":\"ok\"}"));
       transcriber("gpt-4o-mini-transcribe").transcribe(AUDIO, type[0]);
-      String body = server.takeRequest(1, TimeUnit.SECONDS).getBody().string(StandardCharsets.ISO_8859_1);
-      assertThat(body).contains("filename=\"speech." + type[1] + "\"").contains("gpt-4o-mini-transcribe");
+      String body =
+          server.takeRequest(1, TimeUnit.SECONDS).getBody().string(StandardCharsets.ISO_8859_1);
+      assertThat(body)
+          .contains("filename=\"speech." + type[1] + "\"")
+          .contains("gpt-4o-mini-transcribe");
     }
   }
 
@@ -80,8 +88,9 @@ class OpenAiTranscriberTest {
     for (OpenAiTranscriber unconfigured : new OpenAiTranscriber[] {noKey, noBase}) {
       assertThatThrownBy(() -> unconfigured.transcribe(AUDIO, "audio/webm"))
           .isInstanceOf(TranscriptionUnavailableException.class)
-          .hasMessageStartingWith("speech input needs a model provider: set LLM_API_KEY (or OPENAI_API_KEY)"
-              + " and LLM_BASE_URL");
+          .hasMessageStartingWith(
+              "speech input needs a model provider: set LLM_API_KEY (or OPENAI_API_KEY)"
+                  + " and LLM_BASE_URL");
     }
     assertThat(server.getRequestCount()).isZero();
   }
@@ -89,14 +98,15 @@ class OpenAiTranscriberTest {
   @Test
   void givenAnUnknownAudioType_transcribe_refusesTheInput() {
     assertThatThrownBy(() -> transcriber(null).transcribe(AUDIO, "text/plain"))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.field()).isEqualTo("mime_type"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("mime_type"));
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void givenTheProviderRefuses_transcribe_isUnavailableWithItsMessage_butNeverTheKey() {
-    server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
+    server.enqueue(
+        json(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}"));
 
     assertThatThrownBy(() -> transcriber(null).transcribe(AUDIO, "audio/webm"))
         .isInstanceOf(TranscriptionUnavailableException.class)
@@ -107,8 +117,12 @@ class OpenAiTranscriberTest {
 
   @Test
   void givenNoAnswerInTime_transcribe_isUnavailable() {
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"text\":\"late\"}")
-        .headersDelay(3, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body("{\"text\":\"late\"}")
+            .headersDelay(3, TimeUnit.SECONDS)
+            .build());
 
     assertThatThrownBy(() -> transcriber(null).transcribe(AUDIO, "audio/webm"))
         .isInstanceOf(TranscriptionUnavailableException.class)

@@ -15,8 +15,10 @@ class RetryPolicyTest {
 
   private static final RetryPolicy POLICY = RetryPolicy.defaults(2);
   private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-  private static final LanguageModelException RETRYABLE = new LanguageModelException(Kind.SERVER, true, "x");
-  private static final LanguageModelException FINAL = new LanguageModelException(Kind.BAD_REQUEST, false, "x");
+  private static final LanguageModelException RETRYABLE =
+      new LanguageModelException(Kind.SERVER, true, "x");
+  private static final LanguageModelException FINAL =
+      new LanguageModelException(Kind.BAD_REQUEST, false, "x");
 
   @Test
   void backoff_doublesFromHalfASecond_upToEightSeconds_withUpToAQuarterJitter() {
@@ -31,18 +33,26 @@ class RetryPolicyTest {
   void delay_prefersRetryAfterMs_thenRetryAfterSecondsOrDate() {
     assertThat(POLICY.delay(0, Headers.of("retry-after-ms", "1200", "retry-after", "9"), NOW))
         .isEqualTo(Duration.ofMillis(1200));
-    assertThat(POLICY.delay(0, Headers.of("retry-after", "3"), NOW)).isEqualTo(Duration.ofSeconds(3));
-    String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(5).atOffset(ZoneOffset.UTC));
-    assertThat(POLICY.delay(0, Headers.of("retry-after", inFiveSeconds), NOW)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", "3"), NOW))
+        .isEqualTo(Duration.ofSeconds(3));
+    String inFiveSeconds =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(5).atOffset(ZoneOffset.UTC));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", inFiveSeconds), NOW))
+        .isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void delay_capsLongServerDelays_andIgnoresUselessOnes() {
-    assertThat(POLICY.delay(0, Headers.of("retry-after", "600"), NOW)).isEqualTo(Duration.ofSeconds(20));
-    assertThat(POLICY.delay(0, Headers.of("retry-after", "0"), NOW)).isLessThanOrEqualTo(Duration.ofMillis(500));
-    assertThat(POLICY.delay(0, Headers.of("retry-after", "soon"), NOW)).isLessThanOrEqualTo(Duration.ofMillis(500));
-    String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(5).atOffset(ZoneOffset.UTC));
-    assertThat(POLICY.delay(0, Headers.of("retry-after", past), NOW)).isLessThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", "600"), NOW))
+        .isEqualTo(Duration.ofSeconds(20));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", "0"), NOW))
+        .isLessThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", "soon"), NOW))
+        .isLessThanOrEqualTo(Duration.ofMillis(500));
+    String past =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.minusSeconds(5).atOffset(ZoneOffset.UTC));
+    assertThat(POLICY.delay(0, Headers.of("retry-after", past), NOW))
+        .isLessThanOrEqualTo(Duration.ofMillis(500));
   }
 
   @Test

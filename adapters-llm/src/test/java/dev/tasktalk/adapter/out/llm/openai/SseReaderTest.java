@@ -21,14 +21,23 @@ class SseReaderTest {
 
   @Test
   void next_readsDataEvents_skippingCommentsAndBlankLines() throws IOException {
-    assertThat(read(": OPENROUTER PROCESSING\n\n\ndata: {\"a\":1}\n\n: ping\ndata:{\"b\":2}\n\n")).containsExactly(
-        new SseReader.Event(null, "{\"a\":1}"), new SseReader.Event(null, "{\"b\":2}"));
+    assertThat(read(": OPENROUTER PROCESSING\n\n\ndata: {\"a\":1}\n\n: ping\ndata:{\"b\":2}\n\n"))
+        .containsExactly(
+            new SseReader.Event(null, "{\"a\":1}"), new SseReader.Event(null, "{\"b\":2}"));
   }
 
   @Test
   void next_acceptsCrLf_joinsDataLines_andKeepsEventNames() throws IOException {
-    assertThat(read("event: error\r\ndata: {\"error\":\r\ndata: {}}\r\nid: 7\r\nretry: 10\r\n\r\ndata: x\r\n\r\n"))
-        .containsExactly(new SseReader.Event("error", "{\"error\":\n{}}"), new SseReader.Event(null, "x"));
+    assertThat(
+            read(
+                "event: error\r\n"
+                    + "data: {\"error\":\r\n"
+                    + "data: {}}\r\n"
+                    + "id: 7\r\n"
+                    + "retry: 10\r\n\r\n"
+                    + "data: x\r\n\r\n"))
+        .containsExactly(
+            new SseReader.Event("error", "{\"error\":\n{}}"), new SseReader.Event(null, "x"));
   }
 
   @Test

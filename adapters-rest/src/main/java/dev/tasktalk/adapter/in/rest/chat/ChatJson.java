@@ -31,20 +31,26 @@ final class ChatJson {
 
   static JsonObject conversations(List<Conversation> conversations) {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    conversations.forEach(c -> list.add(Json.createObjectBuilder()
-        .add("id", c.id())
-        .add("title", nullable(c.title()))
-        .add("created_at", nullable(c.createdAt()))));
+    conversations.forEach(
+        c ->
+            list.add(
+                Json.createObjectBuilder()
+                    .add("id", c.id())
+                    .add("title", nullable(c.title()))
+                    .add("created_at", nullable(c.createdAt()))));
     return Json.createObjectBuilder().add("conversations", list).build();
   }
 
   static JsonObject messages(List<Message> messages) {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    messages.forEach(m -> list.add(Json.createObjectBuilder()
-        .add("id", m.id())
-        .add("role", m.role())
-        .add("text", nullable(m.text()))
-        .add("created_at", nullable(m.createdAt()))));
+    messages.forEach(
+        m ->
+            list.add(
+                Json.createObjectBuilder()
+                    .add("id", m.id())
+                    .add("role", m.role())
+                    .add("text", nullable(m.text()))
+                    .add("created_at", nullable(m.createdAt()))));
     return Json.createObjectBuilder().add("messages", list).build();
   }
 
@@ -56,7 +62,9 @@ final class ChatJson {
         .add("status", nullable(call.status()));
   }
 
-  /** Arguments are JSON text; clients get the value itself, or the raw text if a model garbled it. */
+  /**
+   * Arguments are JSON text; clients get the value itself, or the raw text if a model garbled it.
+   */
   static JsonValue arguments(String arguments) {
     if (arguments == null) {
       return JsonValue.NULL;

@@ -25,8 +25,8 @@ final class ChatRequests {
       throw RequestException.invalid("message", "message must not be empty");
     }
     if (message.codePointCount(0, message.length()) > MAX_MESSAGE_LENGTH) {
-      throw RequestException.invalid("message",
-          "message must be at most " + MAX_MESSAGE_LENGTH + " characters");
+      throw RequestException.invalid(
+          "message", "message must be at most " + MAX_MESSAGE_LENGTH + " characters");
     }
     // An empty id cannot name a conversation; clients send it for "none yet".
     String conversation = json.string("conversation_id").filter(id -> !id.isBlank()).orElse(null);

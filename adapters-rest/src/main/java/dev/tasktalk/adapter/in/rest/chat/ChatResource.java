@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * The plain JSON chat API for clients that are not ChatKit: one message in, the whole answer out, over
- * the user's own conversations (the same threads ChatKit shows); anyone else's look missing.
+ * The plain JSON chat API for clients that are not ChatKit: one message in, the whole answer out,
+ * over the user's own conversations (the same threads ChatKit shows); anyone else's look missing.
  */
 @Path("api/v1")
 @RequestScoped

@@ -2,10 +2,16 @@ package dev.tasktalk.adapter.in.rest.chatkit;
 
 import java.util.Optional;
 
-/** What a path under {@code /chatkit/attachments/} asks for: {@code {id}/upload} or {@code {id}/content}. */
+/**
+ * What a path under {@code /chatkit/attachments/} asks for: {@code {id}/upload} or {@code
+ * {id}/content}.
+ */
 record AttachmentPath(String id, Action action) {
 
-  enum Action { UPLOAD, CONTENT }
+  enum Action {
+    UPLOAD,
+    CONTENT
+  }
 
   /** Parses the servlet path info ({@code /atc_1/content}); empty for anything else. */
   static Optional<AttachmentPath> parse(String pathInfo) {

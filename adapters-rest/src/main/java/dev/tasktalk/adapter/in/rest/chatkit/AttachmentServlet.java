@@ -20,12 +20,14 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Attachment bytes for the two-phase strategy: {@code PUT|POST /chatkit/attachments/{id}/upload} (raw
- * body, or multipart part {@code file}) and {@code GET /chatkit/attachments/{id}/content} for
+ * Attachment bytes for the two-phase strategy: {@code PUT|POST /chatkit/attachments/{id}/upload}
+ * (raw body, or multipart part {@code file}) and {@code GET /chatkit/attachments/{id}/content} for
  * previews. Only the owner sees an attachment; for anyone else it does not exist.
  */
 @WebServlet(urlPatterns = "/chatkit/attachments/*")
-@MultipartConfig(maxFileSize = RequestBodies.MAX_BYTES, maxRequestSize = RequestBodies.MAX_BYTES,
+@MultipartConfig(
+    maxFileSize = RequestBodies.MAX_BYTES,
+    maxRequestSize = RequestBodies.MAX_BYTES,
     fileSizeThreshold = 1024 * 1024)
 public class AttachmentServlet extends HttpServlet {
 
@@ -65,8 +67,10 @@ public class AttachmentServlet extends HttpServlet {
       ServletJson.methodNotAllowed(response, upload ? "PUT, POST" : "GET");
       return;
     }
-    Optional<UserId> owner = upload || request.getParameter("sig") == null
-        ? Owners.find(request.getUserPrincipal()) : signedOwner(request, path.get().id());
+    Optional<UserId> owner =
+        upload || request.getParameter("sig") == null
+            ? Owners.find(request.getUserPrincipal())
+            : signedOwner(request, path.get().id());
     if (owner.isEmpty() && request.getParameter("sig") != null) {
       ServletJson.error(response, ApiError.noSuchResource());
       return;
@@ -79,7 +83,8 @@ public class AttachmentServlet extends HttpServlet {
       AttachmentId id = AttachmentId.parse(path.get().id());
       if (upload) {
         byte[] bytes = UploadedFile.from(request).bytes();
-        ServletJson.send(response, 200, codec.attachment(attachments.uploadContent(owner.get(), id, bytes)));
+        ServletJson.send(
+            response, 200, codec.attachment(attachments.uploadContent(owner.get(), id, bytes)));
       } else {
         send(response, attachments.content(owner.get(), id));
       }
@@ -88,12 +93,17 @@ public class AttachmentServlet extends HttpServlet {
     }
   }
 
-  /** The owner a signed preview link was issued for; empty when it is forged, altered or expired. */
+  /**
+   * The owner a signed preview link was issued for; empty when it is forged, altered or expired.
+   */
   private Optional<UserId> signedOwner(HttpServletRequest request, String id) {
     if (previewLinks == null || !dev.tasktalk.domain.shared.Ids.isValid(id)) {
       return Optional.empty();
     }
-    return previewLinks.verify(new AttachmentId(id), request.getParameter("u"), request.getParameter("exp"),
+    return previewLinks.verify(
+        new AttachmentId(id),
+        request.getParameter("u"),
+        request.getParameter("exp"),
         request.getParameter("sig"));
   }
 

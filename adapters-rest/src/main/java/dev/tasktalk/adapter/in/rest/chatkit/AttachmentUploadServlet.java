@@ -15,11 +15,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * ChatKit's direct upload strategy: {@code POST /chatkit/upload} with the file in the multipart part
- * {@code file}; answers the new attachment's ChatKit JSON.
+ * ChatKit's direct upload strategy: {@code POST /chatkit/upload} with the file in the multipart
+ * part {@code file}; answers the new attachment's ChatKit JSON.
  */
 @WebServlet(urlPatterns = "/chatkit/upload")
-@MultipartConfig(maxFileSize = RequestBodies.MAX_BYTES, maxRequestSize = RequestBodies.MAX_BYTES,
+@MultipartConfig(
+    maxFileSize = RequestBodies.MAX_BYTES,
+    maxRequestSize = RequestBodies.MAX_BYTES,
     fileSizeThreshold = 1024 * 1024)
 public class AttachmentUploadServlet extends OwnerPostServlet {
 
@@ -44,7 +46,9 @@ public class AttachmentUploadServlet extends OwnerPostServlet {
       if (name == null || name.isBlank()) {
         throw RequestException.invalid(UploadedFile.PART, "the file part needs a filename");
       }
-      ServletJson.send(response, 200,
+      ServletJson.send(
+          response,
+          200,
           codec.attachment(attachments.uploadDirect(owner, name, file.mimeType(), file.bytes())));
     } catch (RuntimeException e) {
       ServletJson.error(response, ApiError.of(e));

@@ -19,8 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}}, parsed here into
- * a typed request and answered with one JSON body or an SSE stream. Streams run asynchronously, so no request thread waits on the model.
+ * The ChatKit protocol endpoint: every request is a POST of {@code {"type","params"}}, parsed here
+ * into a typed request and answered with one JSON body or an SSE stream. Streams run
+ * asynchronously, so no request thread waits on the model.
  */
 @WebServlet(urlPatterns = "/chatkit", asyncSupported = true)
 public class ChatKitServlet extends OwnerPostServlet {
@@ -59,8 +60,9 @@ public class ChatKitServlet extends OwnerPostServlet {
     }
   }
 
-  private void stream(HttpServletRequest request, HttpServletResponse response,
-      Multi<ThreadEvent> events) throws IOException {
+  private void stream(
+      HttpServletRequest request, HttpServletResponse response, Multi<ThreadEvent> events)
+      throws IOException {
     response.setStatus(200);
     response.setContentType("text/event-stream; charset=utf-8");
     response.setHeader("Cache-Control", "no-cache");

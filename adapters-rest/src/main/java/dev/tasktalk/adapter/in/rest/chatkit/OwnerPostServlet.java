@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * A servlet that takes only POST, from an authenticated owner: other methods get a JSON 405 (OPTIONS
- * a 204 with {@code Allow}), a request without a principal a JSON 401.
+ * A servlet that takes only POST, from an authenticated owner: other methods get a JSON 405
+ * (OPTIONS a 204 with {@code Allow}), a request without a principal a JSON 401.
  */
 abstract class OwnerPostServlet extends HttpServlet {
 
@@ -35,6 +35,6 @@ abstract class OwnerPostServlet extends HttpServlet {
     }
   }
 
-  protected abstract void post(HttpServletRequest request, HttpServletResponse response, UserId owner)
-      throws IOException;
+  protected abstract void post(
+      HttpServletRequest request, HttpServletResponse response, UserId owner) throws IOException;
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * The body of an asynchronous servlet response as an {@link SseSink}. It writes to the raw output
- * stream, never a {@code PrintWriter}, because a writer swallows the IOException that says the client
- * has gone.
+ * stream, never a {@code PrintWriter}, because a writer swallows the IOException that says the
+ * client has gone.
  */
 final class ServletSseSink implements SseSink {
 

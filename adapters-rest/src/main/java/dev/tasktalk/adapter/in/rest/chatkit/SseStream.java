@@ -14,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes a stream of thread events as Server-Sent Events, one {@code data: <json>\n\n} frame per event,
- * flushed at once. A client that goes away cancels the subscription, which is how the application
- * stops the model and keeps the partial answer (the ChatKit Stop button aborts the request).
+ * Writes a stream of thread events as Server-Sent Events, one {@code data: <json>\n\n} frame per
+ * event, flushed at once. A client that goes away cancels the subscription, which is how the
+ * application stops the model and keeps the partial answer (the ChatKit Stop button aborts the
+ * request).
  */
 public final class SseStream implements Flow.Subscriber<ThreadEvent> {
 
@@ -24,20 +25,22 @@ public final class SseStream implements Flow.Subscriber<ThreadEvent> {
   private static final String STREAM_ERROR =
       "{\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}";
 
-  private static final SseSink NOWHERE = new SseSink() {
-    @Override
-    public void write(byte[] bytes) {}
+  private static final SseSink NOWHERE =
+      new SseSink() {
+        @Override
+        public void write(byte[] bytes) {}
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private final Function<ThreadEvent, String> toJson;
   private final SseSink sink;
-  // Events arrive on the emitting thread, disconnects on a container thread: writes never interleave.
+  // Events arrive on the emitting thread, disconnects on a container thread: writes never
+  // interleave.
   private final ReentrantLock writing = new ReentrantLock();
   private final AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
   private final AtomicBoolean finished = new AtomicBoolean();
@@ -105,7 +108,8 @@ public final class SseStream implements Flow.Subscriber<ThreadEvent> {
 
   @Override
   public void onError(Throwable failure) {
-    LOG.log(Level.WARNING, "a response stream failed; the client gets a stream.error event", failure);
+    LOG.log(
+        Level.WARNING, "a response stream failed; the client gets a stream.error event", failure);
     writing.lock();
     try {
       failLocked();

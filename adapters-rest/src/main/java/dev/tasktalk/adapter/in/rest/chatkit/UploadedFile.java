@@ -16,7 +16,9 @@ record UploadedFile(String name, String mimeType, byte[] bytes) {
   static final String PART = "file";
   private static final String DEFAULT_TYPE = "application/octet-stream";
 
-  /** Multipart bodies carry the file in their {@code file} part; any other body is the file itself. */
+  /**
+   * Multipart bodies carry the file in their {@code file} part; any other body is the file itself.
+   */
   static UploadedFile from(HttpServletRequest request) throws IOException {
     if (isMultipart(request)) {
       return fromMultipart(request);
@@ -37,7 +39,8 @@ record UploadedFile(String name, String mimeType, byte[] bytes) {
       throw missingPart();
     } catch (IOException e) {
       // The container could not parse the body: it ended early or its boundaries are broken.
-      throw RequestException.invalid(PART, "the multipart body is malformed or ends before its closing boundary");
+      throw RequestException.invalid(
+          PART, "the multipart body is malformed or ends before its closing boundary");
     }
     if (part == null) {
       throw missingPart();
@@ -46,7 +49,9 @@ record UploadedFile(String name, String mimeType, byte[] bytes) {
       throw new PayloadTooLargeException(RequestBodies.MAX_BYTES);
     }
     try (InputStream in = part.getInputStream()) {
-      return new UploadedFile(part.getSubmittedFileName(), orDefault(part.getContentType()),
+      return new UploadedFile(
+          part.getSubmittedFileName(),
+          orDefault(part.getContentType()),
           RequestBodies.readAtMost(in, RequestBodies.MAX_BYTES));
     } finally {
       part.delete();
@@ -59,8 +64,8 @@ record UploadedFile(String name, String mimeType, byte[] bytes) {
   }
 
   private static RequestException missingPart() {
-    return RequestException.invalid(PART,
-        "send multipart/form-data with the file in a part named '" + PART + "'");
+    return RequestException.invalid(
+        PART, "send multipart/form-data with the file in a part named '" + PART + "'");
   }
 
   private static String orDefault(String type) {

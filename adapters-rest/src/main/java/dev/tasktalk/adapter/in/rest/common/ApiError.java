@@ -50,18 +50,21 @@ public record ApiError(int status, String code, String message, String field) {
     if (e instanceof UnavailableException) {
       return new ApiError(503, "unavailable", e.getMessage());
     }
-    // ConflictException, and any other business refusal: the request clashes with the current state.
+    // ConflictException, and any other business refusal: the request clashes with the current
+    // state.
     return new ApiError(409, "conflict", e.getMessage());
   }
 
   /**
-   * A failure nobody planned for: the client gets a reference to quote, never a stack trace; the log
-   * gets the stack trace under the same reference.
+   * A failure nobody planned for: the client gets a reference to quote, never a stack trace; the
+   * log gets the stack trace under the same reference.
    */
   public static ApiError unexpected(Throwable e) {
     String reference = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
-    return new ApiError(500, "internal_error",
+    return new ApiError(
+        500,
+        "internal_error",
         "the server failed to handle this request (reference " + reference + ")");
   }
 

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Refuses a body in a charset this JVM does not know with the usual JSON 415 before any resource
- * runs. Left alone, the JAX-RS runtime fails on it while reading the entity, which surfaces as a 500.
+ * runs. Left alone, the JAX-RS runtime fails on it while reading the entity, which surfaces as a
+ * 500.
  */
 @Provider
 @PreMatching
@@ -50,7 +51,9 @@ public class CharsetFilter implements ContainerRequestFilter {
     }
   }
 
-  /** At most 40 visible ASCII characters of a client's value, so an echo cannot carry anything odd. */
+  /**
+   * At most 40 visible ASCII characters of a client's value, so an echo cannot carry anything odd.
+   */
   private static String printable(String value) {
     String visible = value.replaceAll("[^\\x21-\\x7e]", "?");
     return visible.length() > 40 ? visible.substring(0, 40) + "..." : visible;

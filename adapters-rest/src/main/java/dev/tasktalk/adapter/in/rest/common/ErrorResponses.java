@@ -6,7 +6,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Builds the one error shape every endpoint uses: {@code {"error":{"code","message","field"?}}}. */
+/**
+ * Builds the one error shape every endpoint uses: {@code {"error":{"code","message","field"?}}}.
+ */
 public final class ErrorResponses {
 
   private ErrorResponses() {}

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A parsed JSON object body with type-checked accessors. Every mistake becomes a
- * {@link RequestException} that names the field, so clients learn exactly what to fix.
+ * A parsed JSON object body with type-checked accessors. Every mistake becomes a {@link
+ * RequestException} that names the field, so clients learn exactly what to fix.
  */
 public final class JsonRequest {
 
@@ -36,14 +36,14 @@ public final class JsonRequest {
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
-      throw new RequestException("malformed_json", null, "request body is not valid JSON: "
-          + describe(e));
+      throw new RequestException(
+          "malformed_json", null, "request body is not valid JSON: " + describe(e));
     } catch (JsonException e) {
       throw new RequestException("malformed_json", null, "request body is not valid JSON");
     } catch (RuntimeException e) {
       // Parsson refuses input nested deeper than 1,000 levels with a bare RuntimeException.
-      throw new RequestException("malformed_json", null,
-          "request body is not valid JSON or is nested too deeply");
+      throw new RequestException(
+          "malformed_json", null, "request body is not valid JSON or is nested too deeply");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new RequestException("malformed_json", null, "request body must be a JSON object");
@@ -52,14 +52,20 @@ public final class JsonRequest {
     refuseNul(json, "");
     for (String key : json.keySet()) {
       if (!allowed.contains(key)) {
-        throw RequestException.invalid(key, "unknown field '" + key + "'; allowed: "
-            + String.join(", ", allowed.stream().sorted().toList()));
+        throw RequestException.invalid(
+            key,
+            "unknown field '"
+                + key
+                + "'; allowed: "
+                + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
     return new JsonRequest(json);
   }
 
-  /** PostgreSQL stores no NUL in text or jsonb: a body holding one is refused whole, naming where. */
+  /**
+   * PostgreSQL stores no NUL in text or jsonb: a body holding one is refused whole, naming where.
+   */
   private static void refuseNul(JsonValue value, String path) {
     if (value instanceof JsonString s && s.getString().indexOf('\0') >= 0) {
       throw RequestException.invalid(path, StoredText.nulMessage(path));
@@ -70,20 +76,22 @@ public final class JsonRequest {
       }
     }
     if (value instanceof JsonObject object) {
-      object.forEach((key, member) -> {
-        String name = path.isEmpty() ? key : path + "." + key;
-        if (key.indexOf('\0') >= 0) {
-          throw RequestException.invalid(name, StoredText.nulMessage(name));
-        }
-        refuseNul(member, name);
-      });
+      object.forEach(
+          (key, member) -> {
+            String name = path.isEmpty() ? key : path + "." + key;
+            if (key.indexOf('\0') >= 0) {
+              throw RequestException.invalid(name, StoredText.nulMessage(name));
+            }
+            refuseNul(member, name);
+          });
     }
   }
 
   private static String describe(JsonParsingException e) {
     var at = e.getLocation();
-    return at == null ? "syntax error" : "syntax error at line " + at.getLineNumber() + ", column "
-        + at.getColumnNumber();
+    return at == null
+        ? "syntax error"
+        : "syntax error at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
   }
 
   public boolean has(String field) {

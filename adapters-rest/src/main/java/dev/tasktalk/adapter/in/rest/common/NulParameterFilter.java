@@ -20,13 +20,17 @@ public class NulParameterFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     UriInfo uri = request.getUriInfo();
     if (uri.getPath(true).indexOf('\0') >= 0) {
-      request.abortWith(ErrorResponses.of(400, "invalid_request", "the path must not contain NUL characters (U+0000)"));
+      request.abortWith(
+          ErrorResponses.of(
+              400, "invalid_request", "the path must not contain NUL characters (U+0000)"));
       return;
     }
     for (var parameter : uri.getQueryParameters(true).entrySet()) {
       String name = parameter.getKey();
-      if (name.indexOf('\0') >= 0 || parameter.getValue().stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
-        request.abortWith(ErrorResponses.of(400, "invalid_request", StoredText.nulMessage(name), name));
+      if (name.indexOf('\0') >= 0
+          || parameter.getValue().stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+        request.abortWith(
+            ErrorResponses.of(400, "invalid_request", StoredText.nulMessage(name), name));
         return;
       }
     }

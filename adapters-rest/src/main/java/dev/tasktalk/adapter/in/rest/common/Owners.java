@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
 
-/** The owner of a request: the verified token's subject as the security layer put it, never the body. */
+/**
+ * The owner of a request: the verified token's subject as the security layer put it, never the
+ * body.
+ */
 public final class Owners {
 
   private Owners() {}

@@ -8,8 +8,9 @@ import java.io.InputStream;
 public final class RequestBodies {
 
   /**
-   * The hard limit for any body the ChatKit servlets accept: {@code input.transcribe} carries base64
-   * audio and uploads carry files, so it is generous; the use cases apply their own, smaller limits.
+   * The hard limit for any body the ChatKit servlets accept: {@code input.transcribe} carries
+   * base64 audio and uploads carry files, so it is generous; the use cases apply their own, smaller
+   * limits.
    */
   public static final int MAX_BYTES = 25 * 1024 * 1024;
 
@@ -30,7 +31,9 @@ public final class RequestBodies {
     }
   }
 
-  /** Reads {@code in} to its end; a chunked body gives no length up front, so count while reading. */
+  /**
+   * Reads {@code in} to its end; a chunked body gives no length up front, so count while reading.
+   */
   public static byte[] readAtMost(InputStream in, int max) throws IOException {
     byte[] bytes = in.readNBytes(max + 1);
     if (bytes.length > max) {

@@ -1,6 +1,9 @@
 package dev.tasktalk.adapter.in.rest.common;
 
-/** A request the adapter could not accept (malformed JSON, a wrong type, an unknown field): HTTP 400. */
+/**
+ * A request the adapter could not accept (malformed JSON, a wrong type, an unknown field): HTTP
+ * 400.
+ */
 public final class RequestException extends RuntimeException {
 
   private final String code;

@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * OpenAI-hosted ChatKit mode: hands the browser a client secret for a session on OpenAI's side. The
- * UI's {@code getClientSecret(current)} calls {@code session} first and {@code refresh} when the secret
- * expires; both create a fresh session, so the body (the current secret, if sent) is not needed.
+ * UI's {@code getClientSecret(current)} calls {@code session} first and {@code refresh} when the
+ * secret expires; both create a fresh session, so the body (the current secret, if sent) is not
+ * needed.
  */
 @Path("api/chatkit")
 @RequestScoped
@@ -39,7 +40,10 @@ public class HostedSessionResource {
     return json(sessions.create(Owners.of(security)));
   }
 
-  /** Accepts {@code {"currentClientSecret"}} or {@code {"current_client_secret"}}; either is ignored. */
+  /**
+   * Accepts {@code {"currentClientSecret"}} or {@code {"current_client_secret"}}; either is
+   * ignored.
+   */
   @POST
   @Path("refresh")
   public String refresh() {

@@ -16,7 +16,7 @@ final class TodoEventStream {
   static final String KEEP_ALIVE = ": keep-alive\n\n";
 
   private final SseSink sink;
-  private Runnable onClose = () -> { };
+  private Runnable onClose = () -> {};
   private boolean closed;
 
   TodoEventStream(SseSink sink) {

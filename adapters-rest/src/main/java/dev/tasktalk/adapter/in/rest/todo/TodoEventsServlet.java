@@ -39,7 +39,8 @@ public class TodoEventsServlet extends HttpServlet {
   transient ManagedScheduledExecutorService executor;
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     switch (request.getMethod()) {
       case "GET" -> {
         Optional<UserId> owner = Owners.find(request.getUserPrincipal());
@@ -54,7 +55,8 @@ public class TodoEventsServlet extends HttpServlet {
     }
   }
 
-  private void open(HttpServletRequest request, HttpServletResponse response, UserId owner) throws IOException {
+  private void open(HttpServletRequest request, HttpServletResponse response, UserId owner)
+      throws IOException {
     response.setStatus(200);
     response.setContentType("text/event-stream; charset=utf-8");
     response.setHeader("Cache-Control", "no-cache");
@@ -62,35 +64,40 @@ public class TodoEventsServlet extends HttpServlet {
     AsyncContext async = request.startAsync(request, response);
     async.setTimeout(0);
     ServletOutputStream out = response.getOutputStream();
-    TodoEventStream stream = new TodoEventStream(new SseSink() {
-      @Override
-      public void write(byte[] bytes) throws IOException {
-        out.write(bytes);
-      }
+    TodoEventStream stream =
+        new TodoEventStream(
+            new SseSink() {
+              @Override
+              public void write(byte[] bytes) throws IOException {
+                out.write(bytes);
+              }
 
-      @Override
-      public void flush() throws IOException {
-        out.flush();
-      }
+              @Override
+              public void flush() throws IOException {
+                out.flush();
+              }
 
-      @Override
-      public void close() {
-        try {
-          async.complete();
-        } catch (IllegalStateException alreadyEnded) {
-          // the container ended it first
-        }
-      }
-    });
+              @Override
+              public void close() {
+                try {
+                  async.complete();
+                } catch (IllegalStateException alreadyEnded) {
+                  // the container ended it first
+                }
+              }
+            });
     async.addListener(new Ended(stream));
-    // Events arrive on the feed's listening thread: write them elsewhere, so one slow client holds up no one.
+    // Events arrive on the feed's listening thread: write them elsewhere, so one slow client holds
+    // up no one.
     var watch = watchTodos.watch(owner, () -> executor.execute(stream::changed));
-    ScheduledFuture<?> keepAlive = executor.scheduleAtFixedRate(stream::keepAlive, KEEP_ALIVE_SECONDS,
-        KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-    stream.onClose(() -> {
-      keepAlive.cancel(false);
-      watch.close();
-    });
+    ScheduledFuture<?> keepAlive =
+        executor.scheduleAtFixedRate(
+            stream::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+    stream.onClose(
+        () -> {
+          keepAlive.cancel(false);
+          watch.close();
+        });
     stream.ready();
   }
 

@@ -9,7 +9,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The JSON form of a task: snake_case keys, every key present (null when unset), UTC ISO-8601 times. */
+/**
+ * The JSON form of a task: snake_case keys, every key present (null when unset), UTC ISO-8601
+ * times.
+ */
 final class TodoJson {
 
   private TodoJson() {}
@@ -17,9 +20,8 @@ final class TodoJson {
   static JsonObject of(Todo todo) {
     JsonArrayBuilder tags = Json.createArrayBuilder();
     todo.tags().forEach(tags::add);
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("id", todo.id().toString())
-        .add("title", todo.title());
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("id", todo.id().toString()).add("title", todo.title());
     nullable(json, "description", todo.description());
     json.add("priority", todo.priority().wireName());
     nullable(json, "due", todo.due().map(d -> d.toIsoString()));

@@ -20,7 +20,8 @@ import java.util.function.Function;
 /** Turns task request bodies and query parameters into use-case commands, naming any bad field. */
 final class TodoRequests {
 
-  private static final Set<String> CREATE_FIELDS = Set.of("title", "description", "priority", "due", "tags");
+  private static final Set<String> CREATE_FIELDS =
+      Set.of("title", "description", "priority", "due", "tags");
   private static final Set<String> UPDATE_FIELDS =
       Set.of("title", "description", "priority", "due", "tags", "completed");
 
@@ -28,7 +29,8 @@ final class TodoRequests {
 
   static AddTodoCommand add(UserId owner, String body) {
     JsonRequest json = JsonRequest.parse(body, CREATE_FIELDS);
-    return new AddTodoCommand(owner,
+    return new AddTodoCommand(
+        owner,
         json.requiredString("title"),
         json.string("description").orElse(null),
         json.string("priority").map(p -> Priority.parse("priority", p)).orElse(null),
@@ -39,13 +41,16 @@ final class TodoRequests {
   static UpdateTodoCommand update(UserId owner, TodoId id, String body) {
     JsonRequest json = JsonRequest.parse(body, UPDATE_FIELDS);
     if (json.json().isEmpty()) {
-      throw RequestException.invalid(null, "send at least one of: " + String.join(", ",
-          UPDATE_FIELDS.stream().sorted().toList()));
+      throw RequestException.invalid(
+          null,
+          "send at least one of: " + String.join(", ", UPDATE_FIELDS.stream().sorted().toList()));
     }
     if (json.isNull("title")) {
       throw RequestException.invalid("title", "title must not be null");
     }
-    return new UpdateTodoCommand(owner, id,
+    return new UpdateTodoCommand(
+        owner,
+        id,
         change(json, "title", json::string, t -> t),
         change(json, "description", json::string, d -> d),
         change(json, "priority", json::string, p -> Priority.parse("priority", p)),
@@ -54,25 +59,37 @@ final class TodoRequests {
         change(json, "completed", json::bool, c -> c));
   }
 
-  private static <R, T> FieldChange<T> change(JsonRequest json, String field,
-      Function<String, java.util.Optional<R>> read, Function<R, T> convert) {
+  private static <R, T> FieldChange<T> change(
+      JsonRequest json,
+      String field,
+      Function<String, java.util.Optional<R>> read,
+      Function<R, T> convert) {
     if (!json.has(field)) {
       return FieldChange.keep();
     }
     return FieldChange.to(read.apply(field).map(convert).orElse(null));
   }
 
-  static ListTodosQuery list(UserId owner, String status, String q, String priority, String dueBefore,
-      String dueAfter, String tag, String limit, String cursor) {
-    TodoFilter filter = new TodoFilter(
-        status(status),
-        blankToNull(q),
-        blankToNull(priority) == null ? null : Priority.parse("priority", priority),
-        blankToNull(dueBefore) == null ? null : Due.parse("due_before", dueBefore).at(),
-        blankToNull(dueAfter) == null ? null : Due.parse("due_after", dueAfter).at(),
-        blankToNull(tag) == null ? null : tag.strip().toLowerCase(Locale.ROOT));
-    return new ListTodosQuery(owner, filter, blankToNull(cursor),
-        PageSizes.limit(limit, ListTodosQuery.MAX_LIMIT));
+  static ListTodosQuery list(
+      UserId owner,
+      String status,
+      String q,
+      String priority,
+      String dueBefore,
+      String dueAfter,
+      String tag,
+      String limit,
+      String cursor) {
+    TodoFilter filter =
+        new TodoFilter(
+            status(status),
+            blankToNull(q),
+            blankToNull(priority) == null ? null : Priority.parse("priority", priority),
+            blankToNull(dueBefore) == null ? null : Due.parse("due_before", dueBefore).at(),
+            blankToNull(dueAfter) == null ? null : Due.parse("due_after", dueAfter).at(),
+            blankToNull(tag) == null ? null : tag.strip().toLowerCase(Locale.ROOT));
+    return new ListTodosQuery(
+        owner, filter, blankToNull(cursor), PageSizes.limit(limit, ListTodosQuery.MAX_LIMIT));
   }
 
   private static TodoFilter.Status status(String status) {

@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The tasks REST API: the authenticated user's tasks only; anyone else's look like missing ones. */
+/**
+ * The tasks REST API: the authenticated user's tasks only; anyone else's look like missing ones.
+ */
 @Path("api/tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,19 +43,26 @@ public class TodoResource {
   @Context UriInfo uri;
 
   @GET
-  public String list(@QueryParam("status") String status, @QueryParam("q") String q,
-      @QueryParam("priority") String priority, @QueryParam("due_before") String dueBefore,
-      @QueryParam("due_after") String dueAfter, @QueryParam("tag") String tag,
-      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    var query = TodoRequests.list(Owners.of(security), status, q, priority, dueBefore, dueAfter, tag,
-        limit, cursor);
+  public String list(
+      @QueryParam("status") String status,
+      @QueryParam("q") String q,
+      @QueryParam("priority") String priority,
+      @QueryParam("due_before") String dueBefore,
+      @QueryParam("due_after") String dueAfter,
+      @QueryParam("tag") String tag,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    var query =
+        TodoRequests.list(
+            Owners.of(security), status, q, priority, dueBefore, dueAfter, tag, limit, cursor);
     return TodoJson.of(listTodos.list(query)).toString();
   }
 
   @POST
   public Response add(String body) {
     Todo todo = addTodo.add(TodoRequests.add(Owners.of(security), body));
-    return Response.created(uri.getBaseUriBuilder().path("api/tasks").path(todo.id().toString()).build())
+    return Response.created(
+            uri.getBaseUriBuilder().path("api/tasks").path(todo.id().toString()).build())
         .entity(TodoJson.of(todo).toString())
         .build();
   }

@@ -34,15 +34,19 @@ class AttachmentServletsTest {
   @Test
   void directUpload_storesTheFilePart_andAnswersTheAttachment() throws Exception {
     request.contentType = "multipart/form-data; boundary=x";
-    request.parts.put("file", ServletFakes.part("notes.txt", "text/plain", "remember".getBytes(StandardCharsets.UTF_8)));
+    request.parts.put(
+        "file",
+        ServletFakes.part("notes.txt", "text/plain", "remember".getBytes(StandardCharsets.UTF_8)));
 
     upload();
 
     assertThat(calls).containsExactly("direct alice notes.txt text/plain 8");
     assertThat(response.status).isEqualTo(200);
     assertThat(response.contentType).isEqualTo("application/json");
-    assertThat(response.body()).isEqualTo("{\"id\":\"atc_new\",\"name\":\"notes.txt\",\"mime_type\":\"text/plain\","
-        + "\"type\":\"file\"}");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"id\":\"atc_new\",\"name\":\"notes.txt\",\"mime_type\":\"text/plain\","
+                + "\"type\":\"file\"}");
   }
 
   @Test
@@ -103,8 +107,10 @@ class AttachmentServletsTest {
 
     assertThat(calls).containsExactly("content alice atc_1 8");
     assertThat(response.status).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"id\":\"atc_1\",\"name\":\"cat \\\"1\\\".png\",\"mime_type\":\"image/png\","
-        + "\"type\":\"image\",\"preview_url\":\"/chatkit/attachments/atc_1/content\"}");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"id\":\"atc_1\",\"name\":\"cat \\\"1\\\".png\",\"mime_type\":\"image/png\","
+                + "\"type\":\"image\",\"preview_url\":\"/chatkit/attachments/atc_1/content\"}");
   }
 
   @Test
@@ -141,7 +147,8 @@ class AttachmentServletsTest {
     assertThat(response.contentType).isEqualTo("image/png");
     assertThat(response.out.bytes.toByteArray()).isEqualTo(PNG);
     assertThat(response.headers)
-        .containsEntry("Content-Disposition",
+        .containsEntry(
+            "Content-Disposition",
             "inline; filename=\"cat _1_.png\"; filename*=UTF-8''cat%20%221%22.png")
         .containsEntry("X-Content-Type-Options", "nosniff")
         .containsEntry("Cache-Control", "private, max-age=300")
@@ -150,10 +157,13 @@ class AttachmentServletsTest {
   }
 
   @Test
-  void aSignedPreviewLink_servesTheOwnersContentWithoutAToken_andAnAlteredOneIs404() throws Exception {
-    var links = new dev.tasktalk.application.chatkit.PreviewLinks(
-        "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8), java.time.Clock.systemUTC(),
-        java.time.Duration.ofMinutes(5));
+  void aSignedPreviewLink_servesTheOwnersContentWithoutAToken_andAnAlteredOneIs404()
+      throws Exception {
+    var links =
+        new dev.tasktalk.application.chatkit.PreviewLinks(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            java.time.Clock.systemUTC(),
+            java.time.Duration.ofMinutes(5));
     String query = links.query(new AttachmentId("atc_1"), new UserId("alice"));
     for (String pair : query.substring(1).split("&")) {
       String[] kv = pair.split("=", 2);
@@ -167,8 +177,11 @@ class AttachmentServletsTest {
     assertThat(response.status).isEqualTo(200);
     assertThat(response.out.bytes.toByteArray()).isEqualTo(PNG);
 
-    request.parameters.put("u", java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString("bob".getBytes(StandardCharsets.UTF_8)));
+    request.parameters.put(
+        "u",
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("bob".getBytes(StandardCharsets.UTF_8)));
     ServletFakes.Response forged = new ServletFakes.Response();
     new AttachmentServlet(attachments, CODEC, links).service(request.proxy(), forged.proxy());
     assertThat(forged.status).isEqualTo(404);
@@ -250,13 +263,15 @@ class AttachmentServletsTest {
         throw refusal;
       }
       calls.add("direct " + owner + " " + fileName + " " + mimeType + " " + content.length);
-      return new Attachment(new AttachmentId("atc_new"), owner, fileName, mimeType, content.length, null, true, AT);
+      return new Attachment(
+          new AttachmentId("atc_new"), owner, fileName, mimeType, content.length, null, true, AT);
     }
 
     @Override
     public Attachment uploadContent(UserId owner, AttachmentId id, byte[] content) {
       calls.add("content " + owner + " " + id + " " + content.length);
-      return new Attachment(id, owner, "cat \"1\".png", "image/png", content.length, null, true, AT);
+      return new Attachment(
+          id, owner, "cat \"1\".png", "image/png", content.length, null, true, AT);
     }
 
     @Override

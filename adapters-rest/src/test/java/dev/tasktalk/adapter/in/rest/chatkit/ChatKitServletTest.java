@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 class ChatKitServletTest {
 
-  private static final String CREATE = "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
-      + "[{\"type\":\"input_text\",\"text\":\"Hi\"}]}}}";
+  private static final String CREATE =
+      "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":"
+          + "[{\"type\":\"input_text\",\"text\":\"Hi\"}]}}}";
 
   private static final ChatKitCodec CODEC = new ChatKitCodec("");
 
@@ -44,10 +45,11 @@ class ChatKitServletTest {
   }
 
   private void post(Supplier<ChatKitResult> answer) throws Exception {
-    ChatKitUseCase useCase = (UserId owner, ChatKitRequest parsed) -> {
-      seen.add(owner.value() + " " + parsed);
-      return answer.get();
-    };
+    ChatKitUseCase useCase =
+        (UserId owner, ChatKitRequest parsed) -> {
+          seen.add(owner.value() + " " + parsed);
+          return answer.get();
+        };
     new ChatKitServlet(useCase, CODEC).service(request.proxy(), response.proxy());
   }
 
@@ -72,11 +74,15 @@ class ChatKitServletTest {
 
     assertThat(response.status).isEqualTo(200);
     assertThat(response.contentType).isEqualTo("text/event-stream; charset=utf-8");
-    assertThat(response.headers).containsEntry("Cache-Control", "no-cache").containsEntry("X-Accel-Buffering", "no");
+    assertThat(response.headers)
+        .containsEntry("Cache-Control", "no-cache")
+        .containsEntry("X-Accel-Buffering", "no");
     assertThat(request.async.started).isTrue();
     assertThat(request.async.timeout).isZero();
-    assertThat(response.body()).isEqualTo("data: {\"type\":\"progress_update\",\"text\":\"a\"}\n\n"
-        + "data: {\"type\":\"progress_update\",\"text\":\"b\"}\n\n");
+    assertThat(response.body())
+        .isEqualTo(
+            "data: {\"type\":\"progress_update\",\"text\":\"a\"}\n\n"
+                + "data: {\"type\":\"progress_update\",\"text\":\"b\"}\n\n");
     assertThat(response.out.flushes).isEqualTo(2);
     assertThat(request.async.completed).isEqualTo(1);
   }
@@ -90,7 +96,8 @@ class ChatKitServletTest {
     model.get().emit(progress("later"));
     model.get().complete();
 
-    assertThat(response.body()).isEqualTo("data: {\"type\":\"progress_update\",\"text\":\"later\"}\n\n");
+    assertThat(response.body())
+        .isEqualTo("data: {\"type\":\"progress_update\",\"text\":\"later\"}\n\n");
     assertThat(request.async.completed).isEqualTo(1);
   }
 
@@ -98,7 +105,9 @@ class ChatKitServletTest {
   void givenTheClientCloses_aFailedWriteCancelsTheModel() throws Exception {
     AtomicReference<MultiEmitter<? super ThreadEvent>> model = new AtomicReference<>();
     response.out.writesBeforeFailure = 1;
-    post(() -> new ChatKitResult.Stream(tracked(Multi.createFrom().<ThreadEvent>emitter(model::set))));
+    post(
+        () ->
+            new ChatKitResult.Stream(tracked(Multi.createFrom().<ThreadEvent>emitter(model::set))));
 
     model.get().emit(progress("one"));
     model.get().emit(progress("two"));
@@ -111,7 +120,9 @@ class ChatKitServletTest {
   @Test
   void givenTheContainerReportsAnError_theModelIsCancelled() throws Exception {
     AtomicReference<MultiEmitter<? super ThreadEvent>> model = new AtomicReference<>();
-    post(() -> new ChatKitResult.Stream(tracked(Multi.createFrom().<ThreadEvent>emitter(model::set))));
+    post(
+        () ->
+            new ChatKitResult.Stream(tracked(Multi.createFrom().<ThreadEvent>emitter(model::set))));
 
     request.async.fail();
     model.get().emit(progress("too late"));
@@ -123,28 +134,52 @@ class ChatKitServletTest {
 
   @Test
   void givenTheStreamFails_theBodyEndsWithOneStreamError() throws Exception {
-    post(() -> new ChatKitResult.Stream(Multi.createFrom().failure(new IllegalStateException("boom"))));
+    post(
+        () ->
+            new ChatKitResult.Stream(
+                Multi.createFrom().failure(new IllegalStateException("boom"))));
 
     assertThat(response.status).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("data: {\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}\n\n");
+    assertThat(response.body())
+        .isEqualTo("data: {\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}\n\n");
     assertThat(request.async.completed).isEqualTo(1);
   }
 
   @Test
   void refusalsBeforeTheStream_areJsonErrors() throws Exception {
-    assertError(() -> { throw new InvalidInputException("params.input", "input is required"); },
-        400, "invalid_request");
+    assertError(
+        () -> {
+          throw new InvalidInputException("params.input", "input is required");
+        },
+        400,
+        "invalid_request");
     assertThat(error().getString("field")).isEqualTo("params.input");
-    assertError(() -> { throw new NotFoundException("thread not found"); }, 404, "not_found");
-    assertError(() -> { throw new RunInProgressException(); }, 409, "conflict");
-    assertError(() -> { throw new UnavailableException("set LLM_API_KEY"); }, 503, "unavailable");
+    assertError(
+        () -> {
+          throw new NotFoundException("thread not found");
+        },
+        404,
+        "not_found");
+    assertError(
+        () -> {
+          throw new RunInProgressException();
+        },
+        409,
+        "conflict");
+    assertError(
+        () -> {
+          throw new UnavailableException("set LLM_API_KEY");
+        },
+        503,
+        "unavailable");
     assertThat(error().getString("message")).isEqualTo("set LLM_API_KEY");
   }
 
   @Test
   void aBodyTheParserRefuses_is400NamingTheField_andTheUseCaseIsNotCalled() throws Exception {
-    request.body("{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\","
-        + "\"text\":\"a\\u0000b\"}]}}}");
+    request.body(
+        "{\"type\":\"threads.create\",\"params\":{\"input\":{\"content\":[{\"type\":\"input_text\","
+            + "\"text\":\"a\\u0000b\"}]}}}");
 
     post(() -> new ChatKitResult.Empty());
 
@@ -155,10 +190,17 @@ class ChatKitServletTest {
 
   @Test
   void anUnexpectedFailure_is500WithAReference_andNoStackTrace() throws Exception {
-    assertError(() -> { throw new NullPointerException("secret internals"); }, 500, "internal_error");
+    assertError(
+        () -> {
+          throw new NullPointerException("secret internals");
+        },
+        500,
+        "internal_error");
 
     assertThat(error().getString("message")).contains("reference ");
-    assertThat(response.body()).doesNotContain("secret internals").doesNotContain("NullPointerException");
+    assertThat(response.body())
+        .doesNotContain("secret internals")
+        .doesNotContain("NullPointerException");
   }
 
   @Test
@@ -214,7 +256,8 @@ class ChatKitServletTest {
     assertThat(seen).isEmpty();
   }
 
-  private void assertError(Supplier<ChatKitResult> failing, int status, String code) throws Exception {
+  private void assertError(Supplier<ChatKitResult> failing, int status, String code)
+      throws Exception {
     response.headers.clear();
     response.out.bytes.reset();
     request.body(CREATE);

@@ -46,25 +46,30 @@ final class ServletFakes {
     }
 
     HttpServletRequest proxy() {
-      return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {HttpServletRequest.class}, (self, m, args) -> switch (m.getName()) {
-            case "getMethod" -> method;
-            case "getUserPrincipal" -> user == null ? null : (Principal) () -> user;
-            case "getInputStream" -> new BytesIn(body);
-            case "getContentLengthLong" -> declaredLength == null ? (long) body.length : declaredLength;
-            case "getContentType" -> contentType;
-            case "getPathInfo" -> pathInfo;
-            case "getParameter" -> parameters.get((String) args[0]);
-            case "getPart" -> {
-              if (partFailure != null) {
-                throw partFailure;
-              }
-              yield parts.get((String) args[0]);
-            }
-            case "startAsync" -> async.start();
-            case "isAsyncStarted" -> async.started && async.completed == 0;
-            default -> objectMethod(self, m, args);
-          });
+      return (HttpServletRequest)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {HttpServletRequest.class},
+              (self, m, args) ->
+                  switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getUserPrincipal" -> user == null ? null : (Principal) () -> user;
+                    case "getInputStream" -> new BytesIn(body);
+                    case "getContentLengthLong" ->
+                        declaredLength == null ? (long) body.length : declaredLength;
+                    case "getContentType" -> contentType;
+                    case "getPathInfo" -> pathInfo;
+                    case "getParameter" -> parameters.get((String) args[0]);
+                    case "getPart" -> {
+                      if (partFailure != null) {
+                        throw partFailure;
+                      }
+                      yield parts.get((String) args[0]);
+                    }
+                    case "startAsync" -> async.start();
+                    case "isAsyncStarted" -> async.started && async.completed == 0;
+                    default -> objectMethod(self, m, args);
+                  });
     }
   }
 
@@ -78,38 +83,44 @@ final class ServletFakes {
 
     AsyncContext start() {
       started = true;
-      context = (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {AsyncContext.class}, (self, m, args) -> switch (m.getName()) {
-            case "setTimeout" -> {
-              timeout = (Long) args[0];
-              yield null;
-            }
-            case "addListener" -> {
-              listeners.add((AsyncListener) args[0]);
-              yield null;
-            }
-            case "getRequest", "getResponse" -> null;
-            case "complete" -> {
-              if (completed > 0) {
-                throw new IllegalStateException("already completed");
-              }
-              completed++;
-              yield null;
-            }
-            default -> objectMethod(self, m, args);
-          });
+      context =
+          (AsyncContext)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {AsyncContext.class},
+                  (self, m, args) ->
+                      switch (m.getName()) {
+                        case "setTimeout" -> {
+                          timeout = (Long) args[0];
+                          yield null;
+                        }
+                        case "addListener" -> {
+                          listeners.add((AsyncListener) args[0]);
+                          yield null;
+                        }
+                        case "getRequest", "getResponse" -> null;
+                        case "complete" -> {
+                          if (completed > 0) {
+                            throw new IllegalStateException("already completed");
+                          }
+                          completed++;
+                          yield null;
+                        }
+                        default -> objectMethod(self, m, args);
+                      });
       return context;
     }
 
     /** What the container does when the connection breaks. */
     void fail() {
-      listeners.forEach(l -> {
-        try {
-          l.onError(new AsyncEvent(context, new IOException("connection reset")));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      listeners.forEach(
+          l -> {
+            try {
+              l.onError(new AsyncEvent(context, new IOException("connection reset")));
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     }
   }
 
@@ -122,36 +133,40 @@ final class ServletFakes {
     boolean committed;
 
     HttpServletResponse proxy() {
-      return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {HttpServletResponse.class}, (self, m, args) -> switch (m.getName()) {
-            case "setStatus" -> {
-              status = (Integer) args[0];
-              yield null;
-            }
-            case "getStatus" -> status;
-            case "setContentType" -> {
-              contentType = (String) args[0];
-              yield null;
-            }
-            case "setContentLength" -> {
-              headers.put("Content-Length", String.valueOf(args[0]));
-              yield null;
-            }
-            case "setHeader" -> {
-              headers.put((String) args[0], (String) args[1]);
-              yield null;
-            }
-            case "getHeader" -> headers.get((String) args[0]);
-            case "isCommitted" -> committed || out.bytes.size() > 0;
-            case "reset" -> {
-              headers.clear();
-              contentType = null;
-              status = 200;
-              yield null;
-            }
-            case "getOutputStream" -> out;
-            default -> objectMethod(self, m, args);
-          });
+      return (HttpServletResponse)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {HttpServletResponse.class},
+              (self, m, args) ->
+                  switch (m.getName()) {
+                    case "setStatus" -> {
+                      status = (Integer) args[0];
+                      yield null;
+                    }
+                    case "getStatus" -> status;
+                    case "setContentType" -> {
+                      contentType = (String) args[0];
+                      yield null;
+                    }
+                    case "setContentLength" -> {
+                      headers.put("Content-Length", String.valueOf(args[0]));
+                      yield null;
+                    }
+                    case "setHeader" -> {
+                      headers.put((String) args[0], (String) args[1]);
+                      yield null;
+                    }
+                    case "getHeader" -> headers.get((String) args[0]);
+                    case "isCommitted" -> committed || out.bytes.size() > 0;
+                    case "reset" -> {
+                      headers.clear();
+                      contentType = null;
+                      status = 200;
+                      yield null;
+                    }
+                    case "getOutputStream" -> out;
+                    default -> objectMethod(self, m, args);
+                  });
     }
 
     String body() {
@@ -239,14 +254,18 @@ final class ServletFakes {
 
   /** A multipart part holding {@code content}. */
   static Part part(String fileName, String contentType, byte[] content) {
-    return (Part) Proxy.newProxyInstance(ServletFakes.class.getClassLoader(), new Class<?>[] {Part.class},
-        (self, m, args) -> switch (m.getName()) {
-          case "getSubmittedFileName" -> fileName;
-          case "getContentType" -> contentType;
-          case "getSize" -> (long) content.length;
-          case "getInputStream" -> new ByteArrayInputStream(content);
-          case "delete" -> null;
-          default -> objectMethod(self, m, args);
-        });
+    return (Part)
+        Proxy.newProxyInstance(
+            ServletFakes.class.getClassLoader(),
+            new Class<?>[] {Part.class},
+            (self, m, args) ->
+                switch (m.getName()) {
+                  case "getSubmittedFileName" -> fileName;
+                  case "getContentType" -> contentType;
+                  case "getSize" -> (long) content.length;
+                  case "getInputStream" -> new ByteArrayInputStream(content);
+                  case "delete" -> null;
+                  default -> objectMethod(self, m, args);
+                });
   }
 }

@@ -26,103 +26,132 @@ class SseStreamTest {
       "data: {\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}\n\n";
 
   /** A stand-in for the application's codec: enough to tell events apart. */
-  private static final Function<ThreadEvent, String> JSON = event -> {
-    if (event instanceof ProgressUpdate p) {
-      return "{\"type\":\"progress_update\",\"text\":\"" + p.text() + "\"}";
-    }
-    if (event instanceof StreamOptions o) {
-      return "{\"type\":\"stream_options\",\"allow_cancel\":" + o.allowCancel() + "}";
-    }
-    return null;
-  };
+  private static final Function<ThreadEvent, String> JSON =
+      event -> {
+        if (event instanceof ProgressUpdate p) {
+          return "{\"type\":\"progress_update\",\"text\":\"" + p.text() + "\"}";
+        }
+        if (event instanceof StreamOptions o) {
+          return "{\"type\":\"stream_options\",\"allow_cancel\":" + o.allowCancel() + "}";
+        }
+        return null;
+      };
 
   private final RecordingSink sink = new RecordingSink();
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
   @Test
   void eachEvent_isExactlyOneDataFrame_flushedAtOnce_andTheBodyEndsWithTheStream() {
-    Multi<ThreadEvent> events = Multi.createFrom().items(new StreamOptions(true), progress("héllo ✓"));
+    Multi<ThreadEvent> events =
+        Multi.createFrom().items(new StreamOptions(true), progress("héllo ✓"));
 
     new SseStream(JSON, sink).consume(events);
 
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"stream_options\",\"allow_cancel\":true}\n\n", "flush",
-        "write data: {\"type\":\"progress_update\",\"text\":\"héllo ✓\"}\n\n", "flush",
-        "close");
-    assertThat(sink.bytes()).isEqualTo(
-        ("data: {\"type\":\"stream_options\",\"allow_cancel\":true}\n\n"
-            + "data: {\"type\":\"progress_update\",\"text\":\"héllo ✓\"}\n\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"stream_options\",\"allow_cancel\":true}\n\n",
+            "flush",
+            "write data: {\"type\":\"progress_update\",\"text\":\"héllo ✓\"}\n\n",
+            "flush",
+            "close");
+    assertThat(sink.bytes())
+        .isEqualTo(
+            ("data: {\"type\":\"stream_options\",\"allow_cancel\":true}\n\n"
+                    + "data: {\"type\":\"progress_update\",\"text\":\"héllo ✓\"}\n\n")
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void frame_isDataColonSpaceJsonAndABlankLine() {
-    assertThat(new String(SseStream.frame("{\"a\":1}"), StandardCharsets.UTF_8)).isEqualTo("data: {\"a\":1}\n\n");
+    assertThat(new String(SseStream.frame("{\"a\":1}"), StandardCharsets.UTF_8))
+        .isEqualTo("data: {\"a\":1}\n\n");
   }
 
   @Test
   void givenAWriteFails_theSubscriptionIsCancelled_andTheResponseEndsQuietly() {
     AtomicReference<MultiEmitter<? super ThreadEvent>> emitter = new AtomicReference<>();
     sink.writesBeforeFailure = 1;
-    new SseStream(JSON, sink).consume(tracked(Multi.createFrom().<ThreadEvent>emitter(emitter::set)));
+    new SseStream(JSON, sink)
+        .consume(tracked(Multi.createFrom().<ThreadEvent>emitter(emitter::set)));
 
     emitter.get().emit(progress("one"));
     emitter.get().emit(progress("two"));
     emitter.get().emit(progress("three"));
 
     assertThat(cancelled).isTrue();
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "flush", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "flush", "close");
   }
 
   @Test
   void givenAFlushFails_theSubscriptionIsCancelled() {
     sink.flushesBeforeFailure = 0;
-    new SseStream(JSON, sink).consume(tracked(Multi.createFrom().items(progress("one"), progress("two"))));
+    new SseStream(JSON, sink)
+        .consume(tracked(Multi.createFrom().items(progress("one"), progress("two"))));
 
     assertThat(cancelled).isTrue();
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "close");
   }
 
   @Test
   void givenTheStreamFails_oneStreamErrorEventEndsTheBodyCleanly() {
-    Multi<ThreadEvent> events = Multi.createBy().concatenating().streams(
-        Multi.createFrom().item(progress("partial")),
-        Multi.createFrom().failure(new IllegalStateException("model exploded")));
+    Multi<ThreadEvent> events =
+        Multi.createBy()
+            .concatenating()
+            .streams(
+                Multi.createFrom().item(progress("partial")),
+                Multi.createFrom().failure(new IllegalStateException("model exploded")));
 
     new SseStream(JSON, sink).consume(events);
 
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"partial\"}\n\n", "flush",
-        "write " + STREAM_ERROR, "flush", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"partial\"}\n\n",
+            "flush",
+            "write " + STREAM_ERROR,
+            "flush",
+            "close");
     assertThat(sink.text()).doesNotContain("exploded");
   }
 
   @Test
   void givenAnEventThatCannotBeRendered_theStreamIsCancelledWithOneErrorEvent() {
-    Function<ThreadEvent, String> failing = event -> {
-      if (event instanceof Notice) {
-        throw new IllegalArgumentException("no codec for notices");
-      }
-      return JSON.apply(event);
-    };
+    Function<ThreadEvent, String> failing =
+        event -> {
+          if (event instanceof Notice) {
+            throw new IllegalArgumentException("no codec for notices");
+          }
+          return JSON.apply(event);
+        };
 
-    new SseStream(failing, sink).consume(tracked(Multi.createFrom().items(
-        progress("a"), new Notice("info", "hi", null), progress("b"))));
+    new SseStream(failing, sink)
+        .consume(
+            tracked(
+                Multi.createFrom()
+                    .items(progress("a"), new Notice("info", "hi", null), progress("b"))));
 
     assertThat(cancelled).isTrue();
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"a\"}\n\n", "flush",
-        "write " + STREAM_ERROR, "flush", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"a\"}\n\n",
+            "flush",
+            "write " + STREAM_ERROR,
+            "flush",
+            "close");
   }
 
   @Test
   void eventsTheClientNeverSees_areSkipped() {
-    new SseStream(JSON, sink).consume(Multi.createFrom().items(
-        new ThreadEvent.TitleChanged("internal"), progress("shown")));
+    new SseStream(JSON, sink)
+        .consume(
+            Multi.createFrom().items(new ThreadEvent.TitleChanged("internal"), progress("shown")));
 
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"shown\"}\n\n", "flush", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"shown\"}\n\n", "flush", "close");
   }
 
   @Test
@@ -139,8 +168,9 @@ class SseStreamTest {
 
     assertThat(cancelled).isTrue();
     assertThat(stream.isFinished()).isTrue();
-    assertThat(sink.log).containsExactly(
-        "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "flush", "close");
+    assertThat(sink.log)
+        .containsExactly(
+            "write data: {\"type\":\"progress_update\",\"text\":\"one\"}\n\n", "flush", "close");
   }
 
   @Test
@@ -149,8 +179,12 @@ class SseStreamTest {
     SseStream stream = new SseStream(JSON, sink);
 
     stream.clientGone();
-    stream.consume(tracked(Multi.createFrom().<ThreadEvent>items(progress("x"))
-        .onRequest().invoke(requested::add)));
+    stream.consume(
+        tracked(
+            Multi.createFrom()
+                .<ThreadEvent>items(progress("x"))
+                .onRequest()
+                .invoke(requested::add)));
 
     assertThat(cancelled).isTrue();
     assertThat(requested).isEmpty();
@@ -161,8 +195,12 @@ class SseStreamTest {
   void abandon_cancelsWithoutAskingForEvents() {
     List<Long> requested = Collections.synchronizedList(new ArrayList<>());
 
-    SseStream.abandon(tracked(Multi.createFrom().<ThreadEvent>items(progress("x"))
-        .onRequest().invoke(requested::add)));
+    SseStream.abandon(
+        tracked(
+            Multi.createFrom()
+                .<ThreadEvent>items(progress("x"))
+                .onRequest()
+                .invoke(requested::add)));
 
     assertThat(cancelled).isTrue();
     assertThat(requested).isEmpty();
@@ -176,13 +214,15 @@ class SseStreamTest {
       SseStream stream = new SseStream(JSON, raced);
       stream.consume(Multi.createFrom().<ThreadEvent>emitter(emitter::set));
       CountDownLatch go = new CountDownLatch(1);
-      Thread model = new Thread(() -> {
-        await(go);
-        for (int i = 0; i < 50; i++) {
-          emitter.get().emit(progress("t" + i));
-        }
-        emitter.get().complete();
-      });
+      Thread model =
+          new Thread(
+              () -> {
+                await(go);
+                for (int i = 0; i < 50; i++) {
+                  emitter.get().emit(progress("t" + i));
+                }
+                emitter.get().complete();
+              });
       model.start();
       go.countDown();
       stream.clientGone();

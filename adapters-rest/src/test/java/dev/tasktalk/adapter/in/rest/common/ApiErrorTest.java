@@ -34,7 +34,8 @@ class ApiErrorTest {
 
     assertThat(error.status()).isEqualTo(500);
     assertThat(error.code()).isEqualTo("internal_error");
-    assertThat(error.message()).matches("the server failed to handle this request \\(reference [0-9a-f-]{36}\\)")
+    assertThat(error.message())
+        .matches("the server failed to handle this request \\(reference [0-9a-f-]{36}\\)")
         .doesNotContain("hunter2");
   }
 
@@ -51,7 +52,9 @@ class ApiErrorTest {
   @Test
   void json_isTheOneErrorShape() {
     assertThat(new ApiError(400, "invalid_request", "bad \"x\"", "x").json())
-        .isEqualTo("{\"error\":{\"code\":\"invalid_request\",\"message\":\"bad \\\"x\\\"\",\"field\":\"x\"}}");
+        .isEqualTo(
+            "{\"error\":{\"code\":\"invalid_request\",\"message\":\"bad"
+                + " \\\"x\\\"\",\"field\":\"x\"}}");
     assertThat(new ApiError(404, "not_found", "gone").json())
         .isEqualTo("{\"error\":{\"code\":\"not_found\",\"message\":\"gone\"}}");
   }

@@ -3,7 +3,9 @@ package dev.tasktalk.adapter.in.rest.common;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
-/** A JAX-RS security context whose principal is {@code user}, as the bearer filter would leave it. */
+/**
+ * A JAX-RS security context whose principal is {@code user}, as the bearer filter would leave it.
+ */
 public final class TestSecurity {
 
   private TestSecurity() {}

@@ -13,25 +13,29 @@ import org.junit.jupiter.api.Test;
 class HostedSessionResourceTest {
 
   private final List<String> owners = new ArrayList<>();
-  private final HostedSessionUseCase openAi = owner -> {
-    owners.add(owner.value());
-    return new HostedSessionUseCase.HostedSession("ek_" + owners.size(), 1_900_000_000L);
-  };
+  private final HostedSessionUseCase openAi =
+      owner -> {
+        owners.add(owner.value());
+        return new HostedSessionUseCase.HostedSession("ek_" + owners.size(), 1_900_000_000L);
+      };
 
   @Test
   void sessionAndRefresh_eachCreateASessionForTheCaller() {
     var resource = new HostedSessionResource(openAi, as("alice"));
 
-    assertThat(resource.session()).isEqualTo("{\"client_secret\":\"ek_1\",\"expires_at\":1900000000}");
-    assertThat(resource.refresh()).isEqualTo("{\"client_secret\":\"ek_2\",\"expires_at\":1900000000}");
+    assertThat(resource.session())
+        .isEqualTo("{\"client_secret\":\"ek_1\",\"expires_at\":1900000000}");
+    assertThat(resource.refresh())
+        .isEqualTo("{\"client_secret\":\"ek_2\",\"expires_at\":1900000000}");
     assertThat(owners).containsExactly("alice", "alice");
   }
 
   @Test
   void withoutConfiguration_theUseCasesRefusalPassesThrough() {
-    HostedSessionUseCase unconfigured = owner -> {
-      throw new UnavailableException("set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID");
-    };
+    HostedSessionUseCase unconfigured =
+        owner -> {
+          throw new UnavailableException("set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID");
+        };
 
     assertThatThrownBy(() -> new HostedSessionResource(unconfigured, as("alice")).session())
         .isInstanceOf(UnavailableException.class);

@@ -22,7 +22,8 @@ class TodoEventStreamTest {
     stream.changed();
     stream.keepAlive();
 
-    assertThat(sink.text()).isEqualTo(TodoEventStream.READY + TodoEventStream.CHANGED + TodoEventStream.KEEP_ALIVE);
+    assertThat(sink.text())
+        .isEqualTo(TodoEventStream.READY + TodoEventStream.CHANGED + TodoEventStream.KEEP_ALIVE);
     assertThat(sink.text()).contains("event: tasks.changed\ndata: {}\n\n");
     assertThat(released).hasValue(0);
   }

@@ -19,8 +19,12 @@ class TodoRequestsTest {
 
   @Test
   void createBody_withEveryField_becomesACommand() {
-    var command = TodoRequests.add(ALICE, """
-        {"title":"Buy milk","description":"2 litres","priority":"HIGH","due":"2026-11-23","tags":["Home"]}""");
+    var command =
+        TodoRequests.add(
+            ALICE,
+            """
+            {"title":"Buy milk","description":"2 litres","priority":"HIGH","due":"2026-11-23","tags":["Home"]}\
+            """);
 
     assertThat(command.owner()).isEqualTo(ALICE);
     assertThat(command.title()).isEqualTo("Buy milk");
@@ -37,9 +41,11 @@ class TodoRequestsTest {
     assertField("{\"title\":\"x\",\"tags\":\"home\"}", "tags");
     assertField("{\"title\":\"x\",\"tags\":[1]}", "tags");
     assertThatThrownBy(() -> TodoRequests.add(ALICE, "{\"title\":\"x\",\"priority\":\"urgent\"}"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("priority"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("priority"));
     assertThatThrownBy(() -> TodoRequests.add(ALICE, "{\"title\":\"x\",\"due\":\"tomorrow\"}"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("due"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("due"));
   }
 
   @Test
@@ -47,7 +53,8 @@ class TodoRequestsTest {
     String deep = "{\"title\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
     for (String body : List.of("", "{", "[1]", "\"text\"", "{\"title\":\"a\",}", deep)) {
       assertThatThrownBy(() -> TodoRequests.add(ALICE, body))
-          .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo("malformed_json"));
+          .isInstanceOfSatisfying(
+              RequestException.class, e -> assertThat(e.code()).isEqualTo("malformed_json"));
     }
   }
 
@@ -60,7 +67,8 @@ class TodoRequestsTest {
 
   @Test
   void patchBody_tellsAbsentFromNull() {
-    var command = TodoRequests.update(ALICE, TodoId.random(), "{\"description\":null,\"completed\":true}");
+    var command =
+        TodoRequests.update(ALICE, TodoId.random(), "{\"description\":null,\"completed\":true}");
 
     assertThat(command.title().present()).isFalse();
     assertThat(command.description().present()).isTrue();
@@ -73,13 +81,23 @@ class TodoRequestsTest {
     assertThatThrownBy(() -> TodoRequests.update(ALICE, TodoId.random(), "{}"))
         .isInstanceOf(RequestException.class);
     assertThatThrownBy(() -> TodoRequests.update(ALICE, TodoId.random(), "{\"title\":null}"))
-        .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.field()).isEqualTo("title"));
+        .isInstanceOfSatisfying(
+            RequestException.class, e -> assertThat(e.field()).isEqualTo("title"));
   }
 
   @Test
   void listParameters_areParsedAndLimitIsCapped() {
-    var query = TodoRequests.list(ALICE, "done", "milk", "low", "2026-12-01", "2026-11-01T10:00:00+02:00",
-        "Home", "100000000000000000000", null);
+    var query =
+        TodoRequests.list(
+            ALICE,
+            "done",
+            "milk",
+            "low",
+            "2026-12-01",
+            "2026-11-01T10:00:00+02:00",
+            "Home",
+            "100000000000000000000",
+            null);
 
     assertThat(query.filter().status()).isEqualTo(TodoFilter.Status.DONE);
     assertThat(query.filter().dueAfter()).isEqualTo(Instant.parse("2026-11-01T08:00:00Z"));
@@ -89,20 +107,25 @@ class TodoRequestsTest {
 
   @Test
   void listParameters_withBadValues_nameTheParameter() {
-    assertThatThrownBy(() -> TodoRequests.list(ALICE, "closed", null, null, null, null, null, null, null))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("status"));
+    assertThatThrownBy(
+            () -> TodoRequests.list(ALICE, "closed", null, null, null, null, null, null, null))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("status"));
     assertListField("limit", null, "-1", null);
     assertListField("limit", null, "ten", null);
     assertListField("limit", null, "0", null);
   }
 
   private static void assertListField(String field, String status, String limit, String dueBefore) {
-    assertThatThrownBy(() -> TodoRequests.list(ALICE, status, null, null, dueBefore, null, null, limit, null))
-        .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.field()).isEqualTo(field));
+    assertThatThrownBy(
+            () -> TodoRequests.list(ALICE, status, null, null, dueBefore, null, null, limit, null))
+        .isInstanceOfSatisfying(
+            RequestException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 
   private static void assertField(String body, String field) {
     assertThatThrownBy(() -> TodoRequests.add(ALICE, body))
-        .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.field()).isEqualTo(field));
+        .isInstanceOfSatisfying(
+            RequestException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }

@@ -6,8 +6,8 @@ import dev.tasktalk.domain.user.UserId;
 
 /**
  * Attachment bytes outside the ChatKit JSON endpoint: the direct upload, the second phase of a
- * two-phase upload, and the content for previews. The endpoint renders answers as ChatKit
- * {@code Attachment} objects.
+ * two-phase upload, and the content for previews. The endpoint renders answers as ChatKit {@code
+ * Attachment} objects.
  */
 public interface AttachmentUseCase {
 

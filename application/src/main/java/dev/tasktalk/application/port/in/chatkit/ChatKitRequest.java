@@ -74,95 +74,137 @@ public sealed interface ChatKitRequest {
 
   /** {@code threads.get_by_id}. */
   record GetThread(ThreadId threadId) implements ChatKitRequest {
-    public Type kind() { return Type.GET_THREAD; }
+    public Type kind() {
+      return Type.GET_THREAD;
+    }
   }
 
   /** {@code threads.create}: a new thread with its first message. */
   record CreateThread(UserInput input) implements ChatKitRequest {
-    public Type kind() { return Type.CREATE_THREAD; }
+    public Type kind() {
+      return Type.CREATE_THREAD;
+    }
   }
 
   /** {@code threads.list}; {@code after} is null for the first page. */
   record ListThreads(int limit, boolean descending, ThreadId after) implements ChatKitRequest {
-    public Type kind() { return Type.LIST_THREADS; }
+    public Type kind() {
+      return Type.LIST_THREADS;
+    }
   }
 
   /** {@code threads.add_user_message}. */
   record AddUserMessage(ThreadId threadId, UserInput input) implements ChatKitRequest {
-    public Type kind() { return Type.ADD_USER_MESSAGE; }
+    public Type kind() {
+      return Type.ADD_USER_MESSAGE;
+    }
   }
 
-  /** {@code threads.add_client_tool_output}; {@code result} is the JSON the browser's tool returned. */
+  /**
+   * {@code threads.add_client_tool_output}; {@code result} is the JSON the browser's tool returned.
+   */
   record AddClientToolOutput(ThreadId threadId, String result) implements ChatKitRequest {
-    public Type kind() { return Type.ADD_CLIENT_TOOL_OUTPUT; }
+    public Type kind() {
+      return Type.ADD_CLIENT_TOOL_OUTPUT;
+    }
   }
 
   /** {@code threads.add_structured_input}: answers to a pending {@code structured_input} item. */
   record AddStructuredInput(ThreadId threadId, ItemId itemId, StructuredAnswers input)
       implements ChatKitRequest {
-    public Type kind() { return Type.ADD_STRUCTURED_INPUT; }
+    public Type kind() {
+      return Type.ADD_STRUCTURED_INPUT;
+    }
   }
 
   /** {@code threads.retry_after_item}: regenerate the answer to the user message {@code itemId}. */
   record RetryAfterItem(ThreadId threadId, ItemId itemId) implements ChatKitRequest {
-    public Type kind() { return Type.RETRY_AFTER_ITEM; }
+    public Type kind() {
+      return Type.RETRY_AFTER_ITEM;
+    }
   }
 
-  /** {@code threads.custom_action}: a streaming widget action, sent by {@code itemId} if present. */
-  record CustomAction(ThreadId threadId, Optional<ItemId> itemId, Action action) implements ChatKitRequest {
-    public Type kind() { return Type.CUSTOM_ACTION; }
+  /**
+   * {@code threads.custom_action}: a streaming widget action, sent by {@code itemId} if present.
+   */
+  record CustomAction(ThreadId threadId, Optional<ItemId> itemId, Action action)
+      implements ChatKitRequest {
+    public Type kind() {
+      return Type.CUSTOM_ACTION;
+    }
   }
 
   /** {@code threads.sync_custom_action}: a widget action answered with one JSON body. */
   record SyncCustomAction(ThreadId threadId, Optional<ItemId> itemId, Action action)
       implements ChatKitRequest {
-    public Type kind() { return Type.SYNC_CUSTOM_ACTION; }
+    public Type kind() {
+      return Type.SYNC_CUSTOM_ACTION;
+    }
   }
 
   /** {@code threads.update}: rename. */
   record UpdateThread(ThreadId threadId, String title) implements ChatKitRequest {
-    public Type kind() { return Type.UPDATE_THREAD; }
+    public Type kind() {
+      return Type.UPDATE_THREAD;
+    }
   }
 
   /** {@code threads.delete}. */
   record DeleteThread(ThreadId threadId) implements ChatKitRequest {
-    public Type kind() { return Type.DELETE_THREAD; }
+    public Type kind() {
+      return Type.DELETE_THREAD;
+    }
   }
 
   /** {@code items.list}; {@code after} is null for the first page. */
-  record ListItems(ThreadId threadId, int limit, boolean descending, ItemId after) implements ChatKitRequest {
-    public Type kind() { return Type.LIST_ITEMS; }
+  record ListItems(ThreadId threadId, int limit, boolean descending, ItemId after)
+      implements ChatKitRequest {
+    public Type kind() {
+      return Type.LIST_ITEMS;
+    }
   }
 
   /** {@code items.feedback}; {@code kind} is {@code positive} or {@code negative}. */
-  record Feedback(ThreadId threadId, List<ItemId> itemIds, String feedbackKind) implements ChatKitRequest {
+  record Feedback(ThreadId threadId, List<ItemId> itemIds, String feedbackKind)
+      implements ChatKitRequest {
     public Feedback {
       itemIds = List.copyOf(itemIds);
     }
 
-    public Type kind() { return Type.FEEDBACK; }
+    public Type kind() {
+      return Type.FEEDBACK;
+    }
   }
 
   /** {@code attachments.create}: phase 1 of a two-phase upload. */
   record CreateAttachment(String name, long size, String mimeType) implements ChatKitRequest {
-    public Type kind() { return Type.CREATE_ATTACHMENT; }
+    public Type kind() {
+      return Type.CREATE_ATTACHMENT;
+    }
   }
 
   /** {@code attachments.delete}. */
   record DeleteAttachment(AttachmentId attachmentId) implements ChatKitRequest {
-    public Type kind() { return Type.DELETE_ATTACHMENT; }
+    public Type kind() {
+      return Type.DELETE_ATTACHMENT;
+    }
   }
 
   /** {@code input.transcribe}: dictated audio, still base64 as sent. */
   record Transcribe(String audioBase64, String mimeType) implements ChatKitRequest {
-    public Type kind() { return Type.TRANSCRIBE; }
+    public Type kind() {
+      return Type.TRANSCRIBE;
+    }
   }
 
   /**
    * What the user typed: content parts, ids of uploaded attachments, the quoted reply (null when
    * none) and the tool/model the composer picked.
    */
-  record UserInput(List<UserContent> content, List<AttachmentId> attachments, String quotedText,
+  record UserInput(
+      List<UserContent> content,
+      List<AttachmentId> attachments,
+      String quotedText,
       InferenceOptions inferenceOptions) {
     public UserInput {
       content = List.copyOf(content);

@@ -11,12 +11,15 @@ import java.util.Optional;
 
 /**
  * A ChatKit request's answer: one object for the endpoint to render as a JSON body, or a stream of
- * events to send as SSE. Pages may hold hidden items; the endpoint leaves them out after pagination, so
- * {@code has_more} and the cursor still describe the stored page.
+ * events to send as SSE. Pages may hold hidden items; the endpoint leaves them out after
+ * pagination, so {@code has_more} and the cursor still describe the stored page.
  */
 public sealed interface ChatKitResult {
 
-  /** A thread with one page of its items ({@code threads.get_by_id}) or none ({@code threads.update}). */
+  /**
+   * A thread with one page of its items ({@code threads.get_by_id}) or none ({@code
+   * threads.update}).
+   */
   record ThreadResult(ChatThread thread, Page<ThreadItem> items) implements ChatKitResult {
     public ThreadResult {
       Objects.requireNonNull(thread, "thread");
@@ -30,7 +33,9 @@ public sealed interface ChatKitResult {
   /** A page of items ({@code items.list}). */
   record ItemPage(Page<ThreadItem> items) implements ChatKitResult {}
 
-  /** An attachment: just created ({@code attachments.create}, with where to upload it) or uploaded. */
+  /**
+   * An attachment: just created ({@code attachments.create}, with where to upload it) or uploaded.
+   */
   record AttachmentResult(Attachment attachment) implements ChatKitResult {}
 
   /** The text of dictated audio ({@code input.transcribe}). */
@@ -39,7 +44,9 @@ public sealed interface ChatKitResult {
   /** What a synchronous widget action changed: the item to show instead, or nothing visible. */
   record ActionResult(Optional<ThreadItem> updatedItem) implements ChatKitResult {}
 
-  /** Done, with nothing to say: the answer is an empty object ({@code threads.delete}, feedback, …). */
+  /**
+   * Done, with nothing to say: the answer is an empty object ({@code threads.delete}, feedback, …).
+   */
   record Empty() implements ChatKitResult {}
 
   /**

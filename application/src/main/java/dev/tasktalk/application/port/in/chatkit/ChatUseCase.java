@@ -4,8 +4,8 @@ import dev.tasktalk.domain.user.UserId;
 import java.util.List;
 
 /**
- * The plain JSON chat API for clients that are not ChatKit: one message in, the whole answer out, over
- * the same threads the ChatKit endpoint uses.
+ * The plain JSON chat API for clients that are not ChatKit: one message in, the whole answer out,
+ * over the same threads the ChatKit endpoint uses.
  */
 public interface ChatUseCase {
 

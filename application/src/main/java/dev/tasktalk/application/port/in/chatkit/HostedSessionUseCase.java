@@ -6,8 +6,8 @@ import dev.tasktalk.domain.user.UserId;
  * OpenAI-hosted ChatKit mode: creates a ChatKit session for the user on OpenAI's side and hands the
  * browser its client secret.
  *
- * @throws dev.tasktalk.domain.shared.UnavailableException naming the missing settings when
- *     {@code OPENAI_API_KEY} or {@code CHATKIT_WORKFLOW_ID} is not set
+ * @throws dev.tasktalk.domain.shared.UnavailableException naming the missing settings when {@code
+ *     OPENAI_API_KEY} or {@code CHATKIT_WORKFLOW_ID} is not set
  */
 public interface HostedSessionUseCase {
 

@@ -3,8 +3,8 @@ package dev.tasktalk.application.port.in.todo;
 import java.util.function.Consumer;
 
 /**
- * One field of a partial update: either left alone, or set to a value (null clears optional fields).
- * This is what tells "not sent" apart from "sent as null" in a PATCH.
+ * One field of a partial update: either left alone, or set to a value (null clears optional
+ * fields). This is what tells "not sent" apart from "sent as null" in a PATCH.
  */
 public record FieldChange<T>(boolean present, T value) {
 

@@ -8,7 +8,8 @@ public interface HostedChatKitSessions {
   /**
    * Creates a session for {@code user} on {@code workflowId}.
    *
-   * @throws dev.tasktalk.domain.shared.UnavailableException when the API refuses or cannot be reached
+   * @throws dev.tasktalk.domain.shared.UnavailableException when the API refuses or cannot be
+   *     reached
    */
   HostedSession create(String workflowId, String user);
 }

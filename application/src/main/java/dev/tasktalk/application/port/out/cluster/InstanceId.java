@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * The name this running process goes by in the shared database: its lease and the runs it streams
- * carry it. New for every start, so a restarted process never mistakes a dead one's runs for its own.
+ * carry it. New for every start, so a restarted process never mistakes a dead one's runs for its
+ * own.
  */
 public record InstanceId(String value) {
 
@@ -16,7 +17,10 @@ public record InstanceId(String value) {
     }
   }
 
-  /** A fresh id that starts with {@code label} (a host and port, say) so a person can tell whose it is. */
+  /**
+   * A fresh id that starts with {@code label} (a host and port, say) so a person can tell whose it
+   * is.
+   */
   public static InstanceId fresh(String label) {
     String prefix = label == null || label.isBlank() ? "" : label.strip() + "/";
     if (prefix.length() > 60) {

@@ -3,9 +3,9 @@ package dev.tasktalk.application.port.out.cluster;
 import java.time.Duration;
 
 /**
- * Liveness of the instances that share one database. Each instance holds a lease it keeps renewing; a
- * run whose instance let its lease run out is orphaned: nothing will ever finish it. Expiry is judged
- * by the database's clock alone.
+ * Liveness of the instances that share one database. Each instance holds a lease it keeps renewing;
+ * a run whose instance let its lease run out is orphaned: nothing will ever finish it. Expiry is
+ * judged by the database's clock alone.
  */
 public interface InstanceLeases {
 

@@ -9,7 +9,10 @@ import dev.tasktalk.domain.user.UserId;
  */
 public interface TodoChanges {
 
-  /** Announces that the owner's tasks changed; never throws (a lost announcement is not a lost write). */
+  /**
+   * Announces that the owner's tasks changed; never throws (a lost announcement is not a lost
+   * write).
+   */
   void publish(UserId owner);
 
   /** Runs {@code onChange} after each change to the owner's tasks until the watch is closed. */

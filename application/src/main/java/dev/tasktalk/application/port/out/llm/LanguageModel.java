@@ -12,6 +12,9 @@ public interface LanguageModel {
 
   Multi<ModelEvent> stream(ModelRequest request);
 
-  /** The model's name as runs should record it (e.g. {@code gpt-4.1-mini}, {@code tasktalk-offline}). */
+  /**
+   * The model's name as runs should record it (e.g. {@code gpt-4.1-mini}, {@code
+   * tasktalk-offline}).
+   */
   String modelName();
 }

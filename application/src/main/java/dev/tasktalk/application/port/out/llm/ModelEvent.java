@@ -1,6 +1,9 @@
 package dev.tasktalk.application.port.out.llm;
 
-/** What a streaming model produces, in order: text and reasoning deltas, tool calls, then the finish. */
+/**
+ * What a streaming model produces, in order: text and reasoning deltas, tool calls, then the
+ * finish.
+ */
 public sealed interface ModelEvent {
 
   /** A piece of the answer's text. */
@@ -13,8 +16,8 @@ public sealed interface ModelEvent {
   record ToolCallRequested(ToolCall call) implements ModelEvent {}
 
   /**
-   * The end of the response: why it stopped ({@code stop}, {@code tool_calls}, {@code length}, …) and
-   * token usage when the provider reported it (null otherwise).
+   * The end of the response: why it stopped ({@code stop}, {@code tool_calls}, {@code length}, …)
+   * and token usage when the provider reported it (null otherwise).
    */
   record Finished(String reason, Long inputTokens, Long outputTokens) implements ModelEvent {}
 }

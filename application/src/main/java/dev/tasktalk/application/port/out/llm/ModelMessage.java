@@ -13,10 +13,11 @@ public sealed interface ModelMessage {
   record User(String text) implements ModelMessage {}
 
   /**
-   * What the model answered: text, the tool calls it made (possibly none), and its reasoning text for
-   * providers that require it to be passed back (null otherwise).
+   * What the model answered: text, the tool calls it made (possibly none), and its reasoning text
+   * for providers that require it to be passed back (null otherwise).
    */
-  record Assistant(String text, List<ToolCall> toolCalls, String reasoning) implements ModelMessage {
+  record Assistant(String text, List<ToolCall> toolCalls, String reasoning)
+      implements ModelMessage {
 
     public Assistant {
       toolCalls = List.copyOf(toolCalls);

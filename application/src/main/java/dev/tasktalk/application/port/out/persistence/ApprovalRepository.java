@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores pending confirmations of destructive tool calls, so they survive restarts. Owner-scoped. */
+/**
+ * Stores pending confirmations of destructive tool calls, so they survive restarts. Owner-scoped.
+ */
 public interface ApprovalRepository {
 
   void add(Approval approval);

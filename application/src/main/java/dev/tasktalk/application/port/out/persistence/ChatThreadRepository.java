@@ -15,15 +15,17 @@ public interface ChatThreadRepository {
   /** Stores the title and status; false when the owner has no such thread. */
   boolean update(ChatThread thread);
 
-  /** Deletes the thread with everything in it (items, runs, approvals, feedback); false if missing. */
+  /**
+   * Deletes the thread with everything in it (items, runs, approvals, feedback); false if missing.
+   */
   boolean delete(UserId owner, ThreadId id);
 
   /**
    * A page of the owner's threads by creation time ({@code descending}: newest first), starting
    * strictly after the thread {@code after} (null: from the start).
    *
-   * @throws dev.tasktalk.domain.shared.InvalidInputException (field {@code after}) when {@code after}
-   *     is not one of the owner's threads
+   * @throws dev.tasktalk.domain.shared.InvalidInputException (field {@code after}) when {@code
+   *     after} is not one of the owner's threads
    */
   Page<ChatThread> list(UserId owner, ThreadId after, int limit, boolean descending);
 }

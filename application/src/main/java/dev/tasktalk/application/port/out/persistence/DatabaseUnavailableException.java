@@ -2,7 +2,10 @@ package dev.tasktalk.application.port.out.persistence;
 
 import dev.tasktalk.domain.shared.UnavailableException;
 
-/** The store cannot be reached right now (down, restarting, out of connections); nothing was changed. */
+/**
+ * The store cannot be reached right now (down, restarting, out of connections); nothing was
+ * changed.
+ */
 public class DatabaseUnavailableException extends UnavailableException {
 
   public DatabaseUnavailableException() {

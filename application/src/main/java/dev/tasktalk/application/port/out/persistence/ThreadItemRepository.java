@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores thread items in insertion order. The order is a database sequence, not a timestamp, so pages
- * never skip or repeat an item in either direction. Every method is scoped to the owner.
+ * Stores thread items in insertion order. The order is a database sequence, not a timestamp, so
+ * pages never skip or repeat an item in either direction. Every method is scoped to the owner.
  */
 public interface ThreadItemRepository {
 
@@ -27,13 +27,14 @@ public interface ThreadItemRepository {
   int deleteAfter(UserId owner, ThreadId threadId, ItemId itemId);
 
   /**
-   * A page of the thread's items, hidden ones included, in insertion order ({@code descending}: newest
-   * first), starting strictly after {@code after} (null: from the start).
+   * A page of the thread's items, hidden ones included, in insertion order ({@code descending}:
+   * newest first), starting strictly after {@code after} (null: from the start).
    *
-   * @throws dev.tasktalk.domain.shared.InvalidInputException (field {@code after}) when {@code after}
-   *     is not an item of this thread
+   * @throws dev.tasktalk.domain.shared.InvalidInputException (field {@code after}) when {@code
+   *     after} is not an item of this thread
    */
-  Page<ThreadItem> list(UserId owner, ThreadId threadId, ItemId after, int limit, boolean descending);
+  Page<ThreadItem> list(
+      UserId owner, ThreadId threadId, ItemId after, int limit, boolean descending);
 
   /** The newest {@code count} items of the thread, oldest first. */
   List<ThreadItem> latest(UserId owner, ThreadId threadId, int count);

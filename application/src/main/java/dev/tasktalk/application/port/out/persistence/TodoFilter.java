@@ -8,13 +8,22 @@ import java.util.Objects;
 
 /** Which of an owner's tasks a listing returns; null members do not filter. */
 public record TodoFilter(
-    Status status, String text, Priority priority, Instant dueBefore, Instant dueAfter, String tag) {
+    Status status,
+    String text,
+    Priority priority,
+    Instant dueBefore,
+    Instant dueAfter,
+    String tag) {
 
   /** Completion state a listing asks for. */
   public enum Status {
-    OPEN, DONE, ALL;
+    OPEN,
+    DONE,
+    ALL;
 
-    /** {@code open}, {@code done} or {@code all}, any case; {@code otherwise} when blank or absent. */
+    /**
+     * {@code open}, {@code done} or {@code all}, any case; {@code otherwise} when blank or absent.
+     */
     public static Status parse(String field, String value, Status otherwise) {
       if (value == null || value.isBlank()) {
         return otherwise;
@@ -23,7 +32,8 @@ public record TodoFilter(
         case "open" -> OPEN;
         case "done" -> DONE;
         case "all" -> ALL;
-        default -> throw new InvalidInputException(field, field + " must be one of open, done, all");
+        default ->
+            throw new InvalidInputException(field, field + " must be one of open, done, all");
       };
     }
   }

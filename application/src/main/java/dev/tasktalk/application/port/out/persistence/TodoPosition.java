@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A place in an owner's newest-first task order: tasks sort by creation time, then id, both descending,
- * so a page that starts after a position never skips or repeats a task when new ones are added.
+ * A place in an owner's newest-first task order: tasks sort by creation time, then id, both
+ * descending, so a page that starts after a position never skips or repeats a task when new ones
+ * are added.
  */
 public record TodoPosition(Instant createdAt, TodoId id) {
 

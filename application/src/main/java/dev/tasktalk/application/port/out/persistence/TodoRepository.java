@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Stores todo tasks. Every method is scoped to one owner: another owner's task behaves exactly like one
- * that does not exist. Each call is one atomic change.
+ * Stores todo tasks. Every method is scoped to one owner: another owner's task behaves exactly like
+ * one that does not exist. Each call is one atomic change.
  */
 public interface TodoRepository {
 
@@ -27,8 +27,8 @@ public interface TodoRepository {
   boolean delete(UserId owner, TodoId id);
 
   /**
-   * Up to {@code limit} of the owner's tasks matching {@code filter}, newest first, starting strictly
-   * after {@code after} (null: from the newest).
+   * Up to {@code limit} of the owner's tasks matching {@code filter}, newest first, starting
+   * strictly after {@code after} (null: from the newest).
    */
   List<Todo> list(UserId owner, TodoFilter filter, TodoPosition after, int limit);
 }

@@ -7,11 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A widget action ({@code threads.custom_action} / {@code sync_custom_action}): its type, its payload
- * as JSON text ({@code null} JSON when absent) and the widget item that sent it, if any.
+ * A widget action ({@code threads.custom_action} / {@code sync_custom_action}): its type, its
+ * payload as JSON text ({@code null} JSON when absent) and the widget item that sent it, if any.
  */
-public record ActionInput(UserId owner, ChatThread thread, String type, String payload,
-    Optional<ThreadItem> sender) {
+public record ActionInput(
+    UserId owner, ChatThread thread, String type, String payload, Optional<ThreadItem> sender) {
 
   public ActionInput {
     Objects.requireNonNull(owner, "owner");

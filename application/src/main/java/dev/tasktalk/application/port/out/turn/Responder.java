@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Multi;
 import java.util.Optional;
 
 /**
- * The turn engine behind the ChatKit server: given a thread it streams the assistant's events (items
- * added, updated and done, titles, progress). The ChatKit service stores what it emits and handles
- * cancellation, so a responder only produces events; cancelling the subscription must stop its work.
+ * The turn engine behind the ChatKit server: given a thread it streams the assistant's events
+ * (items added, updated and done, titles, progress). The ChatKit service stores what it emits and
+ * handles cancellation, so a responder only produces events; cancelling the subscription must stop
+ * its work.
  */
 public interface Responder {
 

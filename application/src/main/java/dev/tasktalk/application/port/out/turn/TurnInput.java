@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a responder answers: the thread, its stored items oldest first (hidden ones included, since they
- * carry context for the model), and the user message that started this turn when there is one (there
- * is none after a client tool's output or a structured input).
+ * What a responder answers: the thread, its stored items oldest first (hidden ones included, since
+ * they carry context for the model), and the user message that started this turn when there is one
+ * (there is none after a client tool's output or a structured input).
  */
-public record TurnInput(UserId owner, ChatThread thread, List<ThreadItem> history,
-    Optional<ThreadItem> userMessage) {
+public record TurnInput(
+    UserId owner, ChatThread thread, List<ThreadItem> history, Optional<ThreadItem> userMessage) {
 
   public TurnInput {
     Objects.requireNonNull(owner, "owner");

@@ -22,24 +22,26 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns threads, items, pages, attachments and stream events into ChatKit JSON as the reference server
- * emits it: compact, nulls omitted, UTC timestamps with {@code Z}, thread {@code metadata} always
- * {@code {}}. Hidden items are refused, so a caller cannot leak them by accident; pages skip them.
+ * Turns threads, items, pages, attachments and stream events into ChatKit JSON as the reference
+ * server emits it: compact, nulls omitted, UTC timestamps with {@code Z}, thread {@code metadata}
+ * always {@code {}}. Hidden items are refused, so a caller cannot leak them by accident; pages skip
+ * them.
  */
 public final class ChatKitCodec {
 
   /** Where the attachment endpoints live below the public base URL. */
   public static final String ATTACHMENTS_PATH = "/chatkit/attachments/";
 
-  private static final Set<String> COMMON_ITEM_FIELDS = Set.of("id", "thread_id", "created_at", "type");
+  private static final Set<String> COMMON_ITEM_FIELDS =
+      Set.of("id", "thread_id", "created_at", "type");
 
   private final String attachmentsUrl;
   private final PreviewLinks previewLinks;
   private final EventJson events = new EventJson(this);
 
   /**
-   * @param publicBaseUrl scheme, host and context path the browser reaches us at, e.g.
-   *     {@code https://chat.example.com}; empty for links relative to the page's origin
+   * @param publicBaseUrl scheme, host and context path the browser reaches us at, e.g. {@code
+   *     https://chat.example.com}; empty for links relative to the page's origin
    */
   public ChatKitCodec(String publicBaseUrl) {
     this(publicBaseUrl, null);
@@ -56,8 +58,8 @@ public final class ChatKitCodec {
   }
 
   /**
-   * The JSON body answering a non-streaming request: a thread, a page, an attachment, a transcription,
-   * an action's updated item, or {@code {}}.
+   * The JSON body answering a non-streaming request: a thread, a page, an attachment, a
+   * transcription, an action's updated item, or {@code {}}.
    */
   public String body(ChatKitResult result) {
     if (result instanceof ChatKitResult.ThreadResult r) {
@@ -77,7 +79,8 @@ public final class ChatKitCodec {
     } else if (result instanceof ChatKitResult.Empty) {
       return "{}";
     }
-    throw new IllegalArgumentException("a " + result.getClass().getSimpleName() + " has no JSON body");
+    throw new IllegalArgumentException(
+        "a " + result.getClass().getSimpleName() + " has no JSON body");
   }
 
   /** A thread with an empty item page, as events, lists and renames carry it. */
@@ -91,8 +94,8 @@ public final class ChatKitCodec {
   }
 
   public String threadPage(Page<ChatThread> threads) {
-    return WireJson.write(page(threads, t -> threadNode(t, new Page<>(List.of(), false)),
-        t -> t.id().value()));
+    return WireJson.write(
+        page(threads, t -> threadNode(t, new Page<>(List.of(), false)), t -> t.id().value()));
   }
 
   public String item(ThreadItem item) {
@@ -100,8 +103,9 @@ public final class ChatKitCodec {
   }
 
   /**
-   * A page of items. Hidden items are dropped after pagination, so {@code has_more} and {@code after}
-   * still describe the stored page and {@code after} may name a hidden item, as in the reference.
+   * A page of items. Hidden items are dropped after pagination, so {@code has_more} and {@code
+   * after} still describe the stored page and {@code after} may name a hidden item, as in the
+   * reference.
    */
   public String itemPage(Page<ThreadItem> items) {
     return WireJson.write(itemPageNode(items));
@@ -140,7 +144,8 @@ public final class ChatKitCodec {
   /** The item's common fields followed by its payload fields (top-level nulls omitted). */
   ObjectNode itemNode(ThreadItem item) {
     if (item.hidden()) {
-      throw new IllegalArgumentException("hidden item " + item.id() + " must not be sent to a client");
+      throw new IllegalArgumentException(
+          "hidden item " + item.id() + " must not be sent to a client");
     }
     ObjectNode node = WireJson.object();
     node.put("id", item.id().value());
@@ -157,7 +162,8 @@ public final class ChatKitCodec {
 
   /**
    * An attachment: images carry a {@code preview_url}; one whose bytes have not arrived carries the
-   * {@code upload_descriptor} for phase 2 of a two-phase upload. Server-private data is never included.
+   * {@code upload_descriptor} for phase 2 of a two-phase upload. Server-private data is never
+   * included.
    */
   ObjectNode attachmentNode(Attachment attachment) {
     ObjectNode node = WireJson.object();
@@ -166,7 +172,8 @@ public final class ChatKitCodec {
     node.put("mime_type", attachment.mimeType());
     node.put("type", attachment.image() ? "image" : "file");
     if (attachment.image()) {
-      String query = previewLinks == null ? "" : previewLinks.query(attachment.id(), attachment.owner());
+      String query =
+          previewLinks == null ? "" : previewLinks.query(attachment.id(), attachment.owner());
       node.put("preview_url", contentUrl(attachment.id()) + query);
     }
     if (!attachment.uploaded()) {
@@ -204,7 +211,8 @@ public final class ChatKitCodec {
   }
 
   /** A page; {@code render} may return null to leave an element out without changing the cursor. */
-  private static <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> render, Function<T, String> id) {
+  private static <T> ObjectNode page(
+      Page<T> page, Function<T, ObjectNode> render, Function<T, String> id) {
     ObjectNode node = WireJson.object();
     ArrayNode data = node.putArray("data");
     for (T element : page.data()) {

@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a ChatKit request body ({@code {"type":…,"params":{…},"metadata":{…}}}) into a
- * {@link ChatKitRequest}. Unknown fields are ignored everywhere, since the evergreen client may add
- * some; every refusal is an {@link InvalidInputException} naming the field ({@code body}, {@code type},
+ * Reads a ChatKit request body ({@code {"type":…,"params":{…},"metadata":{…}}}) into a {@link
+ * ChatKitRequest}. Unknown fields are ignored everywhere, since the evergreen client may add some;
+ * every refusal is an {@link InvalidInputException} naming the field ({@code body}, {@code type},
  * {@code params.input.content}, …). Malformed ids are refused as not found, as the domain ids do.
  */
 public final class ChatKitRequestParser {
@@ -38,8 +38,12 @@ public final class ChatKitRequestParser {
     if (typeNode == null || !typeNode.isString()) {
       throw new InvalidInputException("type", "type is required and must be a string");
     }
-    Type type = Type.fromWire(typeNode.stringValue())
-        .orElseThrow(() -> new InvalidInputException("type", "unknown request type " + typeNode.stringValue()));
+    Type type =
+        Type.fromWire(typeNode.stringValue())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "type", "unknown request type " + typeNode.stringValue()));
     // The reference parser requires params even when every field in it is optional.
     return parse(type, root.object("params"));
   }
@@ -47,31 +51,40 @@ public final class ChatKitRequestParser {
   private static ChatKitRequest parse(Type type, RequestFields params) {
     return switch (type) {
       case GET_THREAD -> new ChatKitRequest.GetThread(threadId(params));
-      case CREATE_THREAD -> new ChatKitRequest.CreateThread(UserInputParser.parse(params.object("input")));
-      case LIST_THREADS -> new ChatKitRequest.ListThreads(limit(params), descending(params),
-          cursor(params, ThreadId::new));
-      case ADD_USER_MESSAGE -> new ChatKitRequest.AddUserMessage(threadId(params),
-          UserInputParser.parse(params.object("input")));
-      case ADD_CLIENT_TOOL_OUTPUT -> new ChatKitRequest.AddClientToolOutput(threadId(params),
-          result(params));
-      case ADD_STRUCTURED_INPUT -> new ChatKitRequest.AddStructuredInput(threadId(params),
-          itemId(params), StructuredAnswersParser.parse(params.object("input")));
+      case CREATE_THREAD ->
+          new ChatKitRequest.CreateThread(UserInputParser.parse(params.object("input")));
+      case LIST_THREADS ->
+          new ChatKitRequest.ListThreads(
+              limit(params), descending(params), cursor(params, ThreadId::new));
+      case ADD_USER_MESSAGE ->
+          new ChatKitRequest.AddUserMessage(
+              threadId(params), UserInputParser.parse(params.object("input")));
+      case ADD_CLIENT_TOOL_OUTPUT ->
+          new ChatKitRequest.AddClientToolOutput(threadId(params), result(params));
+      case ADD_STRUCTURED_INPUT ->
+          new ChatKitRequest.AddStructuredInput(
+              threadId(params),
+              itemId(params),
+              StructuredAnswersParser.parse(params.object("input")));
       case RETRY_AFTER_ITEM -> new ChatKitRequest.RetryAfterItem(threadId(params), itemId(params));
-      case CUSTOM_ACTION -> new ChatKitRequest.CustomAction(threadId(params), senderId(params),
-          action(params));
-      case SYNC_CUSTOM_ACTION -> new ChatKitRequest.SyncCustomAction(threadId(params), senderId(params),
-          action(params));
+      case CUSTOM_ACTION ->
+          new ChatKitRequest.CustomAction(threadId(params), senderId(params), action(params));
+      case SYNC_CUSTOM_ACTION ->
+          new ChatKitRequest.SyncCustomAction(threadId(params), senderId(params), action(params));
       case UPDATE_THREAD -> new ChatKitRequest.UpdateThread(threadId(params), title(params));
       case DELETE_THREAD -> new ChatKitRequest.DeleteThread(threadId(params));
-      case LIST_ITEMS -> new ChatKitRequest.ListItems(threadId(params), limit(params), descending(params),
-          cursor(params, ItemId::new));
-      case FEEDBACK -> new ChatKitRequest.Feedback(threadId(params), feedbackItems(params),
-          feedbackKind(params));
+      case LIST_ITEMS ->
+          new ChatKitRequest.ListItems(
+              threadId(params), limit(params), descending(params), cursor(params, ItemId::new));
+      case FEEDBACK ->
+          new ChatKitRequest.Feedback(
+              threadId(params), feedbackItems(params), feedbackKind(params));
       case CREATE_ATTACHMENT -> createAttachment(params);
-      case DELETE_ATTACHMENT -> new ChatKitRequest.DeleteAttachment(
-          AttachmentId.parse(params.string("attachment_id")));
-      case TRANSCRIBE -> new ChatKitRequest.Transcribe(params.nonBlank("audio_base64"),
-          params.nonBlank("mime_type"));
+      case DELETE_ATTACHMENT ->
+          new ChatKitRequest.DeleteAttachment(AttachmentId.parse(params.string("attachment_id")));
+      case TRANSCRIBE ->
+          new ChatKitRequest.Transcribe(
+              params.nonBlank("audio_base64"), params.nonBlank("mime_type"));
     };
   }
 
@@ -166,6 +179,7 @@ public final class ChatKitRequestParser {
     if (size == null) {
       throw params.invalid("size", "is required");
     }
-    return new ChatKitRequest.CreateAttachment(params.string("name"), size, params.string("mime_type"));
+    return new ChatKitRequest.CreateAttachment(
+        params.string("name"), size, params.string("mime_type"));
   }
 }

@@ -25,7 +25,8 @@ final class EventJson {
       return typed("thread.item.added").set("item", codec.itemNode(e.item()));
     } else if (event instanceof ThreadEvent.ItemUpdated e) {
       ObjectNode node = typed("thread.item.updated").put("item_id", e.itemId().value());
-      // Re-encoded rather than copied as text: a newline in the responder's JSON would break SSE framing.
+      // Re-encoded rather than copied as text: a newline in the responder's JSON would break SSE
+      // framing.
       return node.set("update", WireJson.readObject(e.update()));
     } else if (event instanceof ThreadEvent.ItemDone e) {
       return typed("thread.item.done").set("item", codec.itemNode(e.item()));
@@ -50,7 +51,8 @@ final class EventJson {
       return node.put("allow_retry", e.allowRetry());
     } else if (event instanceof ThreadEvent.TitleChanged) {
       throw new IllegalArgumentException(
-          "TitleChanged is a request to the pipeline, which stores the title and emits thread.updated");
+          "TitleChanged is a request to the pipeline, which stores the title and emits"
+              + " thread.updated");
     }
     throw new IllegalArgumentException("unknown event " + event.getClass().getName());
   }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the {@code input} of {@code threads.add_structured_input}: a status and answers by input id. */
+/**
+ * Reads the {@code input} of {@code threads.add_structured_input}: a status and answers by input
+ * id.
+ */
 final class StructuredAnswersParser {
 
   private StructuredAnswersParser() {}
@@ -24,12 +27,16 @@ final class StructuredAnswersParser {
       throw input.invalid("status", "must be answered or skipped");
     }
     Map<String, Answer> answers = new LinkedHashMap<>();
-    input.optionalObject("answers").ifPresent(all -> {
-      for (Map.Entry<String, JsonNode> entry : all.node().properties()) {
-        RequestFields answer = new RequestFields(entry.getValue(), all.path(entry.getKey())).asObject();
-        answers.put(entry.getKey(), answer(answer));
-      }
-    });
+    input
+        .optionalObject("answers")
+        .ifPresent(
+            all -> {
+              for (Map.Entry<String, JsonNode> entry : all.node().properties()) {
+                RequestFields answer =
+                    new RequestFields(entry.getValue(), all.path(entry.getKey())).asObject();
+                answers.put(entry.getKey(), answer(answer));
+              }
+            });
     return new StructuredAnswers(skipped, answers);
   }
 

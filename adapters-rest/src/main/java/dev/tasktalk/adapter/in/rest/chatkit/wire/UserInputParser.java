@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Reads a {@code UserMessageInput}: content parts, attachment ids, quoted text, inference options. */
+/**
+ * Reads a {@code UserMessageInput}: content parts, attachment ids, quoted text, inference options.
+ */
 final class UserInputParser {
 
   static final int MAX_TEXT = 100_000;
@@ -21,8 +23,13 @@ final class UserInputParser {
   static UserInput parse(RequestFields input) {
     List<UserContent> content = content(input);
     List<AttachmentId> attachments = attachments(input);
-    boolean saysSomething = !attachments.isEmpty() || content.stream().anyMatch(part ->
-        part instanceof UserContent.InputTag || !((UserContent.InputText) part).text().isBlank());
+    boolean saysSomething =
+        !attachments.isEmpty()
+            || content.stream()
+                .anyMatch(
+                    part ->
+                        part instanceof UserContent.InputTag
+                            || !((UserContent.InputText) part).text().isBlank());
     if (!saysSomething) {
       throw input.invalid("content", "must contain some text, a tag or an attachment");
     }
@@ -38,8 +45,10 @@ final class UserInputParser {
     long length = 0;
     for (RequestFields part : input.array("content")) {
       UserContent parsed = part(part.asObject());
-      length += parsed instanceof UserContent.InputText text ? text.text().length()
-          : ((UserContent.InputTag) parsed).text().length();
+      length +=
+          parsed instanceof UserContent.InputText text
+              ? text.text().length()
+              : ((UserContent.InputTag) parsed).text().length();
       parts.add(parsed);
     }
     if (length > MAX_TEXT) {
@@ -52,8 +61,13 @@ final class UserInputParser {
     String type = part.string("type");
     return switch (type) {
       case "input_text" -> new UserContent.InputText(part.string("text"));
-      case "input_tag" -> new UserContent.InputTag(part.nonBlank("id"), part.string("text"),
-          tagData(part), part.optionalString("group"), part.bool("interactive", false));
+      case "input_tag" ->
+          new UserContent.InputTag(
+              part.nonBlank("id"),
+              part.string("text"),
+              tagData(part),
+              part.optionalString("group"),
+              part.bool("interactive", false));
       default -> throw part.invalid("type", "must be input_text or input_tag");
     };
   }
@@ -81,10 +95,16 @@ final class UserInputParser {
   }
 
   private static InferenceOptions inferenceOptions(RequestFields input) {
-    return input.optionalObject("inference_options")
-        .map(options -> new InferenceOptions(
-            options.optionalObject("tool_choice").map(choice -> choice.nonBlank("id")).orElse(null),
-            options.optionalString("model")))
+    return input
+        .optionalObject("inference_options")
+        .map(
+            options ->
+                new InferenceOptions(
+                    options
+                        .optionalObject("tool_choice")
+                        .map(choice -> choice.nonBlank("id"))
+                        .orElse(null),
+                    options.optionalString("model")))
         .orElse(InferenceOptions.NONE);
   }
 }

@@ -14,9 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WireJson {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private WireJson() {}
 
@@ -29,7 +28,9 @@ public final class WireJson {
     return MAPPER.writeValueAsString(node);
   }
 
-  /** Parses JSON text the server produced itself (item payloads, event members); bad text is a bug. */
+  /**
+   * Parses JSON text the server produced itself (item payloads, event members); bad text is a bug.
+   */
   public static JsonNode read(String json) {
     try {
       return MAPPER.readTree(json);
@@ -59,7 +60,8 @@ public final class WireJson {
     try {
       node = MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new InvalidInputException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(
+          "body", "the request body is not valid JSON: " + e.getOriginalMessage());
     }
     if (node == null || !node.isObject()) {
       throw new InvalidInputException("body", "the request body must be a JSON object");
@@ -68,7 +70,9 @@ public final class WireJson {
     return (ObjectNode) node;
   }
 
-  /** Every string and key of a request ends up in PostgreSQL, which stores no NUL: refuse it whole. */
+  /**
+   * Every string and key of a request ends up in PostgreSQL, which stores no NUL: refuse it whole.
+   */
   private static void refuseNul(JsonNode node, String path) {
     if (node.isString()) {
       StoredText.check(path, node.stringValue());

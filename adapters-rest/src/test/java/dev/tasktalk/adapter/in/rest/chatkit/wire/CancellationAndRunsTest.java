@@ -28,13 +28,16 @@ import tools.jackson.databind.JsonNode;
 class CancellationAndRunsTest {
 
   private static final String BUSY =
-      "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"a response is already in progress\",\"allow_retry\":true}";
+      "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"a response is already in"
+          + " progress\",\"allow_retry\":true}";
 
   private final ChatKitWireFixture chat = new ChatKitWireFixture();
 
   private AssertSubscriber<ThreadEvent> open(String request, int eventsBeforeReturning) {
-    AssertSubscriber<ThreadEvent> subscriber = chat.multi(ALICE, request)
-        .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+    AssertSubscriber<ThreadEvent> subscriber =
+        chat.multi(ALICE, request)
+            .subscribe()
+            .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
     subscriber.awaitItems(eventsBeforeReturning, Duration.ofSeconds(5));
     return subscriber;
   }
@@ -53,14 +56,22 @@ class CancellationAndRunsTest {
     stream.cancel();
 
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
-    assertThat(stored).extracting(ThreadItem::type)
-        .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
+    assertThat(stored)
+        .extracting(ThreadItem::type)
+        .containsExactly(
+            ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
     assertThat(ChatKitWireFixture.assistantText(stored.get(1))).isEqualTo("Partial answer");
-    assertThat(stored.get(1).payload()).isEqualTo("{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
-        + "\"type\":\"output_text\"}]}");
-    assertThat(stored.get(2).payload()).isEqualTo(
-        "{\"content\":\"The user cancelled the stream. Stop responding to the prior request.\"}");
-    assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.CANCELLED);
+    assertThat(stored.get(1).payload())
+        .isEqualTo(
+            "{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
+                + "\"type\":\"output_text\"}]}");
+    assertThat(stored.get(2).payload())
+        .isEqualTo(
+            "{\"content\":\"The user cancelled the stream. Stop responding to the prior"
+                + " request.\"}");
+    assertThat(chat.store.runs().all())
+        .extracting(Run::status)
+        .containsExactly(RunStatus.CANCELLED);
     assertThat(chat.responder.cancellations()).isEqualTo(1);
   }
 
@@ -74,10 +85,13 @@ class CancellationAndRunsTest {
     List<JsonNode> next = chat.stream(ALICE, addMessage(threadId, "Next"));
 
     assertThat(next.get(0).path("type").stringValue()).isEqualTo("thread.item.done");
-    assertThat(chat.responder.inputs().get(1).history()).extracting(ThreadItem::type)
+    assertThat(chat.responder.inputs().get(1).history())
+        .extracting(ThreadItem::type)
         .contains(ItemType.SDK_HIDDEN_CONTEXT);
-    JsonNode listed = chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + threadId + "\"}"));
-    assertThat(listed.path("data").toString()).doesNotContain("sdk_hidden_context", "cancelled the stream");
+    JsonNode listed =
+        chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + threadId + "\"}"));
+    assertThat(listed.path("data").toString())
+        .doesNotContain("sdk_hidden_context", "cancelled the stream");
     assertThat(listed.path("data")).hasSize(4);
   }
 
@@ -90,43 +104,65 @@ class CancellationAndRunsTest {
     stream.cancel();
     stream.cancel();
 
-    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type)
+    assertThat(chat.stored(ALICE, threadId))
+        .extracting(ThreadItem::type)
         .containsExactly(ItemType.USER_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
-    assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.CANCELLED);
+    assertThat(chat.store.runs().all())
+        .extracting(Run::status)
+        .containsExactly(RunStatus.CANCELLED);
   }
 
   @Test
   void aFailureMidAnswer_keepsThePartialAnswerMarkedCutOff_failsTheRun_andEndsWithTheError() {
-    chat.responder.then(turn().partialText("Partial ", "answer")
-        .fail(new UnavailableException("The assistant's model had a problem. Please try again.")));
+    chat.responder.then(
+        turn()
+            .partialText("Partial ", "answer")
+            .fail(
+                new UnavailableException(
+                    "The assistant's model had a problem. Please try again.")));
 
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
     String threadId = events.get(0).path("thread").path("id").stringValue();
 
-    assertThat(events.get(events.size() - 1)).hasToString("{\"type\":\"error\",\"code\":\"custom\","
-        + "\"message\":\"The assistant's model had a problem. Please try again.\",\"allow_retry\":true}");
+    assertThat(events.get(events.size() - 1))
+        .hasToString(
+            "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"The assistant's model had a"
+                + " problem. Please try again.\",\"allow_retry\":true}");
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
-    assertThat(stored).extracting(ThreadItem::type)
-        .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
-    assertThat(stored.get(1).payload()).isEqualTo("{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
-        + "\"type\":\"output_text\"}]}");
-    assertThat(stored.get(2).payload()).isEqualTo("{\"content\":\"The previous assistant answer was cut off by an "
-        + "error before it finished, so it is incomplete.\"}");
-    assertThat(chat.store.runs().all()).singleElement().satisfies(run -> {
-      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-      assertThat(run.error()).isEqualTo("The assistant's model had a problem. Please try again.");
-    });
+    assertThat(stored)
+        .extracting(ThreadItem::type)
+        .containsExactly(
+            ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
+    assertThat(stored.get(1).payload())
+        .isEqualTo(
+            "{\"content\":[{\"annotations\":[],\"text\":\"Partial answer\","
+                + "\"type\":\"output_text\"}]}");
+    assertThat(stored.get(2).payload())
+        .isEqualTo(
+            "{\"content\":\"The previous assistant answer was cut off by an "
+                + "error before it finished, so it is incomplete.\"}");
+    assertThat(chat.store.runs().all())
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+              assertThat(run.error())
+                  .isEqualTo("The assistant's model had a problem. Please try again.");
+            });
   }
 
   @Test
   void aFailureBeforeAnyText_storesNoEmptyAnswer_andNoNote() {
-    chat.responder.then(turn().partialText().fail(new UnavailableException("The model can't be reached.")));
+    chat.responder.then(
+        turn().partialText().fail(new UnavailableException("The model can't be reached.")));
 
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
     String threadId = events.get(0).path("thread").path("id").stringValue();
 
     assertThat(events.get(events.size() - 1).path("type").stringValue()).isEqualTo("error");
-    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE);
+    assertThat(chat.stored(ALICE, threadId))
+        .extracting(ThreadItem::type)
+        .containsExactly(ItemType.USER_MESSAGE);
     assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.FAILED);
   }
 
@@ -139,20 +175,32 @@ class CancellationAndRunsTest {
     List<JsonNode> next = chat.stream(ALICE, addMessage(threadId, "Next"));
 
     assertThat(next.get(next.size() - 1).path("type").stringValue()).isEqualTo("thread.item.done");
-    assertThat(chat.responder.inputs().get(1).history()).extracting(ThreadItem::type).containsExactly(
-        ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT, ItemType.USER_MESSAGE);
-    JsonNode listed = chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + threadId + "\"}"));
+    assertThat(chat.responder.inputs().get(1).history())
+        .extracting(ThreadItem::type)
+        .containsExactly(
+            ItemType.USER_MESSAGE,
+            ItemType.ASSISTANT_MESSAGE,
+            ItemType.SDK_HIDDEN_CONTEXT,
+            ItemType.USER_MESSAGE);
+    JsonNode listed =
+        chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + threadId + "\"}"));
     assertThat(listed.path("data")).hasSize(4);
     assertThat(listed.path("data").toString()).contains("Half").doesNotContain("cut off");
 
     chat.responder.then(turn().text("Whole"));
-    chat.stream(ALICE, request("threads.retry_after_item",
-        "{\"thread_id\":\"" + threadId + "\",\"item_id\":\"" + first.id() + "\"}"));
+    chat.stream(
+        ALICE,
+        request(
+            "threads.retry_after_item",
+            "{\"thread_id\":\"" + threadId + "\",\"item_id\":\"" + first.id() + "\"}"));
 
     List<ThreadItem> stored = chat.stored(ALICE, threadId);
-    assertThat(stored).extracting(ThreadItem::type).containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
+    assertThat(stored)
+        .extracting(ThreadItem::type)
+        .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
     assertThat(ChatKitWireFixture.assistantText(stored.get(1))).isEqualTo("Whole");
-    assertThat(chat.store.runs().all()).extracting(Run::status)
+    assertThat(chat.store.runs().all())
+        .extracting(Run::status)
         .containsExactly(RunStatus.FAILED, RunStatus.COMPLETED, RunStatus.COMPLETED);
   }
 
@@ -164,9 +212,12 @@ class CancellationAndRunsTest {
 
     stream.cancel();
 
-    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type)
+    assertThat(chat.stored(ALICE, threadId))
+        .extracting(ThreadItem::type)
         .containsExactly(ItemType.USER_MESSAGE, ItemType.ASSISTANT_MESSAGE);
-    assertThat(chat.store.runs().all()).extracting(Run::status).containsExactly(RunStatus.COMPLETED);
+    assertThat(chat.store.runs().all())
+        .extracting(Run::status)
+        .containsExactly(RunStatus.COMPLETED);
   }
 
   @Test
@@ -194,10 +245,26 @@ class CancellationAndRunsTest {
     chat.responder.then(turn().textThenHang("busy"));
     AssertSubscriber<ThreadEvent> running = open(addMessage(threadId, "Go"), 5);
 
-    assertThat(chat.stream(ALICE, request("threads.custom_action", "{\"thread_id\":\"" + threadId
-        + "\",\"item_id\":\"" + widget.id() + "\",\"action\":{\"type\":\"x\"}}"))).singleElement().hasToString(BUSY);
-    assertThat(chat.stream(ALICE, request("threads.retry_after_item", "{\"thread_id\":\"" + threadId
-        + "\",\"item_id\":\"" + user.id() + "\"}"))).singleElement().hasToString(BUSY);
+    assertThat(
+            chat.stream(
+                ALICE,
+                request(
+                    "threads.custom_action",
+                    "{\"thread_id\":\""
+                        + threadId
+                        + "\",\"item_id\":\""
+                        + widget.id()
+                        + "\",\"action\":{\"type\":\"x\"}}")))
+        .singleElement()
+        .hasToString(BUSY);
+    assertThat(
+            chat.stream(
+                ALICE,
+                request(
+                    "threads.retry_after_item",
+                    "{\"thread_id\":\"" + threadId + "\",\"item_id\":\"" + user.id() + "\"}")))
+        .singleElement()
+        .hasToString(BUSY);
     // A busy retry must not have deleted anything.
     assertThat(chat.stored(ALICE, threadId)).hasSize(3);
     running.cancel();
@@ -211,8 +278,16 @@ class CancellationAndRunsTest {
     chat.responder.then(turn().textThenHang("busy"));
     AssertSubscriber<ThreadEvent> running = open(addMessage(threadId, "Go"), 5);
 
-    JsonNode answer = chat.json(ALICE, request("threads.sync_custom_action", "{\"thread_id\":\"" + threadId
-        + "\",\"item_id\":\"" + widget.id() + "\",\"action\":{\"type\":\"toggle\"}}"));
+    JsonNode answer =
+        chat.json(
+            ALICE,
+            request(
+                "threads.sync_custom_action",
+                "{\"thread_id\":\""
+                    + threadId
+                    + "\",\"item_id\":\""
+                    + widget.id()
+                    + "\",\"action\":{\"type\":\"toggle\"}}"));
 
     assertThat(answer.toString()).isEqualTo("{}");
     running.cancel();
@@ -230,16 +305,28 @@ class CancellationAndRunsTest {
     List<List<ThreadEvent>> answers = new ArrayList<>();
     try {
       for (Future<ChatKitResult> result : pool.invokeAll(sends)) {
-        answers.add(((ChatKitResult.Stream) result.get()).events().collect().asList().await().indefinitely());
+        answers.add(
+            ((ChatKitResult.Stream) result.get())
+                .events()
+                .collect()
+                .asList()
+                .await()
+                .indefinitely());
       }
     } finally {
       pool.shutdown();
     }
 
-    assertThat(answers).filteredOn(events -> events.size() == 1 && events.get(0) instanceof ThreadEvent.Error)
+    assertThat(answers)
+        .filteredOn(events -> events.size() == 1 && events.get(0) instanceof ThreadEvent.Error)
         .hasSize(7);
-    assertThat(chat.stored(ALICE, threadId)).filteredOn(i -> i.type() == ItemType.USER_MESSAGE).hasSize(2);
-    assertThat(chat.store.runs().all()).extracting(Run::status).containsOnly(RunStatus.COMPLETED).hasSize(2);
+    assertThat(chat.stored(ALICE, threadId))
+        .filteredOn(i -> i.type() == ItemType.USER_MESSAGE)
+        .hasSize(2);
+    assertThat(chat.store.runs().all())
+        .extracting(Run::status)
+        .containsOnly(RunStatus.COMPLETED)
+        .hasSize(2);
   }
 
   @Test
@@ -247,7 +334,8 @@ class CancellationAndRunsTest {
     ChatKitResult.Stream result = (ChatKitResult.Stream) chat.process(ALICE, create("Hi"));
     result.events().collect().asList().await().indefinitely();
 
-    AssertSubscriber<ThreadEvent> again = result.events().subscribe().withSubscriber(AssertSubscriber.create(10));
+    AssertSubscriber<ThreadEvent> again =
+        result.events().subscribe().withSubscriber(AssertSubscriber.create(10));
 
     again.assertFailedWith(IllegalStateException.class);
     assertThat(chat.responder.inputs()).hasSize(1);

@@ -37,13 +37,21 @@ class ChatKitServiceJsonRequestsTest {
     String thread = chat.createThread(ALICE, "Hi");
     List<ThreadItem> stored = chat.stored(ALICE, thread);
 
-    JsonNode json = chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}"));
+    JsonNode json =
+        chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}"));
 
-    assertThat(json.propertyNames()).containsExactly("id", "created_at", "status", "metadata", "items");
+    assertThat(json.propertyNames())
+        .containsExactly("id", "created_at", "status", "metadata", "items");
     assertThat(json.path("metadata").toString()).isEqualTo("{}");
-    assertThat(json.path("items").toString()).startsWith("{\"data\":[{\"id\":\"" + stored.get(0).id()
-        + "\",\"thread_id\":\"" + thread + "\",\"created_at\":\"2026-11-22T10:00:00Z\",\"type\":\"user_message\"");
-    assertThat(ids(json.path("items"))).containsExactly(stored.get(0).id().value(), stored.get(1).id().value());
+    assertThat(json.path("items").toString())
+        .startsWith(
+            "{\"data\":[{\"id\":\""
+                + stored.get(0).id()
+                + "\",\"thread_id\":\""
+                + thread
+                + "\",\"created_at\":\"2026-11-22T10:00:00Z\",\"type\":\"user_message\"");
+    assertThat(ids(json.path("items")))
+        .containsExactly(stored.get(0).id().value(), stored.get(1).id().value());
     assertThat(json.path("items").path("has_more").booleanValue()).isFalse();
     assertThat(json.path("items").has("after")).isFalse();
   }
@@ -56,11 +64,14 @@ class ChatKitServiceJsonRequestsTest {
       chat.stream(ALICE, addMessage(thread, "m" + i));
     }
 
-    JsonNode items = chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}")).path("items");
+    JsonNode items =
+        chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}"))
+            .path("items");
 
     assertThat(items.path("data")).hasSize(19);
     assertThat(items.path("has_more").booleanValue()).isTrue();
-    assertThat(items.path("after").stringValue()).isEqualTo(chat.stored(ALICE, thread).get(19).id().value());
+    assertThat(items.path("after").stringValue())
+        .isEqualTo(chat.stored(ALICE, thread).get(19).id().value());
   }
 
   @Test
@@ -73,7 +84,12 @@ class ChatKitServiceJsonRequestsTest {
     List<String> newestFirst = ids(chat.json(ALICE, request("threads.list", "{\"limit\":100}")));
 
     JsonNode page = chat.json(ALICE, request("threads.list", "{\"limit\":2}"));
-    JsonNode next = chat.json(ALICE, request("threads.list", "{\"limit\":2,\"after\":\"" + page.path("after").stringValue() + "\"}"));
+    JsonNode next =
+        chat.json(
+            ALICE,
+            request(
+                "threads.list",
+                "{\"limit\":2,\"after\":\"" + page.path("after").stringValue() + "\"}"));
 
     assertThat(newestFirst).containsExactlyInAnyOrder(first, second, third);
     assertThat(ids(page)).containsExactlyElementsOf(newestFirst.subList(0, 2));
@@ -81,7 +97,8 @@ class ChatKitServiceJsonRequestsTest {
     assertThat(page.path("after").stringValue()).isEqualTo(newestFirst.get(1));
     assertThat(ids(next)).containsExactly(newestFirst.get(2));
     assertThat(next.has("after")).isFalse();
-    assertThat(page.path("data").get(0).path("items").toString()).isEqualTo("{\"data\":[],\"has_more\":false}");
+    assertThat(page.path("data").get(0).path("items").toString())
+        .isEqualTo("{\"data\":[],\"has_more\":false}");
     assertThat(ids(chat.json(ALICE, request("threads.list", "{\"order\":\"asc\",\"limit\":100}"))))
         .containsExactly(newestFirst.get(2), newestFirst.get(1), newestFirst.get(0));
   }
@@ -89,11 +106,21 @@ class ChatKitServiceJsonRequestsTest {
   @Test
   void listsWithAnUnknownCursor_areInvalid() {
     String thread = chat.createThread(ALICE, "Hi");
-    assertThatThrownBy(() -> chat.json(ALICE, request("threads.list", "{\"after\":\"thr_0000000000000000\"}")))
-        .isInstanceOf(InvalidInputException.class).extracting(ChatKitServiceJsonRequestsTest::field).isEqualTo("params.after");
-    assertThatThrownBy(() -> chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread
-        + "\",\"after\":\"msg_0000000000000000\"}")))
-        .isInstanceOf(InvalidInputException.class).extracting(ChatKitServiceJsonRequestsTest::field).isEqualTo("params.after");
+    assertThatThrownBy(
+            () -> chat.json(ALICE, request("threads.list", "{\"after\":\"thr_0000000000000000\"}")))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(ChatKitServiceJsonRequestsTest::field)
+        .isEqualTo("params.after");
+    assertThatThrownBy(
+            () ->
+                chat.json(
+                    ALICE,
+                    request(
+                        "items.list",
+                        "{\"thread_id\":\"" + thread + "\",\"after\":\"msg_0000000000000000\"}")))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(ChatKitServiceJsonRequestsTest::field)
+        .isEqualTo("params.after");
   }
 
   @Test
@@ -102,14 +129,29 @@ class ChatKitServiceJsonRequestsTest {
     String thread = chat.createThread(ALICE, "Hi");
     List<ThreadItem> stored = chat.stored(ALICE, thread);
 
-    JsonNode page = chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"limit\":2}"));
+    JsonNode page =
+        chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"limit\":2}"));
 
     assertThat(ids(page)).containsExactly(stored.get(1).id().value());
     assertThat(page.path("has_more").booleanValue()).isTrue();
     assertThat(page.path("after").stringValue()).isEqualTo(stored.get(1).id().value());
-    assertThat(ids(chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"limit\":2,\"after\":\""
-        + stored.get(1).id() + "\"}")))).containsExactly(stored.get(0).id().value());
-    JsonNode asc = chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"order\":\"asc\",\"limit\":3}"));
+    assertThat(
+            ids(
+                chat.json(
+                    ALICE,
+                    request(
+                        "items.list",
+                        "{\"thread_id\":\""
+                            + thread
+                            + "\",\"limit\":2,\"after\":\""
+                            + stored.get(1).id()
+                            + "\"}"))))
+        .containsExactly(stored.get(0).id().value());
+    JsonNode asc =
+        chat.json(
+            ALICE,
+            request(
+                "items.list", "{\"thread_id\":\"" + thread + "\",\"order\":\"asc\",\"limit\":3}"));
     assertThat(ids(asc)).containsExactly(stored.get(0).id().value(), stored.get(1).id().value());
     assertThat(asc.has("after")).isFalse();
   }
@@ -118,22 +160,37 @@ class ChatKitServiceJsonRequestsTest {
   void threadsUpdate_renames_andAnswersTheThread() {
     String thread = chat.createThread(ALICE, "Hi");
 
-    JsonNode json = chat.json(ALICE, request("threads.update", "{\"thread_id\":\"" + thread + "\",\"title\":\" Plans \"}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request("threads.update", "{\"thread_id\":\"" + thread + "\",\"title\":\" Plans \"}"));
 
-    assertThat(json.toString()).isEqualTo("{\"id\":\"" + thread + "\",\"title\":\"Plans\",\"created_at\":"
-        + "\"2026-11-22T10:00:00Z\",\"status\":{\"type\":\"active\"},\"metadata\":{},\"items\":{\"data\":[],\"has_more\":false}}");
-    assertThat(chat.store.threads().find(ALICE, new ThreadId(thread)).orElseThrow().title()).contains("Plans");
+    assertThat(json.toString())
+        .isEqualTo(
+            "{\"id\":\""
+                + thread
+                + "\",\"title\":\"Plans\",\"created_at\":"
+                + "\"2026-11-22T10:00:00Z\",\"status\":{\"type\":\"active\"},\"metadata\":{},\"items\":{\"data\":[],\"has_more\":false}}");
+    assertThat(chat.store.threads().find(ALICE, new ThreadId(thread)).orElseThrow().title())
+        .contains("Plans");
   }
 
   @Test
   void threadsDelete_answersEmptyObject_andTheThreadIsGone() {
     String thread = chat.createThread(ALICE, "Hi");
 
-    assertThat(chat.json(ALICE, request("threads.delete", "{\"thread_id\":\"" + thread + "\"}")).toString()).isEqualTo("{}");
+    assertThat(
+            chat.json(ALICE, request("threads.delete", "{\"thread_id\":\"" + thread + "\"}"))
+                .toString())
+        .isEqualTo("{}");
 
-    assertThatThrownBy(() -> chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}")))
+    assertThatThrownBy(
+            () ->
+                chat.json(
+                    ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}")))
         .isInstanceOf(ThreadNotFoundException.class);
-    assertThatThrownBy(() -> chat.json(ALICE, request("threads.delete", "{\"thread_id\":\"" + thread + "\"}")))
+    assertThatThrownBy(
+            () -> chat.json(ALICE, request("threads.delete", "{\"thread_id\":\"" + thread + "\"}")))
         .isInstanceOf(ThreadNotFoundException.class);
   }
 
@@ -142,84 +199,146 @@ class ChatKitServiceJsonRequestsTest {
     String thread = chat.createThread(ALICE, "Hi");
     ThreadItem answer = chat.stored(ALICE, thread).get(1);
 
-    JsonNode json = chat.json(ALICE, request("items.feedback", "{\"thread_id\":\"" + thread + "\",\"item_ids\":[\""
-        + answer.id() + "\",\"" + answer.id() + "\"],\"kind\":\"positive\"}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request(
+                "items.feedback",
+                "{\"thread_id\":\""
+                    + thread
+                    + "\",\"item_ids\":[\""
+                    + answer.id()
+                    + "\",\""
+                    + answer.id()
+                    + "\"],\"kind\":\"positive\"}"));
 
     assertThat(json.toString()).isEqualTo("{}");
-    assertThat(chat.store.feedback().stored()).singleElement().satisfies(f -> {
-      assertThat(f.items()).containsExactly(answer.id());
-      assertThat(f.kind()).isEqualTo("positive");
-      assertThat(f.at()).isEqualTo(ChatKitWireFixture.NOW);
-    });
+    assertThat(chat.store.feedback().stored())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.items()).containsExactly(answer.id());
+              assertThat(f.kind()).isEqualTo("positive");
+              assertThat(f.at()).isEqualTo(ChatKitWireFixture.NOW);
+            });
   }
 
   @Test
   void attachmentsCreate_forAnImage_hasPreviewAndUploadDescriptor_andIsStoredNotUploaded() {
-    JsonNode json = chat.json(ALICE, request("attachments.create",
-        "{\"name\":\"cat.png\",\"size\":1024,\"mime_type\":\"image/png\"}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request(
+                "attachments.create",
+                "{\"name\":\"cat.png\",\"size\":1024,\"mime_type\":\"image/png\"}"));
 
     String id = json.path("id").stringValue();
-    assertThat(json.toString()).isEqualTo("{\"id\":\"" + id + "\",\"name\":\"cat.png\",\"mime_type\":\"image/png\","
-        + "\"type\":\"image\",\"preview_url\":\"/chatkit/attachments/" + id + "/content\",\"upload_descriptor\":"
-        + "{\"url\":\"/chatkit/attachments/" + id + "/upload\",\"method\":\"PUT\",\"headers\":{}}}");
-    assertThat(chat.store.attachments().find(ALICE, new AttachmentId(id)).orElseThrow().uploaded()).isFalse();
+    assertThat(json.toString())
+        .isEqualTo(
+            "{\"id\":\""
+                + id
+                + "\",\"name\":\"cat.png\",\"mime_type\":\"image/png\","
+                + "\"type\":\"image\",\"preview_url\":\"/chatkit/attachments/"
+                + id
+                + "/content\",\"upload_descriptor\":"
+                + "{\"url\":\"/chatkit/attachments/"
+                + id
+                + "/upload\",\"method\":\"PUT\",\"headers\":{}}}");
+    assertThat(chat.store.attachments().find(ALICE, new AttachmentId(id)).orElseThrow().uploaded())
+        .isFalse();
   }
 
   @Test
   void attachmentsCreate_forAFile_hasNoPreview() {
-    JsonNode json = chat.json(ALICE, request("attachments.create",
-        "{\"name\":\"doc.pdf\",\"size\":10,\"mime_type\":\"application/pdf\"}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request(
+                "attachments.create",
+                "{\"name\":\"doc.pdf\",\"size\":10,\"mime_type\":\"application/pdf\"}"));
 
-    assertThat(json.propertyNames()).containsExactly("id", "name", "mime_type", "type", "upload_descriptor");
+    assertThat(json.propertyNames())
+        .containsExactly("id", "name", "mime_type", "type", "upload_descriptor");
     assertThat(json.path("type").stringValue()).isEqualTo("file");
   }
 
   @Test
   void attachmentsCreate_refusesBadNamesSizesAndTypes_namingTheField() {
     String[][] cases = {
-        {"{\"name\":\"\",\"size\":10,\"mime_type\":\"text/plain\"}", "params.name"},
-        {"{\"name\":\"" + "n".repeat(256) + "\",\"size\":10,\"mime_type\":\"text/plain\"}", "params.name"},
-        {"{\"name\":\"a.txt\",\"size\":0,\"mime_type\":\"text/plain\"}", "params.size"},
-        {"{\"name\":\"a.txt\",\"size\":" + (10L * 1024 * 1024 + 1) + ",\"mime_type\":\"text/plain\"}", "params.size"},
-        {"{\"name\":\"a.exe\",\"size\":10,\"mime_type\":\"application/x-msdownload\"}", "params.mime_type"},
-        {"{\"name\":\"a.svg\",\"size\":10,\"mime_type\":\"image/svg+xml\"}", "params.mime_type"},
-        {"{\"name\":\"a.txt\",\"mime_type\":\"text/plain\"}", "params.size"},
+      {"{\"name\":\"\",\"size\":10,\"mime_type\":\"text/plain\"}", "params.name"},
+      {
+        "{\"name\":\"" + "n".repeat(256) + "\",\"size\":10,\"mime_type\":\"text/plain\"}",
+        "params.name"
+      },
+      {"{\"name\":\"a.txt\",\"size\":0,\"mime_type\":\"text/plain\"}", "params.size"},
+      {
+        "{\"name\":\"a.txt\",\"size\":"
+            + (10L * 1024 * 1024 + 1)
+            + ",\"mime_type\":\"text/plain\"}",
+        "params.size"
+      },
+      {
+        "{\"name\":\"a.exe\",\"size\":10,\"mime_type\":\"application/x-msdownload\"}",
+        "params.mime_type"
+      },
+      {"{\"name\":\"a.svg\",\"size\":10,\"mime_type\":\"image/svg+xml\"}", "params.mime_type"},
+      {"{\"name\":\"a.txt\",\"mime_type\":\"text/plain\"}", "params.size"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> chat.json(ALICE, request("attachments.create", c[0])))
-          .as(c[0]).isInstanceOf(InvalidInputException.class)
-          .extracting(ChatKitServiceJsonRequestsTest::field).isEqualTo(c[1]);
+          .as(c[0])
+          .isInstanceOf(InvalidInputException.class)
+          .extracting(ChatKitServiceJsonRequestsTest::field)
+          .isEqualTo(c[1]);
     }
   }
 
   @Test
   void attachmentsDelete_answersEmptyObject_thenNotFound() {
     var attachment = chat.uploaded(ALICE, "a.txt", "text/plain");
-    String delete = request("attachments.delete", "{\"attachment_id\":\"" + attachment.id() + "\"}");
+    String delete =
+        request("attachments.delete", "{\"attachment_id\":\"" + attachment.id() + "\"}");
 
     assertThat(chat.json(ALICE, delete).toString()).isEqualTo("{}");
-    assertThatThrownBy(() -> chat.json(ALICE, delete)).isInstanceOf(AttachmentNotFoundException.class);
+    assertThatThrownBy(() -> chat.json(ALICE, delete))
+        .isInstanceOf(AttachmentNotFoundException.class);
   }
 
   @Test
   void transcribe_decodesTheAudio_andAnswersText() {
     String audio = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4});
 
-    JsonNode json = chat.json(ALICE, request("input.transcribe",
-        "{\"audio_base64\":\"" + audio + "\",\"mime_type\":\"audio/webm;codecs=opus\"}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request(
+                "input.transcribe",
+                "{\"audio_base64\":\"" + audio + "\",\"mime_type\":\"audio/webm;codecs=opus\"}"));
 
     assertThat(json.toString()).isEqualTo("{\"text\":\"heard 4 bytes of audio/webm;codecs=opus\"}");
   }
 
   @Test
   void transcribe_refusesBadBase64AndNonAudio() {
-    assertThatThrownBy(() -> chat.json(ALICE, request("input.transcribe",
-        "{\"audio_base64\":\"@@not base64@@\",\"mime_type\":\"audio/mp4\"}")))
-        .isInstanceOf(InvalidInputException.class).extracting(ChatKitServiceJsonRequestsTest::field)
+    assertThatThrownBy(
+            () ->
+                chat.json(
+                    ALICE,
+                    request(
+                        "input.transcribe",
+                        "{\"audio_base64\":\"@@not base64@@\",\"mime_type\":\"audio/mp4\"}")))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(ChatKitServiceJsonRequestsTest::field)
         .isEqualTo("params.audio_base64");
-    assertThatThrownBy(() -> chat.json(ALICE, request("input.transcribe",
-        "{\"audio_base64\":\"AQID\",\"mime_type\":\"image/png\"}")))
-        .isInstanceOf(InvalidInputException.class).extracting(ChatKitServiceJsonRequestsTest::field)
+    assertThatThrownBy(
+            () ->
+                chat.json(
+                    ALICE,
+                    request(
+                        "input.transcribe",
+                        "{\"audio_base64\":\"AQID\",\"mime_type\":\"image/png\"}")))
+        .isInstanceOf(InvalidInputException.class)
+        .extracting(ChatKitServiceJsonRequestsTest::field)
         .isEqualTo("params.mime_type");
   }
 
@@ -228,15 +347,30 @@ class ChatKitServiceJsonRequestsTest {
     chat.responder.then(turn().widget("{\"type\":\"Card\",\"children\":[]}", "Hi"));
     String thread = chat.createThread(ALICE, "Card please");
     ThreadItem widget = chat.stored(ALICE, thread).get(1);
-    ThreadItem updated = widget.withPayload("{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\",\"value\":\"sync\"}]},\"copy_text\":\"Hi\"}");
+    ThreadItem updated =
+        widget.withPayload(
+            "{\"widget\":{\"type\":\"Card\",\"children\":[{\"type\":\"Text\",\"value\":\"sync\"}]},\"copy_text\":\"Hi\"}");
     chat.responder.answerSyncActionsWith(action -> Optional.of(updated));
 
-    JsonNode json = chat.json(ALICE, request("threads.sync_custom_action", "{\"thread_id\":\"" + thread
-        + "\",\"item_id\":\"" + widget.id() + "\",\"action\":{\"type\":\"toggle\",\"payload\":{\"on\":true}}}"));
+    JsonNode json =
+        chat.json(
+            ALICE,
+            request(
+                "threads.sync_custom_action",
+                "{\"thread_id\":\""
+                    + thread
+                    + "\",\"item_id\":\""
+                    + widget.id()
+                    + "\",\"action\":{\"type\":\"toggle\",\"payload\":{\"on\":true}}}"));
 
-    assertThat(json.toString()).isEqualTo("{\"updated_item\":{\"id\":\"" + widget.id() + "\",\"thread_id\":\"" + thread
-        + "\",\"created_at\":\"2026-11-22T10:00:00Z\",\"type\":\"widget\",\"widget\":{\"type\":\"Card\",\"children\":"
-        + "[{\"type\":\"Text\",\"value\":\"sync\"}]},\"copy_text\":\"Hi\"}}");
+    assertThat(json.toString())
+        .isEqualTo(
+            "{\"updated_item\":{\"id\":\""
+                + widget.id()
+                + "\",\"thread_id\":\""
+                + thread
+                + "\",\"created_at\":\"2026-11-22T10:00:00Z\",\"type\":\"widget\",\"widget\":{\"type\":\"Card\",\"children\":"
+                + "[{\"type\":\"Text\",\"value\":\"sync\"}]},\"copy_text\":\"Hi\"}}");
     assertThat(chat.stored(ALICE, thread).get(1)).isEqualTo(updated);
     assertThat(chat.responder.actions().get(0).payload()).isEqualTo("{\"on\":true}");
   }
@@ -245,16 +379,32 @@ class ChatKitServiceJsonRequestsTest {
   void noRequestEverShowsHiddenItems() {
     chat.responder.then(turn().hiddenContext("secret-1").text("ok"));
     String thread = chat.createThread(ALICE, "Hi");
-    assertThat(chat.stored(ALICE, thread)).extracting(ThreadItem::type).contains(ItemType.HIDDEN_CONTEXT);
+    assertThat(chat.stored(ALICE, thread))
+        .extracting(ThreadItem::type)
+        .contains(ItemType.HIDDEN_CONTEXT);
     String hidden = chat.stored(ALICE, thread).get(1).id().value();
 
-    String everything = chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}")).toString()
-        + chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"limit\":100}"))
-        + chat.json(ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"order\":\"asc\"}"));
+    String everything =
+        chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + thread + "\"}"))
+                .toString()
+            + chat.json(
+                ALICE, request("items.list", "{\"thread_id\":\"" + thread + "\",\"limit\":100}"))
+            + chat.json(
+                ALICE,
+                request("items.list", "{\"thread_id\":\"" + thread + "\",\"order\":\"asc\"}"));
 
     assertThat(everything).doesNotContain("secret-1", "hidden_context_item", hidden);
-    assertThatThrownBy(() -> chat.json(ALICE, request("items.feedback", "{\"thread_id\":\"" + thread
-        + "\",\"item_ids\":[\"" + hidden + "\"],\"kind\":\"positive\"}")))
+    assertThatThrownBy(
+            () ->
+                chat.json(
+                    ALICE,
+                    request(
+                        "items.feedback",
+                        "{\"thread_id\":\""
+                            + thread
+                            + "\",\"item_ids\":[\""
+                            + hidden
+                            + "\"],\"kind\":\"positive\"}")))
         .isInstanceOf(dev.tasktalk.domain.item.ItemNotFoundException.class);
   }
 }

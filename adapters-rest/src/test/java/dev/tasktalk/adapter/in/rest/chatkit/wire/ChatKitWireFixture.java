@@ -65,8 +65,11 @@ public final class ChatKitWireFixture extends ChatKitFixture {
   }
 
   public static String addMessage(String threadId, String text) {
-    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\"" + threadId + "\",\"input\":"
-        + input(text) + "}}";
+    return "{\"type\":\"threads.add_user_message\",\"params\":{\"thread_id\":\""
+        + threadId
+        + "\",\"input\":"
+        + input(text)
+        + "}}";
   }
 
   public static String input(String text) {

@@ -45,8 +45,12 @@ class StreamPipelineTest {
 
     List<JsonNode> events = chat.stream(ALICE, create("Slowly"));
 
-    assertThat(events.stream().map(e -> e.path("update").path("delta"))
-        .filter(JsonNode::isString).map(JsonNode::stringValue)).containsExactly("a", "b", "c");
+    assertThat(
+            events.stream()
+                .map(e -> e.path("update").path("delta"))
+                .filter(JsonNode::isString)
+                .map(JsonNode::stringValue))
+        .containsExactly("a", "b", "c");
   }
 
   @Test
@@ -55,11 +59,15 @@ class StreamPipelineTest {
 
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
 
-    assertThat(last(events)).hasToString("{\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}");
-    assertThat(chat.store.runs().all()).singleElement().satisfies(run -> {
-      assertThat(run.status()).isEqualTo(RunStatus.FAILED);
-      assertThat(run.error()).isEqualTo("boom");
-    });
+    assertThat(last(events))
+        .hasToString("{\"type\":\"error\",\"code\":\"stream.error\",\"allow_retry\":true}");
+    assertThat(chat.store.runs().all())
+        .singleElement()
+        .satisfies(
+            run -> {
+              assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+              assertThat(run.error()).isEqualTo("boom");
+            });
   }
 
   @Test
@@ -70,20 +78,33 @@ class StreamPipelineTest {
     JsonNode unavailable = last(chat.stream(ALICE, create("Hi")));
     JsonNode invalid = last(chat.stream(ALICE, create("Hi")));
 
-    assertThat(unavailable).hasToString(
-        "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"the model is not configured\",\"allow_retry\":true}");
-    assertThat(invalid).hasToString(
-        "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"bad tool arguments\",\"allow_retry\":false}");
+    assertThat(unavailable)
+        .hasToString(
+            "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"the model is not"
+                + " configured\",\"allow_retry\":true}");
+    assertThat(invalid)
+        .hasToString(
+            "{\"type\":\"error\",\"code\":\"custom\",\"message\":\"bad tool"
+                + " arguments\",\"allow_retry\":false}");
   }
 
   @Test
   void aStoreFailureWhileSavingAnItem_becomesAnErrorEvent() {
     ItemId duplicate = ItemId.generate(ItemType.WIDGET);
-    chat.responder.then(turn().events(thread -> {
-      ThreadItem widget = new ThreadItem(duplicate, thread, ItemType.WIDGET, ChatKitWireFixture.NOW,
-          "{\"widget\":{\"type\":\"Card\"}}");
-      return List.of(new ThreadEvent.ItemDone(widget), new ThreadEvent.ItemDone(widget));
-    }));
+    chat.responder.then(
+        turn()
+            .events(
+                thread -> {
+                  ThreadItem widget =
+                      new ThreadItem(
+                          duplicate,
+                          thread,
+                          ItemType.WIDGET,
+                          ChatKitWireFixture.NOW,
+                          "{\"widget\":{\"type\":\"Card\"}}");
+                  return List.of(
+                      new ThreadEvent.ItemDone(widget), new ThreadEvent.ItemDone(widget));
+                }));
 
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
 
@@ -99,8 +120,11 @@ class StreamPipelineTest {
     String threadId = events.get(0).path("thread").path("id").stringValue();
 
     assertThat(events.toString()).doesNotContain("secret context", "hidden_context_item");
-    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type).contains(ItemType.HIDDEN_CONTEXT);
-    JsonNode thread = chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + threadId + "\"}"));
+    assertThat(chat.stored(ALICE, threadId))
+        .extracting(ThreadItem::type)
+        .contains(ItemType.HIDDEN_CONTEXT);
+    JsonNode thread =
+        chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + threadId + "\"}"));
     assertThat(thread.path("items").path("data")).hasSize(2);
     assertThat(thread.toString()).doesNotContain("secret context");
   }
@@ -112,11 +136,18 @@ class StreamPipelineTest {
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
     String threadId = events.get(0).path("thread").path("id").stringValue();
 
-    assertThat(last(events).toString()).isEqualTo("{\"type\":\"thread.updated\",\"thread\":{\"id\":\"" + threadId
-        + "\",\"title\":\"Shopping list\",\"created_at\":\"2026-11-22T10:00:00Z\",\"status\":{\"type\":\"active\"},"
-        + "\"metadata\":{},\"items\":{\"data\":[],\"has_more\":false}}}");
-    assertThat(chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + threadId + "\"}"))
-        .path("title").stringValue()).isEqualTo("Shopping list");
+    assertThat(last(events).toString())
+        .isEqualTo(
+            "{\"type\":\"thread.updated\",\"thread\":{\"id\":\""
+                + threadId
+                + "\",\"title\":\"Shopping"
+                + " list\",\"created_at\":\"2026-11-22T10:00:00Z\",\"status\":{\"type\":\"active\"},"
+                + "\"metadata\":{},\"items\":{\"data\":[],\"has_more\":false}}}");
+    assertThat(
+            chat.json(ALICE, request("threads.get_by_id", "{\"thread_id\":\"" + threadId + "\"}"))
+                .path("title")
+                .stringValue())
+        .isEqualTo("Shopping list");
   }
 
   @Test
@@ -133,36 +164,51 @@ class StreamPipelineTest {
     chat.responder.then(turn().widget("{\"type\":\"Card\"}", "one"));
     String threadId = chat.createThread(ALICE, "Hi");
     ThreadItem widget = chat.stored(ALICE, threadId).get(1);
-    ThreadItem replacement = widget.withPayload("{\"widget\":{\"type\":\"Card\",\"children\":[]},\"copy_text\":\"two\"}");
-    chat.responder.then(turn().event(new ThreadEvent.ItemReplaced(replacement))
-        .event(new ThreadEvent.ItemRemoved(chat.stored(ALICE, threadId).get(0).id())));
+    ThreadItem replacement =
+        widget.withPayload(
+            "{\"widget\":{\"type\":\"Card\",\"children\":[]},\"copy_text\":\"two\"}");
+    chat.responder.then(
+        turn()
+            .event(new ThreadEvent.ItemReplaced(replacement))
+            .event(new ThreadEvent.ItemRemoved(chat.stored(ALICE, threadId).get(0).id())));
 
-    List<JsonNode> events = chat.stream(ALICE, request("threads.custom_action",
-        "{\"thread_id\":\"" + threadId + "\",\"action\":{\"type\":\"x\"}}"));
+    List<JsonNode> events =
+        chat.stream(
+            ALICE,
+            request(
+                "threads.custom_action",
+                "{\"thread_id\":\"" + threadId + "\",\"action\":{\"type\":\"x\"}}"));
 
-    assertThat(events).extracting(e -> e.path("type").stringValue())
+    assertThat(events)
+        .extracting(e -> e.path("type").stringValue())
         .containsExactly("stream_options", "thread.item.replaced", "thread.item.removed");
     assertThat(chat.stored(ALICE, threadId)).containsExactly(replacement);
   }
 
   @Test
   void transientEvents_passThroughUnchanged() {
-    chat.responder.then(turn()
-        .event(new ThreadEvent.ClientEffect("highlight", "{\"i\":1}"))
-        .event(new ThreadEvent.Notice("info", "Note **md**", "T"))
-        .event(new ThreadEvent.ProgressUpdate(null, "Thinking")));
+    chat.responder.then(
+        turn()
+            .event(new ThreadEvent.ClientEffect("highlight", "{\"i\":1}"))
+            .event(new ThreadEvent.Notice("info", "Note **md**", "T"))
+            .event(new ThreadEvent.ProgressUpdate(null, "Thinking")));
 
     List<JsonNode> events = chat.stream(ALICE, create("Hi"));
 
-    assertThat(events.subList(3, 6)).extracting(JsonNode::toString).containsExactly(
-        "{\"type\":\"client_effect\",\"name\":\"highlight\",\"data\":{\"i\":1}}",
-        "{\"type\":\"notice\",\"level\":\"info\",\"message\":\"Note **md**\",\"title\":\"T\"}",
-        "{\"type\":\"progress_update\",\"text\":\"Thinking\"}");
+    assertThat(events.subList(3, 6))
+        .extracting(JsonNode::toString)
+        .containsExactly(
+            "{\"type\":\"client_effect\",\"name\":\"highlight\",\"data\":{\"i\":1}}",
+            "{\"type\":\"notice\",\"level\":\"info\",\"message\":\"Note **md**\",\"title\":\"T\"}",
+            "{\"type\":\"progress_update\",\"text\":\"Thinking\"}");
   }
 
   @Test
   void workflowTasks_areAccumulatedWhilePending_andTheDoneItemIsStored() {
-    chat.responder.then(turn().workflow("{\"type\":\"custom\",\"title\":\"Search\",\"status_indicator\":\"complete\"}"));
+    chat.responder.then(
+        turn()
+            .workflow(
+                "{\"type\":\"custom\",\"title\":\"Search\",\"status_indicator\":\"complete\"}"));
 
     String threadId = chat.createThread(ALICE, "Hi");
 
@@ -171,17 +217,32 @@ class StreamPipelineTest {
 
   @Test
   void stoppingAPendingWorkflow_doesNotStoreIt() {
-    chat.responder.then(turn().events(thread -> List.of(new ThreadEvent.ItemAdded(new ThreadItem(
-        ItemId.generate(ItemType.WORKFLOW), thread, ItemType.WORKFLOW, ChatKitWireFixture.NOW,
-        "{\"workflow\":{\"type\":\"custom\",\"tasks\":[]}}")))).hang());
-    var stream = chat.multi(ALICE, create("Hi")).subscribe()
-        .withSubscriber(io.smallrye.mutiny.helpers.test.AssertSubscriber.<ThreadEvent>create(Long.MAX_VALUE));
+    chat.responder.then(
+        turn()
+            .events(
+                thread ->
+                    List.of(
+                        new ThreadEvent.ItemAdded(
+                            new ThreadItem(
+                                ItemId.generate(ItemType.WORKFLOW),
+                                thread,
+                                ItemType.WORKFLOW,
+                                ChatKitWireFixture.NOW,
+                                "{\"workflow\":{\"type\":\"custom\",\"tasks\":[]}}"))))
+            .hang());
+    var stream =
+        chat.multi(ALICE, create("Hi"))
+            .subscribe()
+            .withSubscriber(
+                io.smallrye.mutiny.helpers.test.AssertSubscriber.<ThreadEvent>create(
+                    Long.MAX_VALUE));
     stream.awaitItems(4, Duration.ofSeconds(5));
     String threadId = ((ThreadEvent.ThreadCreated) stream.getItems().get(0)).thread().id().value();
 
     stream.cancel();
 
-    assertThat(chat.stored(ALICE, threadId)).extracting(ThreadItem::type)
+    assertThat(chat.stored(ALICE, threadId))
+        .extracting(ThreadItem::type)
         .containsExactly(ItemType.USER_MESSAGE, ItemType.SDK_HIDDEN_CONTEXT);
   }
 }
