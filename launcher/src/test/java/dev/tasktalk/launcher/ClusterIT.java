@@ -3,10 +3,7 @@ package dev.tasktalk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -673,37 +670,8 @@ class ClusterIT {
         + "\"inference_options\":{}}";
   }
 
-  /**
-   * Posts to {@code /chatkit} over a raw socket, reads until the first text delta, runs {@code
-   * then} and hangs up (the JDK client would keep the connection open after its body is closed).
-   */
   private String hangUpAfterFirstDelta(int port, String body, Runnable then) throws IOException {
-    StringBuilder seen = new StringBuilder();
-    try (Socket socket = new Socket("127.0.0.1", port)) {
-      socket.setSoTimeout(30_000);
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /chatkit HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + bytes.length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.write(bytes);
-      out.flush();
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        seen.append(line).append('\n');
-        if (line.contains("\"delta\":\"word")) {
-          break;
-        }
-      }
-      then.run();
-    }
-    return seen.toString();
+    return HangUp.afterFirstDelta(port, token, body, then);
   }
 
   private static boolean awaitEvent(BlockingQueue<String> events, String wanted)

@@ -3,17 +3,12 @@ package dev.tasktalk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -531,38 +526,8 @@ class ReliabilityIT {
     return hangUpAfterFirstDelta(user, body, () -> {});
   }
 
-  /**
-   * Posts over a raw socket, reads until the first text delta, runs {@code then}, and hangs up: the
-   * JDK client would keep the connection open after its body is closed.
-   */
   private String hangUpAfterFirstDelta(String user, String body, Runnable then) throws IOException {
-    StringBuilder seen = new StringBuilder();
-    try (Socket socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(20_000);
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("POST /chatkit HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                  + user
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + bytes.length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
-      out.write(bytes);
-      out.flush();
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        seen.append(line).append('\n');
-        if (line.contains("assistant_message.content_part.text_delta")
-            || line.contains("\"delta\":\"word")) {
-          break;
-        }
-      }
-      then.run();
-    }
-    return seen.toString();
+    return HangUp.afterFirstDelta(port, user, body, then);
   }
 
   // ---- HTTP ------------------------------------------------------------------------------------
