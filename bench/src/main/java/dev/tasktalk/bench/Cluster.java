@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * embedded binaries, the same the launcher embeds), N launchers started at once with {@code
  * DATABASE_URL} pointing at it and the same {@code JWT_SECRET}, and Debian's nginx as the current
  * user, round robin with no affinity, in its own prefix directory under the work directory. The
- * clients talk to nginx only.
+ * clients talk to nginx only. PostgreSQL's log: {@code postgres.log} in the work directory.
  */
 final class Cluster implements Server {
 
@@ -55,14 +55,26 @@ final class Cluster implements Server {
     if (!Files.isExecutable(NGINX)) {
       throw new IllegalStateException("--nodes needs Debian's nginx at " + NGINX);
     }
-    // zonky relays every PostgreSQL log line at INFO: the report would drown in them.
+    // zonky's own start and stop lines at INFO would interleave with the report.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     int databasePort = freePort();
+    Files.createDirectories(work);
+    java.io.File log = work.resolve("postgres.log").toFile();
     EmbeddedPostgres database =
         EmbeddedPostgres.builder()
             .setDataDirectory(work.resolve("postgres").toFile())
             .setCleanDataDirectory(true)
             .setPort(databasePort)
+            // As the launcher configures its embedded PostgreSQL, so one node and N differ only in
+            // the nodes: zonky's defaults (fsync and synchronous_commit off) would flatter N.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("listen_addresses", "localhost")
+            .setLocaleConfig("locale-provider", "builtin")
+            .setLocaleConfig("builtin-locale", "C.UTF-8")
+            .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
             .start();
     List<ServerProcess> nodes = new ArrayList<>();
     Process nginx = null;
