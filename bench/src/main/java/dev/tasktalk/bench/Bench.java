@@ -41,6 +41,7 @@ public final class Bench {
       defaults.put("server-java-options", "");
       defaults.put("profile", "false");
       defaults.put("log-statements", "false");
+      defaults.put("nodes", "1");
       return defaults;
     }
 
@@ -94,6 +95,10 @@ public final class Bench {
           "tasktalk-bench: " + jar + " not found; build it first: mvn -B -q package -DskipTests");
       System.exit(2);
     }
+    if (options.number("nodes") < 1) {
+      System.err.println("tasktalk-bench: --nodes must be at least 1");
+      System.exit(2);
+    }
     Path work = Path.of(options.get("work")).toAbsolutePath();
     Files.createDirectories(work);
     Report report = new Report();
@@ -118,15 +123,39 @@ public final class Bench {
             "JAVA_OPTS", options.get("server-java-options")); // the launcher passes them to Payara
       }
       long starting = System.nanoTime();
-      try (ServerProcess server = ServerProcess.start(jar, work, settings, clients)) {
-        report.line(
-            String.format(
-                "Server: java -jar %s, ready in %.1f s (log: %s)",
-                jar, (System.nanoTime() - starting) / 1e9, work.resolve("server.log")));
-        report.line(
-            "Server RSS when ready: "
-                + ProcessMeter.rssKb(server.payaraPid()) / 1024
-                + " MB (Payara JVM)");
+      int nodes = options.number("nodes");
+      try (Server server =
+          nodes > 1
+              ? Cluster.start(nodes, jar, work, settings, clients)
+              : ServerProcess.start(jar, work, settings, clients)) {
+        if (nodes > 1) {
+          report.line(
+              String.format(
+                  "Servers: %d × java -jar %s on one PostgreSQL (DATABASE_URL) behind nginx"
+                      + " (round robin), all ready in %.1f s (logs: %s)",
+                  nodes,
+                  jar,
+                  (System.nanoTime() - starting) / 1e9,
+                  work.resolve("node-*/server.log")));
+          List<Long> pids = server.payaraPids();
+          for (int node = 0; node < pids.size(); node++) {
+            report.line(
+                "Node "
+                    + (node + 1)
+                    + " RSS when ready: "
+                    + ProcessMeter.rssKb(pids.get(node)) / 1024
+                    + " MB (Payara JVM)");
+          }
+        } else {
+          report.line(
+              String.format(
+                  "Server: java -jar %s, ready in %.1f s (log: %s)",
+                  jar, (System.nanoTime() - starting) / 1e9, work.resolve("server.log")));
+          report.line(
+              "Server RSS when ready: "
+                  + ProcessMeter.rssKb(server.payaraPids().get(0)) / 1024
+                  + " MB (Payara JVM)");
+        }
         Database database = new Database(server.jdbcUrl());
         if (Boolean.parseBoolean(options.get("log-statements"))) {
           database.logStatements(); // every statement with its duration in data/postgres.log

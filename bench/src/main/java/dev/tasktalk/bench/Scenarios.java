@@ -29,7 +29,7 @@ final class Scenarios {
 
   private final Clients clients;
   private final FakeModel model;
-  private final ServerProcess server;
+  private final Server server;
   private final Database database;
   private final Tokens tokens;
   private final Report report;
@@ -41,7 +41,7 @@ final class Scenarios {
   Scenarios(
       Clients clients,
       FakeModel model,
-      ServerProcess server,
+      Server server,
       Database database,
       Tokens tokens,
       Report report,
@@ -83,7 +83,9 @@ final class Scenarios {
     }
     Database.Writes before = database.writes();
     Profiler profiler =
-        profile ? Profiler.start(server.payaraPid(), work.resolve("first-token.jfr")) : null;
+        profile
+            ? Profiler.start(server.payaraPids().get(0), work.resolve("first-token.jfr"))
+            : null;
     List<Turn> through = conversation("bench-first-token", "F", turns, tokensPerTurn, rate, null);
     List<String> profileLines = profiler == null ? List.of() : profiler.stop(12);
     Thread.sleep(STATS_SETTLE_MS);
@@ -163,16 +165,25 @@ final class Scenarios {
       users.add(tokens.forUser("bench-load-" + conversations + "-" + i));
     }
     warmUp();
-    ProcessMeter payara = new ProcessMeter(() -> List.of(server.payaraPid()), false);
+    ProcessMeter payara = new ProcessMeter(server::payaraPids, false);
+    int nodes = server.payaraPids().size();
+    List<ProcessMeter> perNode = new ArrayList<>();
+    for (int node = 0; nodes > 1 && node < nodes; node++) {
+      int index = node;
+      perNode.add(new ProcessMeter(() -> List.of(server.payaraPids().get(index)), false));
+    }
+    ProcessMeter proxy = new ProcessMeter(server::proxyPids, false);
     ProcessMeter postgres = new ProcessMeter(server::postgresPids, true);
     ProcessMeter bench = new ProcessMeter(() -> List.of(ProcessHandle.current().pid()), false);
     Database.Writes before = database.writes();
     Profiler profiler =
         profile
             ? Profiler.start(
-                server.payaraPid(), work.resolve("concurrent-" + conversations + ".jfr"))
+                server.payaraPids().get(0), work.resolve("concurrent-" + conversations + ".jfr"))
             : null;
     payara.start();
+    perNode.forEach(ProcessMeter::start);
+    proxy.start();
     postgres.start();
     bench.start();
     ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
@@ -196,6 +207,8 @@ final class Scenarios {
             turnsEach);
     starter.shutdownNow();
     ProcessMeter.Usage serverUse = payara.stop();
+    List<ProcessMeter.Usage> nodeUse = perNode.stream().map(ProcessMeter::stop).toList();
+    ProcessMeter.Usage proxyUse = proxy.stop();
     ProcessMeter.Usage databaseUse = postgres.stop();
     ProcessMeter.Usage benchUse = bench.stop();
     List<String> profileLines = profiler == null ? List.of() : profiler.stop(15);
@@ -247,12 +260,28 @@ final class Scenarios {
         "Server peak resident memory; CPU",
         serverUse.peakRssKb() / 1024 + " MB; " + String.format("%.2f cores", serverUse.cores()),
         "< 1 GB at 1,000 streams");
+    long rssAfterKb = server.payaraPids().stream().mapToLong(ProcessMeter::rssKb).sum();
     report.line(
-        "Server (Payara JVM, RSS):  "
+        (nodes > 1
+                ? "Servers (" + nodes + " Payara JVMs, summed RSS): "
+                : "Server (Payara JVM, RSS):  ")
             + serverUse.summary()
             + "; RSS after: "
-            + ProcessMeter.rssKb(server.payaraPid()) / 1024
+            + rssAfterKb / 1024
             + " MB");
+    for (int node = 0; node < nodeUse.size(); node++) {
+      report.line(
+          "  node "
+              + (node + 1)
+              + ": "
+              + nodeUse.get(node).summary()
+              + "; RSS after: "
+              + ProcessMeter.rssKb(server.payaraPids().get(node)) / 1024
+              + " MB");
+    }
+    if (!server.proxyPids().isEmpty()) {
+      report.line("nginx (all processes, RSS): " + proxyUse.summary());
+    }
     report.line("PostgreSQL (all processes, PSS): " + databaseUse.summary());
     report.line("Benchmark (clients + fake model, same machine): " + benchUse.summary());
     report.fact(
@@ -403,7 +432,7 @@ final class Scenarios {
     for (boolean measure : new boolean[] {false, true}) {
       int n = measure ? requests : requests / 5;
       if (measure && profile) {
-        profiler = Profiler.start(server.payaraPid(), work.resolve("store.jfr"));
+        profiler = Profiler.start(server.payaraPids().get(0), work.resolve("store.jfr"));
       }
       List<Long> firstPage = new ArrayList<>();
       List<Long> deepPage = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * launcher/target/tasktalk.jar}, with its embedded PostgreSQL in a fresh data directory and the
  * fake model as its OpenAI-compatible provider.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements Server {
 
   private final Process launcher;
   private final int port;
@@ -48,8 +48,14 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  URI uri(String path) {
+  @Override
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  @Override
+  public List<Long> payaraPids() {
+    return List.of(payaraPid());
   }
 
   /** The Payara Micro JVM that serves the requests (a child of the launcher). */
@@ -62,8 +68,9 @@ final class ServerProcess implements AutoCloseable {
         .pid();
   }
 
-  /** The embedded PostgreSQL's postmaster and its backends. */
-  List<Long> postgresPids() {
+  /** The embedded PostgreSQL's postmaster and its backends (none when DATABASE_URL is set). */
+  @Override
+  public List<Long> postgresPids() {
     Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
     List<Long> pids = new ArrayList<>();
     try {
@@ -77,7 +84,8 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** JDBC URL of the embedded database, from the port file the launcher keeps. */
-  String jdbcUrl() throws IOException {
+  @Override
+  public String jdbcUrl() throws IOException {
     String dbPort = Files.readString(dataDirectory.resolve("postgres.port")).trim();
     return "jdbc:postgresql://localhost:" + dbPort + "/tasktalk";
   }
