@@ -2,6 +2,7 @@ package dev.tasktalk.adapter.out.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -26,6 +27,9 @@ public final class SchemaMigrator {
    * The changelog's classpath location, also the name Liquibase records applied change sets under.
    */
   public static final String CHANGELOG = "db/changelog/tasktalk-changelog.xml";
+
+  /** The advisory lock key migrations hold: any fixed number no other code uses. */
+  private static final long MIGRATION_LOCK = 0x7461736b74616c6bL; // "tasktalk"
 
   private SchemaMigrator() {}
 
@@ -52,8 +56,19 @@ public final class SchemaMigrator {
             false);
     try {
       boolean autoCommit = connection.getAutoCommit();
-      try {
-        Scope.child(settings, () -> update(connection));
+      // Liquibase's own lock lives in a table it first has to create, and instances starting at
+      // once
+      // on an empty database race to create it ("relation databasechangelog already exists"). A
+      // session advisory lock serialises them before Liquibase runs; the others then find nothing
+      // to do.
+      connection.setAutoCommit(true);
+      try (Statement lock = connection.createStatement()) {
+        lock.execute("select pg_advisory_lock(" + MIGRATION_LOCK + ")");
+        try {
+          Scope.child(settings, () -> update(connection));
+        } finally {
+          lock.execute("select pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+        }
       } finally {
         connection.setAutoCommit(autoCommit);
       }

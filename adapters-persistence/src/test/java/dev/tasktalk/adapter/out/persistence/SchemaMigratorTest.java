@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,41 @@ class SchemaMigratorTest {
     assertThat(strings("select id from databasechangelog order by orderexecuted"))
         .containsExactlyElementsOf(applied)
         .contains("tasks-create-table", "tasks-owner-newest-first-index", "tasks-tags-index");
+  }
+
+  @Test
+  void givenAnEmptyDatabase_threeInstancesMigratingAtOnce_allSucceed_andEachChangeSetRunsOnce()
+      throws Exception {
+    try (PostgresTestDatabase empty = PostgresTestDatabase.start()) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<CompletableFuture<Void>> instances =
+          IntStream.range(0, 3)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.runAsync(
+                          () -> {
+                            try {
+                              start.await();
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            SchemaMigrator.migrate(empty.dataSource());
+                          }))
+              .toList();
+      start.countDown();
+
+      instances.forEach(CompletableFuture::join);
+
+      try (Connection connection = empty.dataSource().getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet twice =
+              statement.executeQuery(
+                  "select count(*) from (select id from databasechangelog group by id"
+                      + " having count(*) > 1) d")) {
+        twice.next();
+        assertThat(twice.getInt(1)).isZero();
+      }
+    }
   }
 
   @Test
