@@ -293,8 +293,8 @@ class McpIT {
   }
 
   // java.net.http will not send a foreign Host header or a Content-Length it does not keep to, so
-  // these
-  // go over a plain socket; a declaredLength >= 0 announces a body far longer than the one sent.
+  // these go over a plain socket; a declaredLength >= 0 announces a body far longer than the one
+  // sent.
   private int rawStatus(String host, long declaredLength) throws Exception {
     try (Socket socket = new Socket("localhost", base.getPort())) {
       socket.setSoTimeout(10_000);

@@ -221,9 +221,8 @@ class ReliabilityIT {
     assertThat(postmaster.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
 
     // The launcher restarts its PostgreSQL within about a second, so ask as fast as we can
-    // meanwhile:
-    // every answer is a 200 (already back) or a JSON 503 naming the database, never a 500 or a
-    // hang.
+    // meanwhile: every answer is a 200 (already back) or a JSON 503 naming the database, never a
+    // 500 or a hang.
     long outage = System.nanoTime();
     long deadline = outage + Duration.ofSeconds(90).toNanos();
     long slowest = 0;

@@ -43,8 +43,7 @@ final class ClaimRules implements JWTClaimsSetVerifier<SecurityContext> {
             issuer.map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null),
             Set.of());
     // A HashSet, not Set.copyOf: the Nimbus that Payara puts first on the class path (10.5) asks
-    // the
-    // set whether it contains null, which an immutable set answers with a NullPointerException.
+    // the set whether it contains null, which an immutable set answers with a NullPointerException.
     this.audience = nimbus(audiences.isEmpty() ? null : new HashSet<>(audiences), null, Set.of());
   }
 

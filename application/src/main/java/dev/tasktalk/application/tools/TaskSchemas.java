@@ -48,8 +48,7 @@ final class TaskSchemas {
   }
 
   // No "format": "uuid" here, though it is one: some providers (Gemini) refuse string formats other
-  // than
-  // date-time and enum in tool parameters.
+  // than date-time and enum in tool parameters.
   static JsonObject taskId() {
     return string(
         "The task's id, exactly as returned by list_tasks, search_tasks or add_task; never guess"

@@ -8,8 +8,7 @@ package dev.tasktalk.application.testing;
 public final class InMemoryChatStore {
 
   // One lock for all five fakes: a thread delete changes every one of them at once, and per-fake
-  // locks
-  // taken in different orders could deadlock.
+  // locks taken in different orders could deadlock.
   private final Object lock = new Object();
   private final InMemoryChatThreadRepository threads = new InMemoryChatThreadRepository(this);
   private final InMemoryThreadItemRepository items = new InMemoryThreadItemRepository(this);

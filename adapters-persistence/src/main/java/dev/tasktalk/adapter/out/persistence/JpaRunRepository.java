@@ -72,9 +72,8 @@ public class JpaRunRepository implements RunRepository {
       throw new IllegalArgumentException("a run starts running and unfinished");
     }
     // ON CONFLICT against the partial unique index: a busy thread inserts nothing instead of
-    // raising
-    // a unique violation, which would abort the transaction and log a stack trace per refused
-    // message.
+    // raising a unique violation, which would abort the transaction and log a stack trace per
+    // refused message.
     int rows = insert(run);
     if (rows == 0 && takeOverFromDeadInstance(run) > 0) {
       rows = insert(run);

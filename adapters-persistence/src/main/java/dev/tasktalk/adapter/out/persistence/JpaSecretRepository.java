@@ -14,8 +14,7 @@ import jakarta.transaction.Transactional;
 public class JpaSecretRepository implements SecretRepository {
 
   // A concurrent insert of the same name waits for the first to commit and then does nothing, so
-  // the
-  // read that follows (a new snapshot under READ COMMITTED) sees the winner's bytes.
+  // the read that follows (a new snapshot under READ COMMITTED) sees the winner's bytes.
   private static final String INSERT =
       "insert into server_secrets (name, value) values (?1, ?2) on conflict (name) do nothing";
   private static final String SELECT = "select value from server_secrets where name = ?1";

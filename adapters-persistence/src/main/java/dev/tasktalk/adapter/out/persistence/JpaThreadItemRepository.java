@@ -30,8 +30,7 @@ import java.util.Optional;
 public class JpaThreadItemRepository implements ThreadItemRepository {
 
   // Selecting the values from the owner's thread row makes the insert its own ownership check:
-  // another
-  // owner's (or a missing) thread yields no row to insert.
+  // another owner's (or a missing) thread yields no row to insert.
   private static final String INSERT =
       "insert into thread_items (thread_id, id, owner, type, created_at,"
           + " payload) select t.id, ?1, t.owner, ?2, cast(?3 as timestamptz), cast(?4 as jsonb)"

@@ -57,9 +57,8 @@ public final class SchemaMigrator {
     try {
       boolean autoCommit = connection.getAutoCommit();
       // Liquibase's own lock lives in a table it first has to create, and instances starting at
-      // once
-      // on an empty database race to create it ("relation databasechangelog already exists"). A
-      // session advisory lock serialises them before Liquibase runs; the others then find nothing
+      // once on an empty database race to create it ("relation databasechangelog already exists").
+      // A session advisory lock serialises them before Liquibase runs; the others then find nothing
       // to do.
       connection.setAutoCommit(true);
       try (Statement lock = connection.createStatement()) {

@@ -41,9 +41,8 @@ final class PostgresTestDatabase implements AutoCloseable {
   static PostgresTestDatabase start() {
     try {
       // Case-insensitive search of non-ASCII text needs a Unicode-aware ctype; under the plain C
-      // locale
-      // 'Ä' ilike 'ä' is false. PostgreSQL 17's builtin provider gives that without relying on the
-      // OS.
+      // locale 'Ä' ilike 'ä' is false. PostgreSQL 17's builtin provider gives that without relying
+      // on the OS.
       return new PostgresTestDatabase(
           EmbeddedPostgres.builder()
               .setLocaleConfig("locale-provider", "builtin")

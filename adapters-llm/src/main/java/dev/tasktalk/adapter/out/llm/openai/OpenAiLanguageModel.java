@@ -48,8 +48,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.executor = Objects.requireNonNull(executor, "executor");
     // The read timeout only guards the wait for the headers; the body's timeouts are set as it
-    // streams.
-    // No call timeout: an answer may rightly stream for minutes.
+    // streams. No call timeout: an answer may rightly stream for minutes.
     this.http =
         http.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
